@@ -1,0 +1,65 @@
+/**
+ * What the client hands downstream: decoded Gemini chunks and failures, each stamped with the
+ * monotonic clock. Times are absolute `performance.now()` milliseconds; `metrics/` subtracts t0.
+ */
+
+export interface GeminiPart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  [key: string]: unknown;
+}
+
+export interface GeminiCandidate {
+  content?: { parts?: GeminiPart[]; role?: string };
+  finishReason?: string;
+  index?: number;
+  [key: string]: unknown;
+}
+
+export interface GeminiUsage {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  thoughtsTokenCount?: number;
+  totalTokenCount?: number;
+  [key: string]: unknown;
+}
+
+/** One `GenerateContentResponse` chunk of a stream, normalised to camelCase keys. */
+export interface GeminiChunk {
+  candidates?: GeminiCandidate[];
+  promptFeedback?: { blockReason?: string; [key: string]: unknown };
+  usageMetadata?: GeminiUsage;
+  modelVersion?: string;
+  responseId?: string;
+  [key: string]: unknown;
+}
+
+/** The error family of a failed request, as written to `error_kind`. */
+export type ErrorKind = 'http' | 'timeout' | 'connection' | 'stream' | 'blocked' | 'aborted' | 'skipped';
+
+/** How the relay shaped an error, for the "errors in Google's shape" verdict. */
+export type ErrorShape = 'google' | 'foreign-json' | 'html' | 'text' | 'none';
+
+export interface RequestFailure {
+  kind: ErrorKind;
+  /** Human-readable, already redacted of secrets. */
+  message: string;
+  httpStatus: number | undefined;
+  shape: ErrorShape;
+  /** For `timeout`: which limit fired. */
+  timeout?: 'connectMs' | 'firstByteMs' | 'idleMs' | 'totalMs';
+  /** Server-requested delay before a retry (Retry-After or RetryInfo.retryDelay), in ms. */
+  retryAfterMs?: number;
+  /** True when some body content had arrived before the failure. */
+  midStream: boolean;
+}
+
+export type StreamEvent =
+  | { type: 'headers'; atMs: number; status: number; contentType: string | undefined }
+  | { type: 'chunk'; atMs: number; chunk: GeminiChunk }
+  | { type: 'end'; atMs: number }
+  | { type: 'failure'; atMs: number; failure: RequestFailure };
+
+/** Injected monotonic clock, so timing tests are exact. */
+export type Clock = () => number;

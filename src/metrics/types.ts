@@ -1,0 +1,32 @@
+/**
+ * The measured columns of one request, exactly as the design defines them. `undefined` means the
+ * column is empty in the CSV (for example `first_thought_ms` when no thought was streamed).
+ */
+export interface StreamMetrics {
+  headersMs: number | undefined;
+  ttftMs: number | undefined;
+  firstThoughtMs: number | undefined;
+  firstAnswerMs: number | undefined;
+  thinkingMs: number | undefined;
+  totalMs: number | undefined;
+  answerStreamMs: number | undefined;
+  chunks: number;
+  thoughtChunks: number;
+  answerChunks: number;
+  maxGapMs: number | undefined;
+  promptTokens: number | undefined;
+  thoughtTokens: number | undefined;
+  answerTokens: number | undefined;
+  totalTokens: number | undefined;
+  answerTokensPerS: number | undefined;
+  finishReason: string | undefined;
+  blockReason: string | undefined;
+  modelVersion: string | undefined;
+  responseId: string | undefined;
+  /** Concatenated non-thought text: what gets graded. */
+  answerText: string;
+  /** Concatenated thought-summary text, for the report. */
+  thoughtText: string;
+  /** Whether any chunk carried usageMetadata at all (the "usage adds up" verdict). */
+  usagePresent: boolean;
+}

@@ -1,0 +1,27 @@
+/** `requests.csv` columns, in the order the design fixes. */
+export const REQUEST_COLUMNS = [
+  'run_id', 'job_id', 'suite', 'case_id', 'relay', 'model', 'thinking_budget', 'thinking_level',
+  'repeat', 'started_at', 'status', 'http_status', 'error_kind', 'error_message', 'attempts',
+  'headers_ms', 'ttft_ms', 'first_thought_ms', 'first_answer_ms', 'thinking_ms', 'total_ms',
+  'answer_stream_ms', 'chunks', 'thought_chunks', 'answer_chunks', 'max_gap_ms', 'prompt_tokens',
+  'thought_tokens', 'answer_tokens', 'total_tokens', 'answer_tokens_per_s', 'finish_reason',
+  'block_reason', 'model_version', 'response_id', 'pass', 'score', 'grader_reason', 'answer',
+] as const;
+
+export type RequestColumn = (typeof REQUEST_COLUMNS)[number];
+
+/** One `requests.csv` row as strings-or-numbers; `undefined` is an empty cell. */
+export type RequestRow = { [K in RequestColumn]: string | number | boolean | undefined };
+
+/** `summary.csv` columns: one row per (relay, model, thinking setting). */
+export const SUMMARY_COLUMNS = [
+  'relay', 'model', 'thinking_budget', 'thinking_level', 'n', 'ok', 'errors', 'error_rate',
+  'pass_rate', 'pass_ci_low', 'pass_ci_high',
+  'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99',
+  'first_answer_ms_p50', 'first_answer_ms_p90', 'first_answer_ms_p99',
+  'total_ms_p50', 'total_ms_p90', 'total_ms_p99',
+  'thought_tokens_mean', 'answer_tokens_mean', 'answer_tokens_per_s_p50',
+] as const;
+
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+export type SummaryRow = { [K in SummaryColumn]: string | number | undefined };
