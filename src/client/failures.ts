@@ -1,0 +1,97 @@
+import type { Timeouts } from '../suite/types.js';
+import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
+import type { Redactor } from './redact.js';
+import type { RequestFailure } from './types.js';
+
+/** Turns a non-2xx response into a failure; the message leads with what a user searches for. */
+export function httpFailure(status: number, error: RelayErrorInfo, retryAfterMs: number | undefined, redact: Redactor): RequestFailure {
+  const label = error.status ? `${status} ${error.status}` : String(status);
+  const delay = retryAfterMs ?? error.retryAfterMs;
+  return {
+    kind: 'http',
+    message: redact(`HTTP ${label}: ${error.message}`),
+    httpStatus: status,
+    shape: error.shape,
+    ...(delay === undefined ? {} : { retryAfterMs: delay }),
+    midStream: false,
+  };
+}
+
+/** An error object that arrived inside a 200 stream: the relay failed after promising success. */
+export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
+  const code = error.httpCode === undefined ? '' : ` ${error.httpCode}`;
+  const status = error.status === undefined ? '' : ` ${error.status}`;
+  return {
+    kind: 'stream',
+    message: redact(`error in stream after HTTP ${httpStatus ?? '?'}:${code}${status} ${error.message}`.trim()),
+    httpStatus,
+    shape: error.shape,
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    midStream,
+  };
+}
+
+export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, redact: Redactor): RequestFailure {
+  return {
+    kind: 'stream',
+    message: redact(`${problem.kind}: ${problem.message}`),
+    httpStatus,
+    shape: problem.kind === 'html' ? 'html' : 'none',
+    midStream: true,
+  };
+}
+
+interface ThrownContext {
+  aborted: boolean;
+  totalTimedOut: boolean;
+  timeouts: Timeouts;
+  httpStatus: number | undefined;
+  midStream: boolean;
+  redact: Redactor;
+}
+
+/** undici error codes that say which of our timeouts fired. */
+const TIMEOUT_CODES: Record<string, keyof Timeouts> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connectMs',
+  UND_ERR_HEADERS_TIMEOUT: 'firstByteMs',
+  UND_ERR_BODY_TIMEOUT: 'idleMs',
+};
+
+/** Classifies anything thrown by undici or the body stream into the error family. */
+export function classifyThrown(error: unknown, context: ThrownContext): RequestFailure {
+  const base = { httpStatus: context.httpStatus, shape: 'none' as const, midStream: context.midStream };
+  if (context.aborted) return { ...base, kind: 'aborted', message: 'aborted: the run was interrupted' };
+  if (context.totalTimedOut) {
+    return { ...base, kind: 'timeout', timeout: 'totalMs', message: `timeout: totalMs (${context.timeouts.totalMs} ms) exceeded` };
+  }
+  const code = errorCode(error);
+  const which = code === undefined ? undefined : TIMEOUT_CODES[code];
+  if (which !== undefined) {
+    const what = which === 'idleMs' ? 'silence between chunks' : which === 'firstByteMs' ? 'waiting for response headers' : 'connecting';
+    return { ...base, kind: 'timeout', timeout: which, message: `timeout: ${which} (${context.timeouts[which]} ms) exceeded ${what}` };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  const cause = code === undefined ? '' : `${code}: `;
+  return { ...base, kind: 'connection', message: context.redact(`connection: ${cause}${detail}`) };
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  // undici wraps socket errors; the useful code (ECONNREFUSED, ECONNRESET…) may sit on the cause.
+  for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    if (typeof code === 'string' && !(current.cause instanceof Error)) return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+export function parseRetryAfterMs(value: string | undefined, nowEpochMs: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowEpochMs);
+}

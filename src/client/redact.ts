@@ -1,0 +1,39 @@
+/**
+ * Keeps API keys out of everything relaybench writes. Relays echo keys back in error text, and URLs
+ * carry them in `?key=`, so redaction is by value (every configured key, raw and URL-encoded) and
+ * by shape (key-bearing query parameters and auth headers) — the second catches keys we were never
+ * told about, such as a relay's own upstream key leaking into its error page.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+export type Redactor = (text: string) => string;
+
+const KEY_SHAPES: RegExp[] = [
+  /([?&](?:key|api_key|apikey|access_token)=)[^&#\s"']+/gi,
+  /(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/g,
+  /(\bx-goog-api-key["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
+  /(\bAIza)[0-9A-Za-z_-]{35}/g,
+];
+
+/** Builds a redactor for the given secrets. Secrets shorter than 4 characters are ignored: replacing them would shred ordinary text. */
+export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
+  const needles = new Set<string>();
+  for (const secret of secrets) {
+    if (secret === undefined || secret.length < 4) continue;
+    needles.add(secret);
+    needles.add(encodeURIComponent(secret));
+  }
+  // Longest first, so a key that contains another key is replaced whole.
+  const ordered = [...needles].sort((a, b) => b.length - a.length);
+  return (text: string): string => {
+    let out = text;
+    for (const needle of ordered) {
+      if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    }
+    for (const shape of KEY_SHAPES) {
+      out = out.replace(shape, (_match, prefix: string) => `${prefix}${REDACTED}`);
+    }
+    return out;
+  };
+}

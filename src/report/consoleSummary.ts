@@ -1,0 +1,61 @@
+import type { SummaryRow } from './columns.js';
+import { formatTable } from './table.js';
+
+const EMPTY = '–';
+
+function fixed(value: string | number | undefined, digits = 0): string {
+  if (value === undefined || value === '') return EMPTY;
+  const number = Number(value);
+  return Number.isFinite(number) ? number.toFixed(digits) : String(value);
+}
+
+function percent(value: string | number | undefined): string {
+  return value === undefined || value === '' ? EMPTY : `${(Number(value) * 100).toFixed(0)}%`;
+}
+
+export function thinkingLabel(row: { thinking_budget?: string | number | undefined; thinking_level?: string | number | undefined }): string {
+  if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
+  if (row.thinking_budget === undefined || row.thinking_budget === '') return EMPTY;
+  return Number(row.thinking_budget) === -1 ? 'dynamic' : String(row.thinking_budget);
+}
+
+/**
+ * The console summary: one line per (relay, model, thinking setting), pass rate with its 95%
+ * interval, and latency percentiles with the sample size beside them, so nobody over-reads a p99
+ * from twelve samples. Returns a string; printing is the caller's business.
+ */
+export function formatSummaryTable(rows: SummaryRow[]): string {
+  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok'];
+  const body = rows.map((row) => [
+    String(row.relay),
+    String(row.model),
+    thinkingLabel(row),
+    fixed(row.n),
+    fixed(row.errors),
+    percent(row.pass_rate),
+    row.pass_ci_low === undefined ? EMPTY : `${percent(row.pass_ci_low)}–${percent(row.pass_ci_high)}`,
+    fixed(row.ttft_ms_p50),
+    fixed(row.ttft_ms_p90),
+    fixed(row.first_answer_ms_p50),
+    fixed(row.total_ms_p50),
+    fixed(row.total_ms_p90),
+    fixed(row.thought_tokens_mean),
+  ]);
+  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token)'];
+  const warnings = summaryWarnings(rows);
+  return [...lines, ...warnings].join('\n');
+}
+
+/** Hyperfine-style warnings that say what to do. */
+export function summaryWarnings(rows: SummaryRow[]): string[] {
+  const warnings: string[] = [];
+  const small = rows.filter((row) => Number(row.ok) > 0 && Number(row.ok) < 10);
+  if (small.length > 0) {
+    warnings.push(`Warning: ${small.length} group(s) have fewer than 10 successful requests; p90/p99 are rough. Raise \`repeats\` for tighter numbers.`);
+  }
+  const failing = rows.filter((row) => Number(row.error_rate) >= 0.5);
+  for (const row of failing) {
+    warnings.push(`Warning: ${row.relay} (${thinkingLabel(row)}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
+  }
+  return warnings;
+}

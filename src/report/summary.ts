@@ -1,0 +1,95 @@
+import { mean, percentile, wilsonInterval } from '../stats/index.js';
+import type { RequestRow, SummaryRow } from './columns.js';
+
+/** Reads a numeric cell whether it came from a live row (number) or from requests.csv (string). */
+export function numberCell(value: string | number | boolean | undefined): number | undefined {
+  if (value === undefined || value === '' || typeof value === 'boolean') return undefined;
+  const parsed = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+export function passCell(value: string | number | boolean | undefined): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+/** The key of a summary group: one row per (relay, model, thinking setting). */
+export function groupKey(row: RequestRow): string {
+  return [row.relay, row.model, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
+}
+
+interface Group {
+  first: RequestRow;
+  rows: RequestRow[];
+}
+
+/** Groups rows in first-seen order, which follows the plan's order. */
+export function groupRows(rows: Iterable<RequestRow>, keyOf: (row: RequestRow) => string = groupKey): Group[] {
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { first: row, rows: [row] });
+  }
+  return [...groups.values()];
+}
+
+function sortedColumn(rows: RequestRow[], column: keyof RequestRow): number[] {
+  const values: number[] = [];
+  for (const row of rows) {
+    const value = numberCell(row[column]);
+    if (value !== undefined) values.push(value);
+  }
+  return values.sort((a, b) => a - b);
+}
+
+const round = (value: number | undefined, digits: number): number | undefined =>
+  value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * `summary.csv`: counts, error rate, pass rate with its Wilson 95% interval, and latency
+ * percentiles over successful requests. Pure, so the same function serves a live run, a resume, a
+ * merge and `relaybench report`.
+ */
+export function summarize(rows: Iterable<RequestRow>): SummaryRow[] {
+  return groupRows(rows).map(({ first, rows: group }) => {
+    const ok = group.filter((row) => row.status === 'ok');
+    const graded = ok.map((row) => passCell(row.pass)).filter((pass): pass is boolean => pass !== undefined);
+    const passes = graded.filter(Boolean).length;
+    const interval = wilsonInterval(passes, graded.length);
+    const latency = (column: keyof RequestRow): [number | undefined, number | undefined, number | undefined] => {
+      const sorted = sortedColumn(ok, column);
+      return [round(percentile(sorted, 50), 1), round(percentile(sorted, 90), 1), round(percentile(sorted, 99), 1)];
+    };
+    const [ttft50, ttft90, ttft99] = latency('ttft_ms');
+    const [answer50, answer90, answer99] = latency('first_answer_ms');
+    const [total50, total90, total99] = latency('total_ms');
+    return {
+      relay: first.relay as string,
+      model: first.model as string,
+      thinking_budget: first.thinking_budget as string | number | undefined,
+      thinking_level: first.thinking_level as string | undefined,
+      n: group.length,
+      ok: ok.length,
+      errors: group.length - ok.length,
+      error_rate: round((group.length - ok.length) / group.length, 4),
+      pass_rate: graded.length === 0 ? undefined : round(passes / graded.length, 4),
+      pass_ci_low: round(interval?.low, 4),
+      pass_ci_high: round(interval?.high, 4),
+      ttft_ms_p50: ttft50,
+      ttft_ms_p90: ttft90,
+      ttft_ms_p99: ttft99,
+      first_answer_ms_p50: answer50,
+      first_answer_ms_p90: answer90,
+      first_answer_ms_p99: answer99,
+      total_ms_p50: total50,
+      total_ms_p90: total90,
+      total_ms_p99: total99,
+      thought_tokens_mean: round(mean(sortedColumn(ok, 'thought_tokens')), 1),
+      answer_tokens_mean: round(mean(sortedColumn(ok, 'answer_tokens')), 1),
+      answer_tokens_per_s_p50: round(percentile(sortedColumn(ok, 'answer_tokens_per_s'), 50), 1),
+    };
+  });
+}

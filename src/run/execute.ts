@@ -1,0 +1,80 @@
+import type { Dispatcher } from 'undici';
+import { sendAttempt } from '../client/attempt.js';
+import type { Redactor } from '../client/redact.js';
+import type { Clock, RequestFailure } from '../client/types.js';
+import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
+import type { StreamMetrics } from '../metrics/types.js';
+import { buildHttpRequest } from '../plan/request.js';
+import type { Job } from '../plan/types.js';
+import type { ResolvedRelay } from '../suite/types.js';
+import { decideRetry } from './retry.js';
+
+export interface ExecuteContext {
+  relay: ResolvedRelay;
+  dispatcher: Dispatcher;
+  clock: Clock;
+  random: () => number;
+  redact: Redactor;
+  /** Aborts in-flight requests (second stage of Ctrl-C). */
+  signal: AbortSignal;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Extra headers for this relay's requests (the emulator's per-sample seed header). */
+  sampleHeader: ((job: Job, attempt: number) => Record<string, string>) | undefined;
+}
+
+/** What one job produced, over all its attempts; timings are the final attempt's only. */
+export interface JobOutcome {
+  metrics: StreamMetrics;
+  failure: RequestFailure | undefined;
+  httpStatus: number | undefined;
+  attempts: number;
+  retryWaitMs: number;
+  /** Why the last failure was not retried (e.g. mid-stream), for the row's message. */
+  retryNote: string | undefined;
+  /** Epoch ms of the final attempt's t0, so absolute times can be compared with a server's log. */
+  t0EpochMs: number;
+}
+
+/** Runs one job: attempts, retries with backoff, and the metrics fold of the final attempt. */
+export async function executeJob(job: Job, context: ExecuteContext): Promise<JobOutcome> {
+  let attempts = 0;
+  let retryWaitMs = 0;
+  for (;;) {
+    attempts += 1;
+    const base = buildHttpRequest(context.relay, job);
+    const extra = context.sampleHeader?.(job, attempts);
+    const httpRequest = extra === undefined ? base : { ...base, headers: { ...base.headers, ...extra } };
+    let fold: MetricsFold | undefined;
+    const outcome = await sendAttempt(httpRequest, {
+      framing: context.relay.stream,
+      timeouts: context.relay.timeouts,
+      maxBodyBytes: context.relay.maxBodyBytes,
+      dispatcher: context.dispatcher,
+      clock: context.clock,
+      signal: context.signal,
+      redact: context.redact,
+      onStart: (t0Ms) => {
+        fold = createMetricsFold(t0Ms);
+      },
+      onEvent: (event) => fold?.add(event),
+    });
+    const metrics = (fold ?? createMetricsFold(outcome.t0Ms)).result();
+    const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
+    const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
+    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs };
+    if (failure === undefined) return { ...result, retryNote: undefined };
+    const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
+    if (!decision.retry || context.signal.aborted) {
+      return { ...result, retryNote: attempts > 1 || failure.midStream ? decision.reason : undefined };
+    }
+    retryWaitMs += decision.delayMs;
+    await context.sleep(decision.delayMs, context.signal);
+    if (context.signal.aborted) return { ...result, retryNote: 'interrupted while waiting to retry' };
+  }
+}
+
+/** A prompt the relay refused to answer (promptFeedback.blockReason) is an error row, not a wrong answer. */
+function blockedFailure(metrics: StreamMetrics, httpStatus: number | undefined): RequestFailure | undefined {
+  if (metrics.blockReason === undefined || metrics.answerText !== '') return undefined;
+  return { kind: 'blocked', message: `prompt blocked: ${metrics.blockReason}`, httpStatus, shape: 'none', midStream: false };
+}

@@ -1,0 +1,165 @@
+import type { Dispatcher } from 'undici';
+import { createDispatcher } from '../client/dispatcher.js';
+import type { Redactor } from '../client/redact.js';
+import type { Clock, ErrorKind, ErrorShape } from '../client/types.js';
+import { grade } from '../grade/index.js';
+import type { Job } from '../plan/types.js';
+import type { RequestRow } from '../report/columns.js';
+import { toRequestRow } from '../report/row.js';
+import type { RowAppender } from '../report/requestsCsv.js';
+import { createRandom } from '../stats/random.js';
+import type { Case, ResolvedRelay, Suite } from '../suite/types.js';
+import { executeJob, type JobOutcome } from './execute.js';
+import { runLanes } from './scheduler.js';
+
+/** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
+export interface JobDetail {
+  job_id: string;
+  relay: string;
+  error_shape: ErrorShape | undefined;
+  timeout: string | undefined;
+  mid_stream: boolean | undefined;
+  retry_wait_ms: number;
+  usage_present: boolean;
+  thought_text: string | undefined;
+  /** Epoch ms of the final attempt's t0; with the *_ms columns it gives absolute times. */
+  t0_epoch_ms: number;
+}
+
+export interface RelayRunStats {
+  completed: number;
+  retryWaitMs: number;
+  errorsByKind: Partial<Record<ErrorKind, number>>;
+  modelVersions: Record<string, number>;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  errors: number;
+}
+
+export interface RunJobsOptions {
+  suite: Suite;
+  runId: string;
+  /** Jobs still to run (a resume has already removed the finished ones). */
+  jobs: Job[];
+  rows: RowAppender<RequestRow>;
+  details: RowAppender<JobDetail>;
+  redact: Redactor;
+  clock: Clock;
+  /** Stops starting new jobs (first Ctrl-C). */
+  stopSignal: AbortSignal;
+  /** Aborts jobs in flight (after the grace period, or a second Ctrl-C). */
+  abortSignal: AbortSignal;
+  /** Extra request headers for emulated relays (their per-sample seed). */
+  sampleHeaders: (relay: ResolvedRelay) => ((job: Job, attempt: number) => Record<string, string>) | undefined;
+  onRow?: (row: RequestRow, progress: RunProgress) => void;
+}
+
+export interface RunJobsResult {
+  byRelay: Record<string, RelayRunStats>;
+  completed: number;
+  interrupted: boolean;
+}
+
+/** Sleeps, but wakes at once when the run is aborted, so Ctrl-C never waits out a backoff. */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Runs jobs against their relays: schedules them, executes each with retries, grades the answer
+ * and appends one row per finished job. A failing request is a row, never an exception.
+ */
+export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
+  const { suite } = options;
+  const casesById = new Map<string, Case>(suite.cases.map((testCase) => [testCase.id, testCase]));
+  const relaysByName = new Map(suite.relays.map((relay) => [relay.name, relay]));
+  const dispatchers = new Map<string, Dispatcher>();
+  const byRelay: Record<string, RelayRunStats> = {};
+  for (const relay of suite.relays) {
+    dispatchers.set(relay.name, createDispatcher({ connectTimeoutMs: relay.timeouts.connectMs, proxy: relay.proxy, connections: relay.concurrency }));
+    byRelay[relay.name] = { completed: 0, retryWaitMs: 0, errorsByKind: {}, modelVersions: {} };
+  }
+  const random = createRandom(suite.seed);
+  const progress: RunProgress = { done: 0, total: options.jobs.length, errors: 0 };
+
+  const jobsByRelay = new Map<string, Job[]>();
+  for (const job of options.jobs) {
+    const list = jobsByRelay.get(job.relay) ?? [];
+    list.push(job);
+    jobsByRelay.set(job.relay, list);
+  }
+
+  const execute = async (job: Job): Promise<void> => {
+    const relay = relaysByName.get(job.relay);
+    const dispatcher = dispatchers.get(job.relay);
+    if (relay === undefined || dispatcher === undefined) throw new Error(`job ${job.jobId} names unknown relay ${job.relay}`);
+    const startedAtIso = new Date().toISOString();
+    const outcome = await executeJob(job, {
+      relay,
+      dispatcher,
+      clock: options.clock,
+      random,
+      redact: options.redact,
+      signal: options.abortSignal,
+      sleep: abortableSleep,
+      sampleHeader: options.sampleHeaders(relay),
+    });
+    const expectation = casesById.get(job.caseId)?.expect;
+    const graded = outcome.failure === undefined ? grade(outcome.metrics.answerText, expectation) : undefined;
+    const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded });
+    options.rows.append(row);
+    options.details.append(detailOf(job, outcome));
+    record(byRelay[job.relay], outcome);
+    progress.done += 1;
+    if (outcome.failure !== undefined) progress.errors += 1;
+    options.onRow?.(row, progress);
+  };
+
+  const lanes = suite.relays.map((relay) => ({
+    name: relay.name,
+    jobs: (jobsByRelay.get(relay.name) ?? [])[Symbol.iterator](),
+    concurrency: relay.concurrency,
+    rpm: relay.rpm,
+  }));
+  try {
+    await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: options.stopSignal });
+  } finally {
+    await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.close().catch(() => undefined)));
+  }
+  return { byRelay, completed: progress.done, interrupted: options.stopSignal.aborted && progress.done < progress.total };
+}
+
+function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {
+  if (stats === undefined) return;
+  stats.completed += 1;
+  stats.retryWaitMs += outcome.retryWaitMs;
+  if (outcome.failure !== undefined) stats.errorsByKind[outcome.failure.kind] = (stats.errorsByKind[outcome.failure.kind] ?? 0) + 1;
+  const version = outcome.metrics.modelVersion;
+  if (version !== undefined) stats.modelVersions[version] = (stats.modelVersions[version] ?? 0) + 1;
+}
+
+function detailOf(job: Job, outcome: JobOutcome): JobDetail {
+  return {
+    job_id: job.jobId,
+    relay: job.relay,
+    error_shape: outcome.failure?.shape,
+    timeout: outcome.failure?.timeout,
+    mid_stream: outcome.failure?.midStream,
+    retry_wait_ms: Math.round(outcome.retryWaitMs),
+    usage_present: outcome.metrics.usagePresent,
+    thought_text: outcome.metrics.thoughtText === '' ? undefined : outcome.metrics.thoughtText,
+    t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
+  };
+}

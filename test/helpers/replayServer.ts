@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReplayRoute {
+  /** Path prefix, e.g. `/pro`: requests to `/pro/v1beta/...` get this body. */
+  prefix: string;
+  status?: number;
+  contentType: string;
+  /** The body, split where the server pauses. */
+  pieces: Uint8Array[];
+  gapMs: number;
+}
+
+export interface ReplayServer {
+  url: string;
+  /** Requests received, with their path and headers, for asserting what the client sent. */
+  requests: Array<{ url: string; headers: Record<string, string | string[] | undefined>; body: string }>;
+  /** performance.timeOrigin-based epoch ms at which each piece of each request was written. */
+  writes: Map<string, number[]>;
+  close(): Promise<void>;
+}
+
+/** A local server that replays recorded bodies piece by piece with a fixed pause between pieces. */
+export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplayServer> {
+  const requests: ReplayServer['requests'] = [];
+  const writes = new Map<string, number[]>();
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (data: Buffer) => (body += data.toString()));
+    request.on('end', () => {
+      requests.push({ url: request.url ?? '', headers: request.headers, body });
+      const route = routes.find((candidate) => request.url?.startsWith(`${candidate.prefix}/`));
+      if (route === undefined) {
+        response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":404,"message":"no route","status":"NOT_FOUND"}}');
+        return;
+      }
+      const times: number[] = [];
+      writes.set(route.prefix, times);
+      response.writeHead(route.status ?? 200, { 'content-type': route.contentType });
+      response.flushHeaders();
+      let index = 0;
+      const next = (): void => {
+        const piece = route.pieces[index];
+        if (piece === undefined) {
+          response.end();
+          return;
+        }
+        response.write(piece);
+        times.push(performance.timeOrigin + performance.now());
+        index += 1;
+        setTimeout(next, route.gapMs);
+      };
+      setTimeout(next, route.gapMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    writes,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Splits a recorded body at event boundaries: SSE blank lines, or the array framing's `\n,\r\n`. */
+export function splitEvents(body: Uint8Array, framing: 'sse' | 'json-array'): Uint8Array[] {
+  const text = Buffer.from(body).toString('latin1');
+  const separator = framing === 'sse' ? /(?<=\r?\n\r?\n)/ : /(?<=\n,\r\n)/;
+  return text
+    .split(separator)
+    .filter((piece) => piece !== '')
+    .map((piece) => new Uint8Array(Buffer.from(piece, 'latin1')));
+}
