@@ -1,0 +1,8 @@
+export { createStreamDecoder } from './stream-decoder.js';
+export type {
+  DecodedItem,
+  DecodeProblem,
+  RelayErrorInfo,
+  StreamDecoder,
+  StreamDecoderOptions,
+} from './types.js';

@@ -1,0 +1,1 @@
+export { computeMetrics, createMetricsFold, type MetricsFold } from './fold.js';
