@@ -7,6 +7,12 @@ function positiveInt(value: string): number {
   return parsed;
 }
 
+function rate(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a rate from 0 to 1');
+  return parsed;
+}
+
 function port(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
@@ -35,6 +41,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'write the run here instead of results/<suite>/<UTC timestamp>/')
     .option('--concurrency <n>', 'override the suite\'s global concurrency', positiveInt)
     .option('--repeats <n>', 'override the suite\'s repeats', positiveInt)
+    .option('--resume <dir>', 'finish an interrupted run: skip jobs that already have a row, append the rest')
+    .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
+    .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .action(async (suite: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./runCommand.js');

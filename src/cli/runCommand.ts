@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
@@ -9,25 +8,25 @@ import { summarize } from '../report/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
-import { CliError, EXIT } from './exitCodes.js';
+import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
+import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
+import { createRunFolder, resumeRunFolder } from './runFolder.js';
 
 export interface RunCommandOptions {
   out?: string;
   concurrency?: number;
   repeats?: number;
   verbose?: boolean;
+  resume?: string;
+  force?: boolean;
+  maxErrorRate?: number;
 }
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
 const INTERRUPT_GRACE_MS = 3000;
-
-/** `2026-11-22T00-07-20Z`: sortable, and safe as a folder name on every OS. */
-function utcStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-}
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const suite = await loadSuiteOrExit(file);
@@ -36,19 +35,18 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const jobs = expandPlan(suite);
 
   const startedAt = new Date();
-  const runId = `${utcStamp(startedAt)}-${process.pid.toString(36)}`;
-  const outDir = resolve(options.out ?? join('results', suite.name, utcStamp(startedAt)));
-  if (existsSync(join(outDir, 'requests.csv'))) {
-    throw new CliError(`${outDir} already holds a run (requests.csv exists). Choose another --out.`);
+  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
+  const { outDir, runId } = folder;
+  if (options.resume !== undefined) {
+    process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
   }
-  mkdirSync(outDir, { recursive: true });
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
   const emulator = await startEmulatorFor(suite);
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
-  const progress = await createProgress(jobs.length);
+  const progress = await createProgress(folder.remaining.length);
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     progress.stop();
     process.stderr.write(`\nInterrupted: no new jobs; waiting up to ${INTERRUPT_GRACE_MS / 1000} s for ${'requests in flight'}. Ctrl-C again to exit now.\n`);
@@ -59,7 +57,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     result = await runJobs({
       suite,
       runId,
-      jobs,
+      jobs: folder.remaining,
       rows,
       details,
       redact,
@@ -67,6 +65,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       stopSignal: interruption.stop,
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
+      health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
@@ -83,7 +82,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const allRows = readRequestsCsv(requestsPath).rows;
-  const summary = summarize(allRows);
+  const summary = summarize(allRows, suite.relays.map((relay) => relay.name));
   writeSummaryCsv(outDir, summary);
   const ok = allRows.filter((row) => row.status === 'ok').length;
   writeRunJson(
@@ -105,10 +104,21 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   );
 
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
-  process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${relative(process.cwd(), outDir) || '.'}/ (requests.csv, summary.csv, run.json)\n`);
+  process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json)\n`);
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\n`);
+    process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}\n`);
     return EXIT.interrupted;
   }
   return EXIT.ok;
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
+}
+
+/** Quotes a path for a copy-pasteable shell command. */
+function quoteArg(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }

@@ -36,6 +36,30 @@ export function groupRows(rows: Iterable<RequestRow>, keyOf: (row: RequestRow) =
   return [...groups.values()];
 }
 
+const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'];
+
+/** Order of thinking settings in tables: fixed budgets ascending, then dynamic (-1); levels by strength. */
+export function thinkingRank(row: RequestRow): number {
+  const level = row.thinking_level;
+  if (level !== undefined) return LEVEL_ORDER.indexOf(String(level));
+  const budget = numberCell(row.thinking_budget);
+  if (budget === undefined) return -1;
+  return budget === -1 ? Number.MAX_SAFE_INTEGER : budget;
+}
+
+/** Groups ordered by relay (as the suite lists them, then by name) and thinking setting, not by finishing order. */
+function sortGroups(groups: Group[], relayOrder: readonly string[]): Group[] {
+  const relayRank = (relay: string): number => {
+    const index = relayOrder.indexOf(relay);
+    return index === -1 ? relayOrder.length : index;
+  };
+  return [...groups].sort((left, right) => {
+    const leftRelay = String(left.first.relay);
+    const rightRelay = String(right.first.relay);
+    return relayRank(leftRelay) - relayRank(rightRelay) || leftRelay.localeCompare(rightRelay) || thinkingRank(left.first) - thinkingRank(right.first);
+  });
+}
+
 function sortedColumn(rows: RequestRow[], column: keyof RequestRow): number[] {
   const values: number[] = [];
   for (const row of rows) {
@@ -53,8 +77,8 @@ const round = (value: number | undefined, digits: number): number | undefined =>
  * percentiles over successful requests. Pure, so the same function serves a live run, a resume, a
  * merge and `relaybench report`.
  */
-export function summarize(rows: Iterable<RequestRow>): SummaryRow[] {
-  return groupRows(rows).map(({ first, rows: group }) => {
+export function summarize(rows: Iterable<RequestRow>, relayOrder: readonly string[] = []): SummaryRow[] {
+  return sortGroups(groupRows(rows), relayOrder).map(({ first, rows: group }) => {
     const ok = group.filter((row) => row.status === 'ok');
     const graded = ok.map((row) => passCell(row.pass)).filter((pass): pass is boolean => pass !== undefined);
     const passes = graded.filter(Boolean).length;

@@ -7,9 +7,11 @@ import type { Job } from '../plan/types.js';
 import type { RequestRow } from '../report/columns.js';
 import { toRequestRow } from '../report/row.js';
 import type { RowAppender } from '../report/requestsCsv.js';
+import { createMetricsFold } from '../metrics/fold.js';
 import { createRandom } from '../stats/random.js';
 import type { Case, ResolvedRelay, Suite } from '../suite/types.js';
 import { executeJob, type JobOutcome } from './execute.js';
+import { createRelayHealth, DEFAULT_RELAY_HEALTH, type RelayHealthOptions } from './relayHealth.js';
 import { runLanes } from './scheduler.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
@@ -54,6 +56,8 @@ export interface RunJobsOptions {
   abortSignal: AbortSignal;
   /** Extra request headers for emulated relays (their per-sample seed). */
   sampleHeaders: (relay: ResolvedRelay) => ((job: Job, attempt: number) => Record<string, string>) | undefined;
+  /** When a relay counts as down and the rest of its jobs are skipped. */
+  health?: RelayHealthOptions;
   onRow?: (row: RequestRow, progress: RunProgress) => void;
 }
 
@@ -93,6 +97,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   }
   const random = createRandom(suite.seed);
   const progress: RunProgress = { done: 0, total: options.jobs.length, errors: 0 };
+  const health = createRelayHealth(options.health ?? DEFAULT_RELAY_HEALTH);
 
   const jobsByRelay = new Map<string, Job[]>();
   for (const job of options.jobs) {
@@ -101,11 +106,29 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     jobsByRelay.set(job.relay, list);
   }
 
+  const finish = (job: Job, outcome: JobOutcome, startedAtIso: string): void => {
+    const expectation = casesById.get(job.caseId)?.expect;
+    const graded = outcome.failure === undefined ? grade(outcome.metrics.answerText, expectation) : undefined;
+    const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded });
+    options.rows.append(redactRow(row, options.redact));
+    options.details.append(detailOf(job, outcome, options.redact));
+    record(byRelay[job.relay], outcome);
+    health.record(job.relay, outcome.failure);
+    progress.done += 1;
+    if (outcome.failure !== undefined) progress.errors += 1;
+    options.onRow?.(row, progress);
+  };
+
   const execute = async (job: Job): Promise<void> => {
     const relay = relaysByName.get(job.relay);
     const dispatcher = dispatchers.get(job.relay);
     if (relay === undefined || dispatcher === undefined) throw new Error(`job ${job.jobId} names unknown relay ${job.relay}`);
     const startedAtIso = new Date().toISOString();
+    const downReason = health.downReason(job.relay);
+    if (downReason !== undefined) {
+      finish(job, skippedOutcome(`skipped: relay ${job.relay} given up after ${downReason}`), startedAtIso);
+      return;
+    }
     const outcome = await executeJob(job, {
       relay,
       dispatcher,
@@ -116,15 +139,9 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       sleep: abortableSleep,
       sampleHeader: options.sampleHeaders(relay),
     });
-    const expectation = casesById.get(job.caseId)?.expect;
-    const graded = outcome.failure === undefined ? grade(outcome.metrics.answerText, expectation) : undefined;
-    const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded });
-    options.rows.append(row);
-    options.details.append(detailOf(job, outcome));
-    record(byRelay[job.relay], outcome);
-    progress.done += 1;
-    if (outcome.failure !== undefined) progress.errors += 1;
-    options.onRow?.(row, progress);
+    // A job cut short by our own interruption did not finish: no row, so a resume runs it again.
+    if (outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return;
+    finish(job, outcome, startedAtIso);
   };
 
   const lanes = suite.relays.map((relay) => ({
@@ -150,7 +167,28 @@ function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {
   if (version !== undefined) stats.modelVersions[version] = (stats.modelVersions[version] ?? 0) + 1;
 }
 
-function detailOf(job: Job, outcome: JobOutcome): JobDetail {
+/** Relays echo keys back (in answers too): every string cell passes through the redactor. */
+function redactRow(row: RequestRow, redact: Redactor): RequestRow {
+  const clean = { ...row };
+  for (const [column, value] of Object.entries(clean) as Array<[keyof RequestRow, RequestRow[keyof RequestRow]]>) {
+    if (typeof value === 'string') clean[column] = redact(value);
+  }
+  return clean;
+}
+
+function skippedOutcome(message: string): JobOutcome {
+  return {
+    metrics: createMetricsFold(0).result(),
+    failure: { kind: 'skipped', message, httpStatus: undefined, shape: 'none', midStream: false },
+    httpStatus: undefined,
+    attempts: 0,
+    retryWaitMs: 0,
+    retryNote: undefined,
+    t0EpochMs: performance.timeOrigin + performance.now(),
+  };
+}
+
+function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
   return {
     job_id: job.jobId,
     relay: job.relay,
@@ -159,7 +197,7 @@ function detailOf(job: Job, outcome: JobOutcome): JobDetail {
     mid_stream: outcome.failure?.midStream,
     retry_wait_ms: Math.round(outcome.retryWaitMs),
     usage_present: outcome.metrics.usagePresent,
-    thought_text: outcome.metrics.thoughtText === '' ? undefined : outcome.metrics.thoughtText,
+    thought_text: outcome.metrics.thoughtText === '' ? undefined : redact(outcome.metrics.thoughtText),
     t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
   };
 }

@@ -1,0 +1,45 @@
+import type { RequestFailure } from '../client/types.js';
+
+export interface RelayHealthOptions {
+  /** Abort a relay whose error rate exceeds this after `minSamples` jobs; undefined = only the auth rule. */
+  maxErrorRate: number | undefined;
+  minSamples: number;
+  /** Consecutive 401/403 answers after which a relay is declared down whatever the rate setting: a bad key does not heal itself. */
+  consecutiveAuthFailures: number;
+}
+
+export const DEFAULT_RELAY_HEALTH: RelayHealthOptions = { maxErrorRate: undefined, minSamples: 20, consecutiveAuthFailures: 20 };
+
+export interface RelayHealth {
+  record(relay: string, failure: RequestFailure | undefined): void;
+  /** Why this relay was given up on, or undefined while it is still worth sending to. */
+  downReason(relay: string): string | undefined;
+}
+
+/**
+ * Decides when a relay is clearly down so the rest of its plan is skipped instead of burned.
+ * Aborted requests (our own Ctrl-C) are not the relay's fault and are not counted.
+ */
+export function createRelayHealth(options: RelayHealthOptions): RelayHealth {
+  const state = new Map<string, { done: number; errors: number; authStreak: number; reason: string | undefined }>();
+  return {
+    record(relay, failure) {
+      if (failure?.kind === 'aborted' || failure?.kind === 'skipped') return;
+      const entry = state.get(relay) ?? { done: 0, errors: 0, authStreak: 0, reason: undefined };
+      state.set(relay, entry);
+      entry.done += 1;
+      if (failure !== undefined) entry.errors += 1;
+      const auth = failure?.httpStatus === 401 || failure?.httpStatus === 403;
+      entry.authStreak = auth ? entry.authStreak + 1 : 0;
+      if (entry.reason !== undefined) return;
+      if (entry.authStreak >= options.consecutiveAuthFailures) {
+        entry.reason = `${entry.authStreak} consecutive auth failures (last: ${failure?.message ?? ''}); fix the key and resume`;
+      } else if (options.maxErrorRate !== undefined && entry.done >= options.minSamples && entry.errors / entry.done > options.maxErrorRate) {
+        entry.reason = `error rate ${(entry.errors / entry.done).toFixed(2)} over ${entry.done} jobs exceeded --max-error-rate ${options.maxErrorRate}`;
+      }
+    },
+    downReason(relay) {
+      return state.get(relay)?.reason;
+    },
+  };
+}
