@@ -1,0 +1,60 @@
+import type { ResolvedRelay, Suite } from '../suite/types.js';
+import { textTable } from './textTable.js';
+import { thinkingLabel, thinkingSettingsOf } from './thinking.js';
+import type { Job } from './types.js';
+
+/**
+ * What `relaybench validate` prints: enough to check a plan before paying for it. Keys are
+ * never shown, only where they would be sent.
+ */
+export function describePlan(suite: Suite, jobs: readonly Job[]): string {
+  const settings = thinkingSettingsOf(suite).map(thinkingLabel);
+  const overview = textTable([
+    ['suite', `${suite.name}  (${suite.file})`],
+    ['model', suite.model],
+    ['cases', String(suite.cases.length)],
+    ['thinking', `${settings.join(', ')}; includeThoughts ${String(suite.includeThoughts)}`],
+    ['repeats', String(suite.repeats)],
+    ['concurrency', String(suite.concurrency)],
+  ]);
+  return [
+    overview,
+    '',
+    'relays',
+    textTable([['name', 'preset', 'base URL', 'auth', 'framing', 'casing', 'model'], ...suite.relays.map((relay) => relayRow(relay, suite.model))], { indent: '  ' }),
+    '',
+    'jobs per relay and thinking setting',
+    textTable(jobCountRows(suite, settings, jobs), { indent: '  ', alignNumbers: true }),
+  ].join('\n');
+}
+
+function relayRow(relay: ResolvedRelay, suiteModel: string): string[] {
+  return [
+    relay.name,
+    relay.preset ?? '-',
+    relay.emulator === undefined ? relay.baseUrl : `emulator (profile ${relay.emulator})`,
+    relay.auth.join('+'),
+    relay.stream,
+    relay.casing + (relay.modelInBody ? ', model in body' : ''),
+    relay.model ?? suiteModel,
+  ];
+}
+
+function jobCountRows(suite: Suite, settings: readonly string[], jobs: readonly Job[]): string[][] {
+  const counts = new Map<string, number>();
+  for (const job of jobs) {
+    const cell = `${job.relay}\u0000${thinkingLabel(job.thinking)}`;
+    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  }
+  const countOf = (relay: string, setting: string): number => counts.get(`${relay}\u0000${setting}`) ?? 0;
+  const rows = suite.relays.map((relay) => {
+    const perSetting = settings.map((setting) => countOf(relay.name, setting));
+    return [relay.name, ...perSetting.map(String), String(sum(perSetting))];
+  });
+  const columnTotals = settings.map((setting) => sum(suite.relays.map((relay) => countOf(relay.name, setting))));
+  return [['relay', ...settings, 'total'], ...rows, ['total', ...columnTotals.map(String), String(sum(columnTotals))]];
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,28 @@
+import type { Suite } from '../suite/types.js';
+import { buildGeminiBody } from './body.js';
+import { jobIdOf } from './jobId.js';
+import { thinkingSettingsOf } from './thinking.js';
+import type { Job } from './types.js';
+
+/**
+ * Every job of a suite, in a fixed order: case-major, then relay, then thinking setting (as
+ * listed), then repeat (1-based). The order is deterministic so shards (`--shard k/n`) agree;
+ * the scheduler is free to interleave. Repeats share one body object: treat bodies as read-only.
+ */
+export function expandPlan(suite: Suite): Job[] {
+  const settings = thinkingSettingsOf(suite);
+  const jobs: Job[] = [];
+  for (const testCase of suite.cases) {
+    for (const relay of suite.relays) {
+      const model = relay.model ?? suite.model;
+      for (const thinking of settings) {
+        const body = buildGeminiBody(suite, testCase, relay, thinking, model);
+        for (let repeat = 1; repeat <= suite.repeats; repeat++) {
+          const identity = { caseId: testCase.id, relay: relay.name, model, thinking, repeat, body };
+          jobs.push({ jobId: jobIdOf(identity), ...identity });
+        }
+      }
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { closedObject, onAnyMapping } from './closedObject.js';
+import { expectationSchema } from './expectationSchema.js';
+
+const contentSchema = closedObject({
+  role: z.enum(['user', 'model']).exactOptional(),
+  parts: z.array(z.record(z.string(), z.unknown())).min(1),
+});
+
+/** One `cases:` entry as written: a prompt or raw multi-turn `contents`, never both. */
+export const caseInputSchema = closedObject({
+  id: z.string().min(1),
+  prompt: z.string().min(1).exactOptional(),
+  contents: z.array(contentSchema).min(1).exactOptional(),
+  systemInstruction: z.string().exactOptional(),
+  expect: expectationSchema.exactOptional(),
+  tags: z.array(z.string()).exactOptional(),
+}).superRefine((input, ctx) => {
+  if (input.prompt === undefined && input.contents === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'needs prompt: or contents:', params: { wantsOneOf: ['prompt', 'contents'] } });
+  }
+  if (input.prompt !== undefined && input.contents !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contents'],
+      message: 'give prompt or contents, not both',
+      params: { atKey: true },
+    });
+  }
+}, onAnyMapping);
+
+export type CaseInput = z.output<typeof caseInputSchema>;

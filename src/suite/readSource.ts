@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDotEnv } from './dotEnv.js';
+import type { SuiteIssue } from './issues.js';
+
+export type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+
+export async function readText(file: string): Promise<TextRead> {
+  try {
+    return { ok: true, text: await readFile(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === 'ENOENT', reason: code ?? String(error) };
+  }
+}
+
+/** `dir/x` for display, keeping the user's relative spelling (`suites/relays.yaml`). */
+export function displayPathBeside(displayFile: string, relative: string): string {
+  return path.isAbsolute(relative) ? relative : path.join(path.dirname(displayFile), relative);
+}
+
+export interface DotEnvRead {
+  vars: Record<string, string>;
+  issues: SuiteIssue[];
+}
+
+/** The optional `.env` beside a suite. Malformed lines are issues; their content is not shown (secrets). */
+export async function readDotEnvBeside(suiteFile: string, displaySuiteFile: string): Promise<DotEnvRead> {
+  const read = await readText(path.join(path.dirname(suiteFile), '.env'));
+  const file = displayPathBeside(displaySuiteFile, '.env');
+  if (!read.ok) {
+    const issues = read.missing ? [] : [{ file, line: 1, col: 1, path: '', message: `cannot read: ${read.reason}` }];
+    return { vars: {}, issues };
+  }
+  const { vars, malformedLines } = parseDotEnv(read.text);
+  return {
+    vars,
+    issues: malformedLines.map((line) => ({
+      file,
+      line,
+      col: 1,
+      path: '',
+      message: 'expected KEY=VALUE',
+      hint: 'Comment lines start with #',
+    })),
+  };
+}

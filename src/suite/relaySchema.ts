@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { closedObject, onAnyMapping } from './closedObject.js';
+import { didYouMean } from './didYouMean.js';
+import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
+import { PRESET_NAMES, isPresetName } from './presets.js';
+
+const authMode = z.enum(['header', 'bearer', 'query']);
+
+const presetName = z.string().superRefine((name, ctx) => {
+  if (isPresetName(name)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown preset "${name}"`,
+    params: { hint: didYouMean(name, PRESET_NAMES) ?? `Known presets: ${PRESET_NAMES.join(', ')}` },
+  });
+});
+
+const timeoutsSchema = closedObject({
+  connectMs: positiveInt.exactOptional(),
+  firstByteMs: positiveInt.exactOptional(),
+  idleMs: positiveInt.exactOptional(),
+  totalMs: positiveInt.exactOptional(),
+});
+
+const retrySchema = closedObject({
+  max: z.number().int().min(0).exactOptional(),
+  statuses: z.array(z.number().int().min(100).max(599)).exactOptional(),
+  midStream: z.boolean().exactOptional(),
+});
+
+/** One relay entry as written (inline in a suite or in a relays file), before presets apply. */
+export const relayInputSchema = closedObject({
+  name: folderSafeName,
+  preset: presetName.exactOptional(),
+  baseUrl: httpUrl.exactOptional(),
+  apiKey: z.string().min(1).exactOptional(),
+  // A single mode may be written bare (`auth: bearer`); it means a list of one.
+  auth: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(authMode).min(1)).exactOptional(),
+  stream: z.enum(['sse', 'json-array']).exactOptional(),
+  casing: z.enum(['camel', 'snake']).exactOptional(),
+  modelInBody: z.boolean().exactOptional(),
+  model: z.string().min(1).exactOptional(),
+  headers: z.record(z.string(), z.string()).exactOptional(),
+  concurrency: positiveInt.exactOptional(),
+  rpm: positiveInt.exactOptional(),
+  timeouts: timeoutsSchema.exactOptional(),
+  retry: retrySchema.exactOptional(),
+  proxy: httpUrl.exactOptional(),
+  emulator: z.string().min(1).exactOptional(),
+  maxBodyBytes: positiveInt.exactOptional(),
+}).superRefine((relay, ctx) => {
+  if (relay.baseUrl !== undefined && relay.emulator !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['emulator'],
+      message: 'a relay is either emulated or has a baseUrl, not both',
+      params: { atKey: true, hint: 'Remove baseUrl: the run routes emulated relays to the emulator it starts' },
+    });
+  }
+}, onAnyMapping);
+
+export type RelayInput = z.output<typeof relayInputSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { caseInputSchema } from './caseSchema.js';
+import { closedObject, onAnyMapping } from './closedObject.js';
+import { folderSafeName, positiveInt, uniqueList } from './fieldSchemas.js';
+import { generationConfigSchema } from './generationConfigSchema.js';
+
+const rate = z.number().min(0).max(1);
+const positiveMs = z.number().gt(0);
+
+const ciSchema = closedObject({
+  minPassRate: rate.exactOptional(),
+  maxErrorRate: rate.exactOptional(),
+  maxTtftP90Ms: positiveMs.exactOptional(),
+  maxFirstAnswerP90Ms: positiveMs.exactOptional(),
+  maxTotalP90Ms: positiveMs.exactOptional(),
+});
+
+/**
+ * The suite file's top level. `relays:` is only checked for its kind here: its entries may live
+ * in another file, whose issues need that file's positions (see loadRelays).
+ */
+export const suiteInputSchema = closedObject({
+  name: folderSafeName,
+  description: z.string().exactOptional(),
+  model: z.string().min(1),
+  thinkingBudgets: uniqueList(z.number().int().min(-1)).exactOptional(),
+  thinkingLevels: uniqueList(z.enum(['minimal', 'low', 'medium', 'high'])).exactOptional(),
+  includeThoughts: z.boolean().default(true),
+  repeats: positiveInt.default(1),
+  concurrency: positiveInt.default(8),
+  systemInstruction: z.string().exactOptional(),
+  generationConfig: generationConfigSchema.default({}),
+  relays: z.union([z.string().min(1), z.array(z.unknown())], {
+    error: 'expected a path to a relays file or a list of relays',
+  }),
+  cases: z.array(caseInputSchema).min(1),
+  ci: ciSchema.default({}),
+  seed: z.number().int().default(1),
+}).superRefine((suite, ctx) => {
+  if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['thinkingLevels'],
+      message: 'give thinkingBudgets or thinkingLevels, not both',
+      params: { atKey: true, hint: 'A request carries a thinkingBudget or a thinkingLevel, never both' },
+    });
+  }
+}, onAnyMapping);
+
+export type SuiteInput = z.output<typeof suiteInputSchema>;

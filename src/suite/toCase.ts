@@ -1,0 +1,25 @@
+import type { CaseInput } from './caseSchema.js';
+import type { Case, Content, Expectation } from './types.js';
+
+/** Turns a validated case into the pipeline's form: a prompt becomes a one-turn `contents`. */
+export function toCase(input: CaseInput): Case {
+  // caseInputSchema guarantees exactly one of contents / prompt.
+  const contents: Content[] = input.contents ?? [{ role: 'user', parts: [{ text: input.prompt ?? '' }] }];
+  return {
+    id: input.id,
+    contents,
+    prompt: input.prompt ?? lastUserText(contents),
+    systemInstruction: input.systemInstruction,
+    // expectationSchema admits exactly the shapes of the Expectation union.
+    expect: input.expect as Expectation | undefined,
+    tags: input.tags ?? [],
+  };
+}
+
+/** The question a multi-turn case asks: the text of its last user turn (role omitted means user). */
+function lastUserText(contents: readonly Content[]): string | undefined {
+  const lastUserTurn = contents.findLast((content) => content.role === undefined || content.role === 'user');
+  if (lastUserTurn === undefined) return undefined;
+  const texts = lastUserTurn.parts.flatMap((part) => (typeof part['text'] === 'string' ? [part['text']] : []));
+  return texts.length === 0 ? undefined : texts.join('');
+}

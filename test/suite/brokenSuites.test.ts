@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSuite, SuiteError, formatSuiteIssues } from '../../src/suite/index.js';
+import type { SuiteIssue } from '../../src/suite/index.js';
+import { makeTempFolder } from './tempFiles.js';
+import type { TempFolder } from './tempFiles.js';
+
+let folder: TempFolder;
+beforeAll(async () => {
+  folder = await makeTempFolder();
+});
+afterAll(async () => {
+  await folder.remove();
+});
+
+/** A valid suite; each broken case below changes one thing, so line numbers are easy to check. */
+const VALID = `name: broken
+model: gemini-2.5-flash
+relays:
+  - name: google
+    apiKey: test-key
+cases:
+  - id: one
+    prompt: What is 1+1?
+    expect: { number: 2 }
+`;
+
+async function issuesOf(name: string, text: string, extraFiles: Record<string, string> = {}): Promise<SuiteIssue[]> {
+  for (const [extraName, extraText] of Object.entries(extraFiles)) await folder.write(extraName, extraText);
+  const file = await folder.write(name, text);
+  const error = await loadSuite(file, { env: {} }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SuiteError);
+  // Paths relative to the temp folder keep the expectations readable.
+  const relative = (text: string): string => text.replaceAll(`${folder.dir}/`, '');
+  return (error as SuiteError).issues.map((issue) => JSON.parse(relative(JSON.stringify(issue))) as SuiteIssue);
+}
+
+type ExpectedIssue = Omit<SuiteIssue, 'file'> & { file?: string };
+
+const BROKEN: Array<{ title: string; text: string; files?: Record<string, string>; issues: ExpectedIssue[] }> = [
+  {
+    title: 'bad YAML',
+    text: 'name: broken\nmodel: [gemini\ncases: []\n',
+    issues: [{ line: 3, col: 1, path: '', message: 'YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+  },
+  {
+    title: 'unknown key with did-you-mean',
+    text: VALID.replace('{ number: 2 }', "{ regx: 'a+' }"),
+    issues: [{ line: 9, col: 15, path: 'cases[0].expect.regx', message: 'unknown key', hint: 'Did you mean "regex"?' }],
+  },
+  {
+    title: 'misspelled required key',
+    text: VALID.replace('model:', 'modle:'),
+    issues: [{ line: 2, col: 1, path: 'modle', message: 'unknown key', hint: 'Did you mean "model"?' }],
+  },
+  {
+    title: 'wrong type',
+    text: `${VALID}repeats: three\n`,
+    issues: [{ line: 10, col: 10, path: 'repeats', message: 'expected a number, got a string' }],
+  },
+  {
+    title: 'missing env var',
+    text: VALID.replace('test-key', '${MISSING_KEY}'),
+    issues: [
+      {
+        line: 5,
+        col: 13,
+        path: 'relays[0].apiKey',
+        message: 'environment variable MISSING_KEY is not set',
+        hint: 'Export MISSING_KEY=... or add MISSING_KEY=... to .env',
+      },
+    ],
+  },
+  {
+    title: 'duplicate case id',
+    text: `${VALID}  - id: one\n    prompt: again\n`,
+    issues: [{ line: 10, col: 9, path: 'cases[1].id', message: 'duplicate case id "one" (first defined on line 7)' }],
+  },
+  {
+    title: 'invalid regex',
+    text: VALID.replace('{ number: 2 }', "{ regex: 'a(' }"),
+    issues: [{ line: 9, col: 22, path: 'cases[0].expect.regex', message: 'invalid regular expression: Unterminated group' }],
+  },
+  {
+    title: 'missing relays file',
+    text: VALID.replace('  - name: google\n    apiKey: test-key\n', '').replace('relays:', 'relays: ./nope.yaml'),
+    issues: [{ line: 3, col: 9, path: 'relays', message: 'relays file not found: nope.yaml' }],
+  },
+  {
+    title: 'both thinkingBudgets and thinkingLevels',
+    text: `${VALID}thinkingBudgets: [0]\nthinkingLevels: [low]\n`,
+    issues: [
+      {
+        line: 11,
+        col: 1,
+        path: 'thinkingLevels',
+        message: 'give thinkingBudgets or thinkingLevels, not both',
+        hint: 'A request carries a thinkingBudget or a thinkingLevel, never both',
+      },
+    ],
+  },
+  {
+    title: 'expect with two grader keys',
+    text: VALID.replace('{ number: 2 }', "{ contains: '2', regex: '2' }"),
+    issues: [
+      {
+        line: 9,
+        col: 30,
+        path: 'cases[0].expect.regex',
+        message: 'only one grader per expectation, found "contains" and "regex"',
+        hint: 'Combine them with all: [{contains: ...}, {regex: ...}]',
+      },
+    ],
+  },
+  {
+    title: 'thinkingConfig inside generationConfig',
+    text: `${VALID}generationConfig:\n  thinkingConfig: { thinkingBudget: 0 }\n`,
+    issues: [
+      {
+        line: 11,
+        col: 3,
+        path: 'generationConfig.thinkingConfig',
+        message: 'thinkingConfig is set by relaybench for each job',
+        hint: 'Use thinkingBudgets or thinkingLevels and includeThoughts at the top level of the suite',
+      },
+    ],
+  },
+  {
+    title: 'relay without a key',
+    text: VALID.replace('    apiKey: test-key\n', '    preset: kkiai\n'),
+    issues: [
+      {
+        line: 4,
+        col: 5,
+        path: 'relays[0]',
+        message: 'relay "google" has no apiKey',
+        hint: 'Set apiKey: ${GOOGLE_API_KEY} and export GOOGLE_API_KEY',
+      },
+    ],
+  },
+  {
+    title: 'unknown preset and auth mode',
+    text: VALID.replace('    apiKey: test-key\n', '    apiKey: k\n    preset: gogle\n    auth: bearr\n'),
+    issues: [
+      { line: 6, col: 13, path: 'relays[0].preset', message: 'unknown preset "gogle"', hint: 'Did you mean "google"?' },
+      { line: 7, col: 11, path: 'relays[0].auth[0]', message: 'must be one of "header", "bearer", "query"', hint: 'Did you mean "bearer"?' },
+    ],
+  },
+  {
+    title: 'problems in a relays file, reported at their own positions',
+    text: VALID.replace('  - name: google\n    apiKey: test-key\n', '').replace('relays:', 'relays: relays-broken.yaml'),
+    files: { 'relays-broken.yaml': 'relays:\n  - name: a\n    apiKey: k\n    basUrl: https://x.example\n  - name: a\n    apiKey: k\n' },
+    issues: [
+      { file: 'relays-broken.yaml', line: 4, col: 5, path: 'relays[0].basUrl', message: 'unknown key', hint: 'Did you mean "baseUrl"?' },
+      { file: 'relays-broken.yaml', line: 5, col: 11, path: 'relays[1].name', message: 'duplicate relay name "a" (first defined on line 2)' },
+    ],
+  },
+];
+
+describe('broken suites', () => {
+  it.each(BROKEN)('$title', async ({ title, text, files, issues }) => {
+    const name = `${title.replace(/\W+/g, '-')}.yaml`;
+    const expected = issues.map((issue) => ({ file: name, ...issue }));
+    expect(await issuesOf(name, text, files)).toEqual(expected);
+  });
+
+  it('collects every issue instead of stopping at the first', async () => {
+    const text = VALID.replace('name: broken', 'name: bad name').replace('{ number: 2 }', '{ numbr: 2 }') + 'concurrency: 0\n';
+    const issues = await issuesOf('three.yaml', text);
+    expect(issues.map((issue) => `${issue.line}:${issue.col} ${issue.path}`)).toEqual([
+      '1:7 name',
+      '9:15 cases[0].expect.numbr',
+      '10:14 concurrency',
+    ]);
+  });
+
+  it('formats issues as file:line:col  path: message. hint', async () => {
+    const issues = await issuesOf('format.yaml', VALID.replace('{ number: 2 }', "{ regx: 'a+' }"));
+    expect(formatSuiteIssues(issues)).toBe('format.yaml:9:15  cases[0].expect.regx: unknown key. Did you mean "regex"?');
+  });
+
+  it('reports a malformed .env line by its line number', async () => {
+    const issues = await issuesOf('dotenv.yaml', VALID, { '.env': 'GOOD=1\nthis is not an assignment\n' });
+    expect(issues).toEqual([
+      { file: '.env', line: 2, col: 1, path: '', message: 'expected KEY=VALUE', hint: 'Comment lines start with #' },
+    ]);
+    await folder.write('.env', '');
+  });
+});
