@@ -42,6 +42,8 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
   const signal = signals.length === 1 ? totalTimer.signal : AbortSignal.any(signals);
   const timer = setTimeout(() => totalTimer.abort(), timeouts.totalMs);
   let bodyBytes = 0;
+  /** Gemini content decoded so far: a failure after it is "mid-stream" (retrying could bill twice). */
+  let chunksDecoded = 0;
   let httpStatus: number | undefined;
 
   const fail = (failure: RequestFailure): AttemptOutcome => {
@@ -77,8 +79,12 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     const decoder = createStreamDecoder({
       framing: options.framing,
       onItem: (item) => {
-        if (item.type === 'chunk') onEvent({ type: 'chunk', atMs: chunkAtMs, chunk: item.chunk });
-        else relayError ??= item.error;
+        if (item.type === 'chunk') {
+          chunksDecoded += 1;
+          onEvent({ type: 'chunk', atMs: chunkAtMs, chunk: item.chunk });
+        } else {
+          relayError ??= item.error;
+        }
       },
       onProblem: (found) => {
         problem ??= found;
@@ -107,12 +113,12 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
         message: `response body exceeded ${options.maxBodyBytes} bytes; raise the relay's maxBodyBytes if this is expected`,
         httpStatus,
         shape: 'none',
-        midStream: true,
+        midStream: chunksDecoded > 0,
       });
     }
     decoder.end();
-    if (relayError) return fail(failureFromRelayError(relayError, httpStatus, bodyBytes > 0, options.redact));
-    if (problem) return fail(failureFromProblem(problem, httpStatus, options.redact));
+    if (relayError) return fail(failureFromRelayError(relayError, httpStatus, chunksDecoded > 0, options.redact));
+    if (problem) return fail(failureFromProblem(problem, httpStatus, chunksDecoded > 0, options.redact));
     if (bodyBytes === 0) {
       return fail({ kind: 'stream', message: 'empty response body', httpStatus, shape: 'none', midStream: false });
     }
@@ -120,7 +126,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     return { t0Ms, httpStatus, failure: undefined };
   } catch (error) {
     const aborted = options.signal?.aborted === true;
-    return fail(classifyThrown(error, { aborted, totalTimedOut: totalTimer.signal.aborted && !aborted, timeouts, httpStatus, midStream: bodyBytes > 0, redact: options.redact }));
+    return fail(classifyThrown(error, { aborted, totalTimedOut: totalTimer.signal.aborted && !aborted, timeouts, httpStatus, midStream: chunksDecoded > 0, redact: options.redact }));
   } finally {
     clearTimeout(timer);
   }

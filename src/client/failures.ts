@@ -31,13 +31,13 @@ export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number 
   };
 }
 
-export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, redact: Redactor): RequestFailure {
+export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
   return {
     kind: 'stream',
     message: redact(`${problem.kind}: ${problem.message}`),
     httpStatus,
     shape: problem.kind === 'html' ? 'html' : 'none',
-    midStream: true,
+    midStream,
   };
 }
 

@@ -13,7 +13,7 @@ function percent(value: string | number | undefined): string {
   return value === undefined || value === '' ? EMPTY : `${(Number(value) * 100).toFixed(0)}%`;
 }
 
-export function thinkingLabel(row: { thinking_budget?: string | number | undefined; thinking_level?: string | number | undefined }): string {
+export function thinkingLabel(row: { thinking_budget?: string | number | boolean | undefined; thinking_level?: string | number | boolean | undefined }): string {
   if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
   if (row.thinking_budget === undefined || row.thinking_budget === '') return EMPTY;
   return Number(row.thinking_budget) === -1 ? 'dynamic' : String(row.thinking_budget);

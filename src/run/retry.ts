@@ -21,7 +21,7 @@ const MAX_SERVER_DELAY_MS = 120_000;
  * server's own `Retry-After` / `RetryInfo.retryDelay` when it gave one.
  */
 export function decideRetry(failure: RequestFailure, attemptsSoFar: number, policy: RetryPolicy, random: () => number): RetryDecision {
-  if (attemptsSoFar > policy.max) return { retry: false, delayMs: 0, reason: `gave up after ${attemptsSoFar} attempts` };
+  if (attemptsSoFar > policy.max) return { retry: false, delayMs: 0, reason: `gave up after ${attemptsSoFar} attempt${attemptsSoFar === 1 ? '' : 's'}` };
   if (failure.kind === 'aborted' || failure.kind === 'blocked' || failure.kind === 'skipped') {
     return { retry: false, delayMs: 0, reason: 'not retryable' };
   }
