@@ -45,6 +45,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
     .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
     .option('--verbose', 'log each request (keys redacted) to stderr')
+    .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here')
     .action(async (suite: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./runCommand.js');
       setExitCode(await runCommand(suite, options));

@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
@@ -23,6 +23,7 @@ export interface RunCommandOptions {
   resume?: string;
   force?: boolean;
   maxErrorRate?: number;
+  emulatorLog?: string;
 }
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
@@ -42,7 +43,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
-  const emulator = await startEmulatorFor(suite);
+  const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
@@ -100,6 +101,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
+      extra: { resources: resourcesUsed() },
     }),
   );
 
@@ -110,6 +112,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     return EXIT.interrupted;
   }
   return EXIT.ok;
+}
+
+/** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */
+function resourcesUsed(): Record<string, number> {
+  const usage = process.resourceUsage();
+  return { maxRssMb: Math.round(usage.maxRSS / 1024), cpuUserMs: Math.round(usage.userCPUTime / 1000), cpuSystemMs: Math.round(usage.systemCPUTime / 1000) };
 }
 
 /** A path relative to the working directory when it is inside it, else absolute. */

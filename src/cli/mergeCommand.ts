@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { mergeConflict, mergeManifests, sortInPlanOrder } from '../gate/mergeRuns.js';
+import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
+import { formatSummaryTable } from '../report/consoleSummary.js';
+import { openRequestsCsv } from '../report/requestsCsv.js';
+import { summarize } from '../report/summary.js';
+import { writeFileAtomic, writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
+import { CliError, EXIT } from './exitCodes.js';
+
+export interface MergeCommandOptions {
+  out: string;
+}
+
+/** details.jsonl of every shard, one after the other; lines are keyed by job_id, so order is free. */
+function concatenatedDetails(shards: RunFolder[]): string {
+  return shards
+    .map((shard) => join(shard.dir, 'details.jsonl'))
+    .filter((path) => existsSync(path))
+    .map((path) => readFileSync(path, 'utf8'))
+    .map((text) => (text === '' || text.endsWith('\n') ? text : `${text}\n`))
+    .join('');
+}
+
+/**
+ * `relaybench merge <folders…> --out <folder>`: joins the shards of one suite into one run folder
+ * with one summary, as if it had run on one machine. Refuses shards of different suites and shards
+ * that overlap, naming the folders, before writing anything.
+ */
+export async function mergeCommand(folders: string[], options: MergeCommandOptions): Promise<number> {
+  if (folders.length === 0) throw new CliError('merge needs at least one run folder');
+  const shards = folders.map(readRunFolder);
+  const conflict = mergeConflict(shards);
+  if (conflict !== undefined) throw new CliError(`cannot merge: ${conflict}`);
+  const [first] = shards as [RunFolder, ...RunFolder[]];
+
+  const outDir = resolve(options.out);
+  if (existsSync(join(outDir, 'requests.csv'))) throw new CliError(`${outDir} already holds a run (requests.csv exists). Choose another --out.`);
+  mkdirSync(outDir, { recursive: true });
+
+  const rows = sortInPlanOrder(shards.flatMap((shard) => shard.rows), first.manifest.config);
+  const requests = openRequestsCsv(join(outDir, 'requests.csv'));
+  try {
+    for (const row of rows) requests.append(row);
+  } finally {
+    requests.close();
+  }
+  writeFileAtomic(join(outDir, 'details.jsonl'), concatenatedDetails(shards));
+  const summary = summarize(rows);
+  writeSummaryCsv(outDir, summary);
+  writeRunJson(outDir, mergeManifests(shards, rows));
+
+  const planned = first.manifest.counts.planned;
+  process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
+  process.stdout.write(
+    `Merged ${shards.length} run folder(s), ${rows.length} of ${planned} planned jobs, into ${relative(process.cwd(), outDir) || '.'}/ ` +
+      '(requests.csv, details.jsonl, summary.csv, run.json)\n',
+  );
+  if (rows.length < planned) {
+    process.stderr.write(`Warning: ${planned - rows.length} planned jobs are in none of these folders: is a shard missing or interrupted?\n`);
+  }
+  return EXIT.ok;
+}
