@@ -23,6 +23,27 @@ function concatenatedDetails(shards: RunFolder[]): string {
 }
 
 /**
+ * The shards' plan.json lists joined, so the merged folder knows its whole plan (resume compares
+ * against it). Undefined when a shard has none, rather than a plan that silently lacks jobs.
+ */
+function concatenatedPlans(shards: RunFolder[]): unknown[] | undefined {
+  const plans: unknown[] = [];
+  for (const shard of shards) {
+    const path = join(shard.dir, 'plan.json');
+    if (!existsSync(path)) return undefined;
+    let plan: unknown;
+    try {
+      plan = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(plan)) throw new CliError(`${path} is not a relaybench plan.json: expected a list of jobs`);
+    plans.push(...(plan as unknown[]));
+  }
+  return plans;
+}
+
+/**
  * `relaybench merge <folders…> --out <folder>`: joins the shards of one suite into one run folder
  * with one summary, as if it had run on one machine. Refuses shards of different suites and shards
  * that overlap, naming the folders, before writing anything.
@@ -33,6 +54,7 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
   const conflict = mergeConflict(shards);
   if (conflict !== undefined) throw new CliError(`cannot merge: ${conflict}`);
   const [first] = shards as [RunFolder, ...RunFolder[]];
+  const plan = concatenatedPlans(shards);
 
   const outDir = resolve(options.out);
   if (existsSync(join(outDir, 'requests.csv'))) throw new CliError(`${outDir} already holds a run (requests.csv exists). Choose another --out.`);
@@ -46,6 +68,7 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
     requests.close();
   }
   writeFileAtomic(join(outDir, 'details.jsonl'), concatenatedDetails(shards));
+  if (plan !== undefined) writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(plan));
   const summary = summarize(rows);
   writeSummaryCsv(outDir, summary);
   writeRunJson(outDir, mergeManifests(shards, rows));

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { FinishCiOptions } from '../gate/finish.js';
 import { CliError, EXIT } from './exitCodes.js';
 
 function positiveInt(value: string): number {
@@ -11,6 +12,33 @@ function rate(value: string): number {
   const parsed = Number(value);
   if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a rate from 0 to 1');
   return parsed;
+}
+
+function probability(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
+  return parsed;
+}
+
+function nonNegative(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed >= 0)) throw new InvalidArgumentError('expected a number of at least 0');
+  return parsed;
+}
+
+/** The CI flags shared by `run` and `gate`, as finishCi options. */
+function ciOptionsOf(options: Record<string, unknown>): FinishCiOptions {
+  const pick = <K extends keyof FinishCiOptions>(key: K, flag: string): Partial<FinishCiOptions> =>
+    options[flag] === undefined ? {} : ({ [key]: options[flag] } as Partial<FinishCiOptions>);
+  return {
+    ...pick('baseline', 'baseline'),
+    ...pick('junit', 'junit'),
+    ...pick('minPassRate', 'minPassRate'),
+    ...pick('maxErrorRate', 'maxGateErrorRate'),
+    ...pick('alpha', 'alpha'),
+    ...pick('latencyGatePct', 'latencyGate'),
+    ...(options.perThinking === true ? { perThinking: true } : {}),
+  };
 }
 
 function port(value: string): number {
@@ -44,11 +72,45 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--resume <dir>', 'finish an interrupted run: skip jobs that already have a row, append the rest')
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
     .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
+    .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`')
+    .option('--baseline <dir>', 'compare pass rates per case, relay and budget with an earlier run (exit 1 on a significant regression)')
+    .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
+    .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate)
+    .option('--max-gate-error-rate <rate>', 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
+    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
+    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
+    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here')
     .action(async (suite: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./runCommand.js');
-      setExitCode(await runCommand(suite, options));
+      setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options) }));
+    });
+
+  program
+    .command('gate')
+    .description('apply CI gates to a finished run folder (e.g. after merge): exit 1 when a gate fails or quality regressed')
+    .argument('<dir>', 'run folder')
+    .option('--baseline <dir>', 'compare with an earlier run of the same suite')
+    .option('--junit <file>', 'write JUnit XML')
+    .option('--min-pass-rate <rate>', 'fail below this pass rate (overrides ci.minPassRate)', rate)
+    .option('--max-error-rate <rate>', 'fail above this error rate (overrides ci.maxErrorRate)', rate)
+    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
+    .option('--latency-gate <pct>', 'with --baseline: fail when p50 or p90 latency rose by more than this percentage', nonNegative)
+    .option('--per-thinking', 'gate each (relay, thinking setting) too')
+    .action(async (dir: string, options: Record<string, unknown>) => {
+      const { gateCommand } = await import('./gateCommand.js');
+      setExitCode(await gateCommand(dir, { ...ciOptionsOf(options), ...(options.maxErrorRate === undefined ? {} : { maxErrorRate: options.maxErrorRate as number }) }));
+    });
+
+  program
+    .command('merge')
+    .description('join shard folders of one suite into a single run folder with one summary')
+    .argument('<dirs...>', 'shard run folders')
+    .requiredOption('--out <dir>', 'folder for the merged run')
+    .action(async (dirs: string[], options: { out: string }) => {
+      const { mergeCommand } = await import('./mergeCommand.js');
+      setExitCode(await mergeCommand(dirs, options));
     });
 
   program

@@ -9,6 +9,8 @@ import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
+import { finishCi, type FinishCiOptions } from '../gate/finish.js';
+import { parseShard, selectShard } from '../plan/shard.js';
 import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
@@ -24,6 +26,9 @@ export interface RunCommandOptions {
   force?: boolean;
   maxErrorRate?: number;
   emulatorLog?: string;
+  shard?: string;
+  /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
+  ci?: FinishCiOptions;
 }
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
@@ -33,7 +38,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const suite = await loadSuiteOrExit(file);
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
-  const jobs = expandPlan(suite);
+  const planned = expandPlan(suite);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
@@ -93,7 +100,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       runId,
       startedAtIso: startedAt.toISOString(),
       endedAtIso: new Date().toISOString(),
-      planned: jobs.length,
+      // The whole suite's count, the same in every shard: merge checks shards against it.
+      planned: planned.length,
       rows: allRows.length,
       ok,
       errors: allRows.length - ok,
@@ -101,17 +109,24 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed() },
+      extra: { resources: resourcesUsed(), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
     }),
   );
 
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
   process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json)\n`);
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}\n`);
+    process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
     return EXIT.interrupted;
   }
-  return EXIT.ok;
+  if (shard !== undefined) {
+    // A shard is a slice of the run: gates apply to the merged whole (relaybench merge, then gate).
+    process.stdout.write(`Shard ${shard.index}/${shard.count}: gates are not applied to a shard. Merge the shards, then run \`relaybench gate\` on the merged folder.\n`);
+    return EXIT.ok;
+  }
+  const ci = finishCi({ outDir, suite, rows: allRows, options: options.ci ?? {} });
+  process.stdout.write(ci.consoleText);
+  return ci.exitCode;
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

@@ -1,0 +1,69 @@
+import { thinkingLabel } from '../plan/thinking.js';
+import type { ThinkingSetting } from '../plan/types.js';
+import type { RequestRow } from '../report/columns.js';
+import { groupRows, passCell } from '../report/summary.js';
+import type { ThinkingLevel } from '../suite/types.js';
+
+/**
+ * The unit CI reports on: one (case, relay, thinking setting), all its repeats together. A repeat
+ * is a sample of the same question, so verdicts are about the group, never a single row.
+ */
+export interface CaseGroup {
+  /** The same for the same (case, relay, thinking setting) in any run of the suite. */
+  key: string;
+  caseId: string;
+  relay: string;
+  thinking: ThinkingSetting;
+  rows: RequestRow[];
+}
+
+export interface PassCounts {
+  passed: number;
+  /** Successful requests that were graded; errored requests have no grade and are not counted. */
+  graded: number;
+}
+
+/** Reads the thinking setting back from the two CSV columns that carry it. */
+export function thinkingOfRow(row: RequestRow): ThinkingSetting {
+  if (row.thinking_level !== undefined && row.thinking_level !== '') return { kind: 'level', level: String(row.thinking_level) as ThinkingLevel };
+  if (row.thinking_budget !== undefined && row.thinking_budget !== '') return { kind: 'budget', budget: Number(row.thinking_budget) };
+  return { kind: 'none' };
+}
+
+/** `budget 1024`, `level high`, or '' when the suite sets no thinking (nothing worth printing). */
+export function thinkingText(setting: ThinkingSetting): string {
+  return setting.kind === 'none' ? '' : thinkingLabel(setting);
+}
+
+export function caseGroupKey(row: RequestRow): string {
+  return [row.case_id, row.relay, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
+}
+
+/** Groups rows by (case, relay, thinking setting), in first-seen order. */
+export function caseGroups(rows: Iterable<RequestRow>): CaseGroup[] {
+  return groupRows(rows, caseGroupKey).map(({ first, rows: groupRowsOfCase }) => ({
+    key: caseGroupKey(first),
+    caseId: String(first.case_id ?? ''),
+    relay: String(first.relay ?? ''),
+    thinking: thinkingOfRow(first),
+    rows: groupRowsOfCase,
+  }));
+}
+
+/** `sum-1-999 · flaky · budget 0`: how a reviewer finds the case in the suite and the report. */
+export function caseGroupLabel(group: Pick<CaseGroup, 'caseId' | 'relay' | 'thinking'>): string {
+  return [group.caseId, group.relay, thinkingText(group.thinking)].filter((part) => part !== '').join(' · ');
+}
+
+export function passCounts(rows: Iterable<RequestRow>): PassCounts {
+  let passed = 0;
+  let graded = 0;
+  for (const row of rows) {
+    if (row.status !== 'ok') continue;
+    const pass = passCell(row.pass);
+    if (pass === undefined) continue;
+    graded += 1;
+    if (pass) passed += 1;
+  }
+  return { passed, graded };
+}

@@ -1,0 +1,58 @@
+import { formatTable } from '../report/table.js';
+import type { BaselineComparison } from './baseline.js';
+import { caseGroupLabel } from './caseGroups.js';
+import { formatMeasured, formatMs, formatP, formatPassCounts, formatSignedPct, formatThreshold } from './format.js';
+import { scopeLabel, type GateResult } from './gates.js';
+import { isCredibleShift } from './latencyChange.js';
+import { describeVersionChange } from './modelVersions.js';
+import { ciVerdict, reasonsLine } from './verdict.js';
+
+export interface ConsoleTextInput {
+  gates: GateResult[];
+  baseline?: BaselineComparison;
+  baselineName?: string;
+  /** Files written, as the user should type them. */
+  written: string[];
+}
+
+function gateLines(gates: GateResult[]): string[] {
+  if (gates.length === 0) return ['Gates: none configured (suite `ci:` block or --min-pass-rate / --max-error-rate).'];
+  const body = gates.map((gate) => [gate.pass ? 'PASS' : 'FAIL', gate.name, scopeLabel(gate.scope), formatThreshold(gate), formatMeasured(gate)]);
+  return ['Gates:', formatTable(['result', 'gate', 'scope', 'threshold', 'measured'], body)];
+}
+
+function baselineLines(baseline: BaselineComparison, name: string | undefined): string[] {
+  const regressions = baseline.cases.filter((comparison) => comparison.change === 'regression');
+  const improvements = baseline.cases.filter((comparison) => comparison.change === 'improvement');
+  const lines = [
+    `Baseline${name === undefined ? '' : ` ${name}`} (Fisher one-sided, alpha ${baseline.alpha}): ${baseline.cases.length} groups compared, ` +
+      `${regressions.length} regression(s), ${improvements.length} improvement(s)`,
+  ];
+  for (const comparison of [...regressions, ...improvements]) {
+    const label = comparison.change === 'regression' ? 'REGRESSION ' : 'IMPROVEMENT';
+    lines.push(`  ${label} ${caseGroupLabel(comparison)}: ${formatPassCounts(comparison.baseline)} → ${formatPassCounts(comparison.current)} passed (p = ${formatP(comparison.pValue)})`);
+  }
+  // Only latency that credibly moved or broke the gate: the full table is in summary.md.
+  for (const comparison of baseline.latency.filter((entry) => entry.exceedsGate || isCredibleShift(entry))) {
+    const gate = comparison.exceedsGate ? '  FAIL (over the latency gate)' : '';
+    lines.push(
+      `  LATENCY     ${comparison.relay} ${comparison.metric}: p50 ${formatMs(comparison.baseline.p50)} → ${formatMs(comparison.current.p50)} (${formatSignedPct(comparison.p50ChangePct)}), ` +
+        `p90 ${formatMs(comparison.baseline.p90)} → ${formatMs(comparison.current.p90)} (${formatSignedPct(comparison.p90ChangePct)})${gate}`,
+    );
+  }
+  for (const change of baseline.modelVersionChanges) lines.push(`  MODEL       ${change.relay}: ${describeVersionChange(change)}`);
+  return lines;
+}
+
+/**
+ * What a CI log shows: each gate with threshold, measured value and PASS/FAIL, the baseline's
+ * findings, and one result line. Plain text with no colour codes, so logs and grep stay clean.
+ */
+export function renderConsoleText(input: ConsoleTextInput): string {
+  const verdict = ciVerdict(input.gates, input.baseline);
+  const lines = [...gateLines(input.gates)];
+  if (input.baseline !== undefined) lines.push('', ...baselineLines(input.baseline, input.baselineName));
+  lines.push('', verdict.passed ? 'Result: PASSED' : `Result: FAILED — ${reasonsLine(verdict.reasons)}`);
+  if (input.written.length > 0) lines.push(`Wrote ${input.written.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

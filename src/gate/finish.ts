@@ -1,0 +1,128 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CliError, EXIT } from '../cli/exitCodes.js';
+import type { RequestRow } from '../report/columns.js';
+import { summarize } from '../report/summary.js';
+import { writeFileAtomic } from '../report/writeRun.js';
+import type { CiGates, Suite } from '../suite/types.js';
+import { compareToBaseline, type BaselineComparison } from './baseline.js';
+import { renderConsoleText } from './consoleText.js';
+import { evaluateGates, type GateOptions } from './gates.js';
+import { renderJUnit } from './junit.js';
+import { renderSummaryMarkdown } from './markdown.js';
+import { readRunRows } from './runFolder.js';
+import { ciVerdict } from './verdict.js';
+
+export interface FinishCiOptions {
+  /** Write JUnit XML here. */
+  junit?: string;
+  /** A run folder of the same suite to compare against. */
+  baseline?: string;
+  /** Override the suite's `ci.minPassRate`. */
+  minPassRate?: number;
+  /** Override the suite's `ci.maxErrorRate`. */
+  maxErrorRate?: number;
+  /** Significance level of the baseline comparison (default 0.05). */
+  alpha?: number;
+  /** Fail when a relay's p50 or p90 latency rose by more than this percentage over the baseline. */
+  latencyGatePct?: number;
+  /** Also gate each (relay, thinking setting), not only overall and per relay. */
+  perThinking?: boolean;
+}
+
+export interface FinishCiInput {
+  /** The run folder: summary.md is written here. */
+  outDir: string;
+  suite: Pick<Suite, 'name' | 'ci'>;
+  rows: RequestRow[];
+  options: FinishCiOptions;
+  /** Read for GITHUB_STEP_SUMMARY; the process environment unless a caller injects one. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface FinishCiResult {
+  exitCode: number;
+  /** Plain lines for stdout, no colour codes. */
+  consoleText: string;
+}
+
+function checkOptions(options: FinishCiOptions): void {
+  const inUnitRange = (value: number | undefined): boolean => value === undefined || (value >= 0 && value <= 1);
+  if (!inUnitRange(options.minPassRate)) throw new CliError(`--min-pass-rate must be between 0 and 1, got ${options.minPassRate}`);
+  if (!inUnitRange(options.maxErrorRate)) throw new CliError(`--max-error-rate must be between 0 and 1, got ${options.maxErrorRate}`);
+  if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new CliError(`--alpha must be between 0 and 1 (exclusive), got ${options.alpha}`);
+  if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new CliError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
+  if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new CliError('--latency-gate compares with a baseline: add --baseline <run folder>');
+}
+
+/** The suite's `ci:` block with the command-line flags on top. */
+function gateOptionsOf(ci: CiGates, options: FinishCiOptions): GateOptions {
+  return {
+    ...ci,
+    ...(options.minPassRate === undefined ? {} : { minPassRate: options.minPassRate }),
+    ...(options.maxErrorRate === undefined ? {} : { maxErrorRate: options.maxErrorRate }),
+    ...(options.perThinking === undefined ? {} : { perThinking: options.perThinking }),
+  };
+}
+
+function compareWithFolder(rows: RequestRow[], dir: string, options: FinishCiOptions): BaselineComparison {
+  const comparison = compareToBaseline(rows, readRunRows(dir), {
+    ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
+    ...(options.latencyGatePct === undefined ? {} : { latencyGate: { maxIncreasePct: options.latencyGatePct } }),
+  });
+  // Comparing with an unrelated folder would find nothing and pass: refuse it instead.
+  if (comparison.cases.length === 0) throw new CliError(`baseline ${dir} shares no job_id with this run: is it a run of the same suite?`);
+  return comparison;
+}
+
+/** A path as the user would type it: relative when inside the working directory, else absolute. */
+function shown(path: string): string {
+  const fromCwd = relative(process.cwd(), resolve(path));
+  return fromCwd.startsWith('..') ? resolve(path) : fromCwd || '.';
+}
+
+/**
+ * Ends a run in CI: evaluates the gates (flags override the suite's `ci:` block), compares with the
+ * baseline when given, writes summary.md (and appends it to GitHub's job summary when
+ * GITHUB_STEP_SUMMARY is set) and the JUnit file when asked. Exit 1 when a gate failed or a
+ * significant regression exists; a missing or unreadable baseline is a usage error (exit 2).
+ */
+export function finishCi(input: FinishCiInput): FinishCiResult {
+  const { outDir, suite, rows, options } = input;
+  checkOptions(options);
+  const gates = evaluateGates(rows, gateOptionsOf(suite.ci, options));
+  const baseline = options.baseline === undefined ? undefined : compareWithFolder(rows, options.baseline, options);
+
+  const ok = rows.filter((row) => row.status === 'ok').length;
+  const markdown = renderSummaryMarkdown({
+    suiteName: suite.name,
+    summaryRows: summarize(rows),
+    gates,
+    counts: { rows: rows.length, ok, errors: rows.length - ok },
+    ...(baseline === undefined ? {} : { baseline }),
+    ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
+  });
+  const summaryPath = join(outDir, 'summary.md');
+  writeFileAtomic(summaryPath, markdown);
+  const written = [shown(summaryPath)];
+
+  const stepSummary = (input.env ?? process.env).GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '') {
+    appendFileSync(stepSummary, `${markdown}\n`);
+    written.push('$GITHUB_STEP_SUMMARY');
+  }
+  if (options.junit !== undefined) {
+    mkdirSync(dirname(resolve(options.junit)), { recursive: true });
+    writeFileAtomic(options.junit, renderJUnit(rows, suite.name));
+    written.push(shown(options.junit));
+  }
+
+  const verdict = ciVerdict(gates, baseline);
+  const consoleText = renderConsoleText({
+    gates,
+    written,
+    ...(baseline === undefined ? {} : { baseline }),
+    ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
+  });
+  return { exitCode: verdict.passed ? EXIT.ok : EXIT.gateFailed, consoleText };
+}

@@ -1,0 +1,28 @@
+import type { BaselineComparison } from './baseline.js';
+import { caseGroupLabel } from './caseGroups.js';
+import { gateLabel } from './format.js';
+import type { GateResult } from './gates.js';
+
+export interface CiVerdict {
+  passed: boolean;
+  /** What failed, by name: gates, significant regressions, gated latency rises. */
+  reasons: string[];
+}
+
+/** The single answer CI needs: did every gate hold, and if not, which did not. */
+export function ciVerdict(gates: GateResult[], baseline: BaselineComparison | undefined): CiVerdict {
+  const reasons = gates.filter((gate) => !gate.pass).map(gateLabel);
+  for (const comparison of baseline?.cases ?? []) {
+    if (comparison.change === 'regression') reasons.push(`regression: ${caseGroupLabel(comparison)}`);
+  }
+  for (const comparison of baseline?.latency ?? []) {
+    if (comparison.exceedsGate) reasons.push(`latency: ${comparison.relay} ${comparison.metric}`);
+  }
+  return { passed: reasons.length === 0, reasons };
+}
+
+/** The reasons on one line, the first few by name, so a verdict stays readable at a glance. */
+export function reasonsLine(reasons: string[], shown = 5): string {
+  const named = reasons.slice(0, shown).join(', ');
+  return reasons.length > shown ? `${named} and ${reasons.length - shown} more` : named;
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CliError, EXIT } from '../../src/cli/exitCodes.js';
+import { finishCi, type FinishCiInput } from '../../src/gate/finish.js';
+import { makeRun } from './rows.js';
+import { findAll, parseXmlStrict } from './xmlCheck.js';
+import { temporaryFolder, writeRunFolder } from './runFolders.js';
+
+const cases = ['sum', 'capital', 'prime', 'date'];
+const passingRun = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3 });
+
+let folder: ReturnType<typeof temporaryFolder>;
+beforeEach(() => {
+  folder = temporaryFolder();
+});
+afterEach(() => folder.remove());
+
+function finish(rows: FinishCiInput['rows'], options: FinishCiInput['options'], ci = { minPassRate: 0.9 }) {
+  return finishCi({ outDir: folder.dir, suite: { name: 'arith', ci }, rows, options, env: {} });
+}
+
+describe('finishCi', () => {
+  it('exits 0 on an all-pass run and writes summary.md', () => {
+    const result = finish(passingRun, {});
+    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.consoleText).toContain('Result: PASSED');
+    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('\n')[0]).toBe('## ✅ relaybench arith: passed');
+  });
+
+  it('exits 1 under minPassRate and names the gate with threshold and measured value', () => {
+    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay }) => (relay === 'beta' && caseId === 'sum' ? { pass: false } : {}) });
+    const result = finish(rows, {});
+    expect(result.exitCode).toBe(EXIT.gateFailed);
+    expect(result.consoleText).toMatch(/FAIL\s+minPassRate\s+relay beta\s+≥ 90\.0%\s+75\.0% \(n = 12 graded\)/);
+    expect(result.consoleText).toContain('Result: FAILED — minPassRate (overall), minPassRate (relay beta)');
+  });
+
+  it('lets flags override the suite ci block', () => {
+    const rows = makeRun({ cases, relays: ['alpha'], repeats: 1, vary: ({ caseId }) => (caseId === 'sum' ? { pass: false } : {}) });
+    expect(finish(rows, {}).exitCode).toBe(EXIT.gateFailed);
+    expect(finish(rows, { minPassRate: 0.75 }).exitCode).toBe(EXIT.ok);
+    expect(finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows, options: { maxErrorRate: 0 }, env: {} }).consoleText).toMatch(/PASS\s+maxErrorRate/);
+  });
+
+  it('exits 1 naming the case that went from pass to fail on every one of 3 repeats of the baseline', () => {
+    const baselineDir = writeRunFolder(join(folder.dir, 'baseline'), passingRun);
+    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay }) => (relay === 'alpha' && caseId === 'prime' ? { pass: false } : {}) });
+    const result = finish(rows, { baseline: baselineDir }, { minPassRate: 0.5 });
+    expect(result.exitCode).toBe(EXIT.gateFailed);
+    expect(result.consoleText).toContain('REGRESSION  prime · alpha: 3/3 → 0/3 passed (p = 0.050)');
+    expect(result.consoleText).toContain('Result: FAILED — regression: prime · alpha');
+    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8')).toContain('- **prime · alpha**: 3/3 → 0/3 passed');
+  });
+
+  it('exits 0 when a single repeat flaked against the baseline', () => {
+    const baselineDir = writeRunFolder(join(folder.dir, 'baseline'), passingRun);
+    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay, repeat }) => (relay === 'alpha' && caseId === 'prime' && repeat === 3 ? { pass: false } : {}) });
+    const result = finish(rows, { baseline: baselineDir }, { minPassRate: 0.5 });
+    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.consoleText).toContain('0 regression(s)');
+  });
+
+  it('gates latency against the baseline only when asked', () => {
+    const baselineDir = writeRunFolder(join(folder.dir, 'baseline'), passingRun);
+    const slower = passingRun.map((row) => ({ ...row, total_ms: 800 }));
+    expect(finish(slower, { baseline: baselineDir }).exitCode).toBe(EXIT.ok);
+    const gated = finish(slower, { baseline: baselineDir, latencyGatePct: 50 });
+    expect(gated.exitCode).toBe(EXIT.gateFailed);
+    expect(gated.consoleText).toContain('latency: alpha total_ms');
+  });
+
+  it('refuses a missing or unrelated baseline folder with a usage error', () => {
+    const usageError = (run: () => unknown): CliError => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof CliError) return error;
+        throw error;
+      }
+      throw new Error('expected a CliError');
+    };
+    const missing = usageError(() => finish(passingRun, { baseline: join(folder.dir, 'nope') }));
+    expect(missing.exitCode).toBe(EXIT.usage);
+    expect(missing.message).toContain('has no requests.csv');
+    const unrelated = writeRunFolder(join(folder.dir, 'other'), makeRun({ cases: ['x'], relays: ['alpha'], repeats: 1 }));
+    expect(usageError(() => finish(passingRun, { baseline: unrelated })).message).toContain('shares no job_id');
+    expect(usageError(() => finish(passingRun, { alpha: 1.5 })).exitCode).toBe(EXIT.usage);
+  });
+
+  it('appends the Markdown to GITHUB_STEP_SUMMARY and writes the JUnit file', () => {
+    const stepSummary = join(folder.dir, 'step-summary.md');
+    writeFileSync(stepSummary, 'earlier step\n');
+    const junit = join(folder.dir, 'reports', 'junit.xml');
+    const result = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows: passingRun, options: { junit }, env: { GITHUB_STEP_SUMMARY: stepSummary } });
+    const markdown = readFileSync(join(folder.dir, 'summary.md'), 'utf8');
+    expect(readFileSync(stepSummary, 'utf8')).toBe(`earlier step\n${markdown}\n`);
+    expect(existsSync(junit)).toBe(true);
+    expect(findAll(parseXmlStrict(readFileSync(junit, 'utf8')), 'testcase')).toHaveLength(8);
+    expect(result.consoleText).toMatch(/Wrote .*summary\.md, \$GITHUB_STEP_SUMMARY, .*junit\.xml/);
+  });
+});

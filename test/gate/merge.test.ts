@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CliError, EXIT } from '../../src/cli/exitCodes.js';
+import { mergeCommand } from '../../src/cli/mergeCommand.js';
+import { selectShard } from '../../src/plan/shard.js';
+import { summarize } from '../../src/report/summary.js';
+import { writeSummaryCsv } from '../../src/report/writeRun.js';
+import { makeRun } from './rows.js';
+import { temporaryFolder, writeRunFolder } from './runFolders.js';
+
+const allRows = makeRun({
+  cases: ['sum', 'capital', 'prime'],
+  relays: ['alpha', 'beta'],
+  budgets: [0, 1024],
+  repeats: 3,
+  vary: ({ caseId, relay, budget, repeat }) => {
+    if (relay === 'beta' && caseId === 'prime' && repeat === 2) return { errorKind: 'http', errorMessage: '503' };
+    if (budget === 0 && caseId === 'sum') return { pass: false, totalMs: 900 + repeat };
+    return { totalMs: 300 + repeat * 37 + (relay === 'beta' ? 250 : 0), firstAnswerMs: 120 + repeat * 11 };
+  },
+});
+const planned = allRows.length;
+const rowsOfShard = (index: number, count: number) => {
+  const jobIds = new Set(selectShard(allRows.map((row) => ({ jobId: String(row.job_id) })), { index, count }).map((job) => job.jobId));
+  return allRows.filter((row) => jobIds.has(String(row.job_id)));
+};
+
+let folder: ReturnType<typeof temporaryFolder>;
+let stdout: string[];
+let stderr: string[];
+beforeEach(() => {
+  folder = temporaryFolder();
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  folder.remove();
+});
+
+function writeShards(count: number): string[] {
+  return Array.from({ length: count }, (_, offset) =>
+    writeRunFolder(join(folder.dir, `shard-${offset + 1}`), rowsOfShard(offset + 1, count), {
+      planned,
+      runId: `run-${offset + 1}`,
+      startedAt: `2026-01-01T00:0${offset}:00.000Z`,
+      endedAt: `2026-01-01T00:0${offset + 1}:30.000Z`,
+    }),
+  );
+}
+
+async function mergeError(folders: string[], out: string): Promise<CliError> {
+  try {
+    await mergeCommand(folders, { out });
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error('expected merge to refuse');
+}
+
+describe('mergeCommand', () => {
+  it('joins shards 2/2 and 1/2 into the run the unsharded suite would have written', async () => {
+    const [first, second] = writeShards(2) as [string, string];
+    const out = join(folder.dir, 'merged');
+    expect(await mergeCommand([second, first], { out })).toBe(EXIT.ok);
+
+    const unsharded = writeRunFolder(join(folder.dir, 'unsharded'), allRows, { planned });
+    writeSummaryCsv(unsharded, summarize(allRows));
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(readFileSync(join(unsharded, 'summary.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'requests.csv'), 'utf8')).toBe(readFileSync(join(unsharded, 'requests.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'details.jsonl'), 'utf8').trim().split('\n')).toHaveLength(planned);
+    const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as Array<{ job_id: string }>;
+    expect(new Set(plan.map((job) => job.job_id))).toEqual(new Set(allRows.map((row) => row.job_id)));
+    expect(plan).toHaveLength(planned);
+
+    const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(manifest.suite.name).toBe('arith');
+    expect(manifest.counts).toEqual({ planned, rows: planned, ok: planned - 2, errors: 2 });
+    expect(manifest.mergedFrom.map((entry: { runId: string }) => entry.runId)).toEqual(['run-2', 'run-1']);
+    expect(manifest.relays.beta.completed).toBe(18);
+    expect(manifest.relays.beta.errorsByKind).toEqual({ http: 2 });
+    expect(manifest.relays.alpha.retryWaitMs).toBe(180);
+    expect([manifest.startedAt, manifest.endedAt]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:02:30.000Z']);
+    expect(stdout.join('')).toContain(`${planned} of ${planned} planned jobs`);
+    expect(stderr).toEqual([]);
+  });
+
+  it('warns when the shards do not cover the plan', async () => {
+    const [first] = writeShards(3) as [string];
+    expect(await mergeCommand([first], { out: join(folder.dir, 'partial') })).toBe(EXIT.ok);
+    expect(stderr.join('')).toMatch(/planned jobs are in none of these folders/);
+  });
+
+  it('refuses overlapping shards, naming the folders and a job', async () => {
+    const [first] = writeShards(2) as [string];
+    const overlapping = writeRunFolder(join(folder.dir, 'again'), rowsOfShard(1, 2).slice(0, 2), { planned });
+    const error = await mergeError([first, overlapping], join(folder.dir, 'out'));
+    expect(error.exitCode).toBe(EXIT.usage);
+    expect(error.message).toContain(`${first} and ${overlapping} both hold job ${String(rowsOfShard(1, 2)[0]?.job_id)}`);
+    expect(existsSync(join(folder.dir, 'out'))).toBe(false);
+  });
+
+  it('refuses shards of different suites or plans, naming the folder', async () => {
+    const [first] = writeShards(2) as [string];
+    const otherSuite = writeRunFolder(join(folder.dir, 'other'), rowsOfShard(2, 2), { planned, suiteName: 'reasoning' });
+    expect((await mergeError([first, otherSuite], join(folder.dir, 'out'))).message).toContain(`${otherSuite} is a run of suite "reasoning"`);
+    const otherPlan = writeRunFolder(join(folder.dir, 'more-repeats'), rowsOfShard(2, 2), { planned: planned * 2 });
+    expect((await mergeError([first, otherPlan], join(folder.dir, 'out'))).message).toContain(`with ${planned * 2} planned jobs`);
+  });
+
+  it('refuses to write over an existing run or read a folder that is not one', async () => {
+    const [first, second] = writeShards(2) as [string, string];
+    expect((await mergeError([first, second], first)).message).toContain('already holds a run');
+    expect((await mergeError([first, join(folder.dir, 'missing')], join(folder.dir, 'out'))).message).toContain('has no run.json');
+  });
+});
