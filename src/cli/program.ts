@@ -114,6 +114,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('report')
+    .description('rebuild report.html, verdicts.csv and budgets.csv of a run folder from its requests.csv (after a resume or merge)')
+    .argument('<dir>', 'run folder')
+    .action(async (dir: string) => {
+      const { reportCommand } = await import('./reportCommand.js');
+      setExitCode(await reportCommand(dir));
+    });
+
+  program
     .command('validate')
     .description('load and check a suite, print the plan; nothing is sent')
     .argument('<suite>', 'suite YAML file')

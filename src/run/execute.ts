@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { sendAttempt } from '../client/attempt.js';
 import type { Redactor } from '../client/redact.js';
-import type { Clock, RequestFailure } from '../client/types.js';
+import type { Clock, ErrorShape, RequestFailure } from '../client/types.js';
 import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import { buildHttpRequest } from '../plan/request.js';
@@ -33,12 +33,15 @@ export interface JobOutcome {
   retryNote: string | undefined;
   /** Epoch ms of the final attempt's t0, so absolute times can be compared with a server's log. */
   t0EpochMs: number;
+  /** Shape of every failed attempt's error, retried ones included: the evidence for "errors in Google's shape". */
+  attemptErrorShapes: ErrorShape[];
 }
 
 /** Runs one job: attempts, retries with backoff, and the metrics fold of the final attempt. */
 export async function executeJob(job: Job, context: ExecuteContext): Promise<JobOutcome> {
   let attempts = 0;
   let retryWaitMs = 0;
+  const attemptErrorShapes: ErrorShape[] = [];
   for (;;) {
     attempts += 1;
     const base = buildHttpRequest(context.relay, job);
@@ -61,7 +64,8 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const metrics = (fold ?? createMetricsFold(outcome.t0Ms)).result();
     const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
     const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
-    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs };
+    if (failure !== undefined) attemptErrorShapes.push(failure.shape);
+    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes };
     if (failure === undefined) return { ...result, retryNote: undefined };
     const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
     if (!decision.retry || context.signal.aborted) {

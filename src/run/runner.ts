@@ -19,6 +19,8 @@ export interface JobDetail {
   job_id: string;
   relay: string;
   error_shape: ErrorShape | undefined;
+  /** Error shape of every failed attempt, retried ones included (absent when none failed). */
+  attempt_error_shapes?: ErrorShape[];
   timeout: string | undefined;
   mid_stream: boolean | undefined;
   retry_wait_ms: number;
@@ -185,6 +187,7 @@ function skippedOutcome(message: string): JobOutcome {
     retryWaitMs: 0,
     retryNote: undefined,
     t0EpochMs: performance.timeOrigin + performance.now(),
+    attemptErrorShapes: [],
   };
 }
 
@@ -193,6 +196,7 @@ function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
     job_id: job.jobId,
     relay: job.relay,
     error_shape: outcome.failure?.shape,
+    ...(outcome.attemptErrorShapes.length === 0 ? {} : { attempt_error_shapes: outcome.attemptErrorShapes }),
     timeout: outcome.failure?.timeout,
     mid_stream: outcome.failure?.midStream,
     retry_wait_ms: Math.round(outcome.retryWaitMs),

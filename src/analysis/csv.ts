@@ -1,0 +1,59 @@
+import { stringify } from 'csv-stringify/sync';
+import type { BudgetAdvice } from './budgetAdvice.js';
+import { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict } from './types.js';
+
+/**
+ * `verdicts.csv`: one row per relay. For each of the six checks a verdict column (`pass`, `fail`
+ * or `n/a`) and an `_evidence` column with the numbers that decided it:
+ * relay, streams, streams_evidence, honours_budget, honours_budget_evidence, returns_thoughts,
+ * returns_thoughts_evidence, usage_adds_up, usage_adds_up_evidence, model_as_asked,
+ * model_as_asked_evidence, errors_google_shape, errors_google_shape_evidence.
+ */
+export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDICT_LABELS[key].column, `${VERDICT_LABELS[key].column}_evidence`])];
+
+/**
+ * `budgets.csv`: one row per (relay, model) that swept two or more thinking settings.
+ * - `recommended`, `best`: setting labels (a budget in tokens, `dynamic`, or a level);
+ * - `*_pass_rate`, `*_graded`: pass share and graded answers of each;
+ * - `p_value`: one-sided Fisher p that the recommended setting passes less often than the best;
+ * - `saved_first_answer_p50_ms`, `saved_total_p50_ms`, `saved_thought_tokens_mean`: best minus
+ *   recommended (positive = the recommended setting is faster or cheaper);
+ * - `decision`: `recommend` or `too few data`; `needed_per_setting` graded answers per setting
+ *   (and `needed_repeats` of the suite's cases) to tell the detectable difference apart;
+ * - `evidence`: the same in words.
+ */
+export const BUDGET_COLUMNS = [
+  'relay', 'model', 'recommended', 'recommended_pass_rate', 'recommended_graded', 'best', 'best_pass_rate', 'best_graded',
+  'p_value', 'saved_first_answer_p50_ms', 'saved_total_p50_ms', 'saved_thought_tokens_mean', 'decision',
+  'needed_per_setting', 'needed_repeats', 'evidence',
+] as const;
+
+const rounded = (value: number | undefined, digits: number): string =>
+  value === undefined || !Number.isFinite(value) ? '' : String(Math.round(value * 10 ** digits) / 10 ** digits);
+
+export function verdictsCsv(verdicts: readonly RelayVerdict[]): string {
+  const body = verdicts.map((row) => [row.relay, ...VERDICT_KEYS.flatMap((key) => [row[key].verdict, row[key].evidence])]);
+  return stringify([VERDICT_COLUMNS, ...body]);
+}
+
+export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
+  const body = advice.map((entry) => [
+    entry.relay,
+    entry.model,
+    entry.recommended.setting.label,
+    rounded(entry.recommended.passRate, 4),
+    String(entry.recommended.graded),
+    entry.best.setting.label,
+    rounded(entry.best.passRate, 4),
+    String(entry.best.graded),
+    rounded(entry.pValue, 4),
+    rounded(entry.savedFirstAnswerP50Ms, 1),
+    rounded(entry.savedTotalP50Ms, 1),
+    rounded(entry.savedThoughtTokensMean, 1),
+    entry.decision,
+    rounded(entry.neededPerSetting, 0),
+    rounded(entry.neededRepeats, 0),
+    entry.evidence,
+  ]);
+  return stringify([[...BUDGET_COLUMNS], ...body]);
+}

@@ -1,0 +1,43 @@
+import type { RequestRow } from '../../report/columns.js';
+import type { JobDetail } from '../../run/runner.js';
+import type { RunManifest } from '../manifest.js';
+import { distinct } from '../rowValues.js';
+import type { RelayEvidence, RelayVerdict } from '../types.js';
+import { errorsInGoogleShapeVerdict } from './errorsInGoogleShape.js';
+import { honoursBudgetVerdict } from './honoursBudget.js';
+import { modelAsAskedVerdict } from './modelAsAsked.js';
+import { returnsThoughtsVerdict } from './returnsThoughts.js';
+import { streamsVerdict } from './streams.js';
+import { usageAddsUpVerdict } from './usageAddsUp.js';
+
+/** Relays in the order the suite lists them, then any that only the rows name (a merged folder). */
+export function relayOrder(rows: readonly RequestRow[], manifest: RunManifest): string[] {
+  const configured = manifest.config?.relays?.map((relay) => relay.name) ?? [];
+  return [...new Set([...configured, ...distinct(rows, 'relay')])];
+}
+
+/**
+ * One row of verdicts per relay, each with the evidence that decided it. Pure: rows from
+ * requests.csv, details from details.jsonl (joined on job_id; may be empty), and run.json.
+ */
+export function relayVerdicts(rows: readonly RequestRow[], details: readonly JobDetail[], manifest: RunManifest): RelayVerdict[] {
+  const detailsById = new Map(details.map((detail) => [detail.job_id, detail]));
+  const detailOf = (row: RequestRow): JobDetail | undefined => detailsById.get(String(row.job_id));
+  return relayOrder(rows, manifest).map((relay) => {
+    const evidence: RelayEvidence = {
+      relay,
+      rows: rows.filter((row) => row.relay === relay),
+      detailOf,
+      includeThoughts: manifest.config?.includeThoughts,
+    };
+    return {
+      relay,
+      streams: streamsVerdict(evidence),
+      honoursBudget: honoursBudgetVerdict(evidence),
+      returnsThoughts: returnsThoughtsVerdict(evidence),
+      usageAddsUp: usageAddsUpVerdict(evidence),
+      modelAsAsked: modelAsAskedVerdict(evidence),
+      errorsInGoogleShape: errorsInGoogleShapeVerdict(evidence),
+    };
+  });
+}

@@ -1,0 +1,88 @@
+import type { BudgetAdvice, RelayComparison, RelayVerdict, RunManifest } from '../../analysis/index.js';
+import type { GateResult } from '../../gate/gates.js';
+import { distinct, relayOrder, settingsOf } from '../../analysis/index.js';
+import type { JobDetail } from '../../run/runner.js';
+import type { RequestRow } from '../columns.js';
+import { summarize } from '../summary.js';
+import { caseGrid } from './caseGrid.js';
+import { buildCharts, type ChartSpec } from './charts/index.js';
+import { CHART_RUNTIME } from './chartRuntime.js';
+import { html, inlineScriptSource, scriptJson, trustedHtml, type SafeHtml } from './escape.js';
+import { reportHeader } from './header.js';
+import { relayStyles } from './palette.js';
+import { REPORT_CSS } from './styles.js';
+import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable } from './tables.js';
+
+export interface ReportInput {
+  rows: readonly RequestRow[];
+  details: readonly JobDetail[];
+  manifest: RunManifest;
+  verdicts: readonly RelayVerdict[];
+  advice: readonly BudgetAdvice[];
+  comparisons: readonly RelayComparison[];
+  /** The suite's `ci:` gates evaluated on the rows (empty when the suite sets none). */
+  gates: readonly GateResult[];
+  /** Chart.js's UMD build (see `readChartLibrary`), inlined so the report opens offline. */
+  chartLibrary: string;
+}
+
+/**
+ * No network at all, as defence in depth behind the escaping: even an injected element could load
+ * nothing, and no script from anywhere but this file can run.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+function chartFigure(spec: ChartSpec): SafeHtml {
+  return html`<figure class="chart"><h3>${spec.title}</h3><div class="canvas-box"><canvas id="${spec.id}" role="img" aria-label="${spec.title}"></canvas></div><figcaption>${spec.caption}</figcaption></figure>`;
+}
+
+function section(id: string, title: string, lead: string, content: SafeHtml): SafeHtml {
+  return html`<section id="${id}"><h2>${title}</h2><p class="lead">${lead}</p>${content}</section>`;
+}
+
+const emptyNote = (text: string): SafeHtml => html`<p class="muted">${text}</p>`;
+
+/**
+ * report.html as one string: pure, so the same rows always give the same bytes. Every value from
+ * the run is escaped text (see escape.ts); chart data travels as JSON in a non-executable script
+ * element with `<` escaped, read by the report's own script and drawn on canvases.
+ */
+export function renderReport(input: ReportInput): string {
+  const { rows, manifest } = input;
+  const relays = relayOrder(rows, manifest);
+  const styles = relayStyles(relays);
+  const settings = settingsOf(rows);
+  const cases = [...new Set([...(manifest.config?.cases?.map((testCase) => testCase.id) ?? []), ...distinct(rows, 'case_id')])].filter((id) => rows.some((row) => row.case_id === id));
+  const charts = buildCharts(rows, relays, styles);
+  const title = `relaybench: ${manifest.suite?.name ?? 'run'} ${manifest.runId ?? ''}`.trim();
+
+  const body = html`
+<nav><a href="#gates">Gates</a><a href="#verdicts">Verdicts</a><a href="#charts">Charts</a><a href="#budgets">Budget advice</a><a href="#comparison">Relay comparison</a><a href="#summary">Summary</a><a href="#grid">Per-case grid</a></nav>
+${reportHeader(manifest, rows, { cases, relays, settingLabels: settings.filter((setting) => setting.kind !== 'none').map((setting) => setting.label) })}
+${section('gates', 'CI gates', 'The suite\'s ci: thresholds, overall and per relay, as relaybench run checks them (command-line overrides such as --min-pass-rate are not recorded in run.json, so they are not applied here).', input.gates.length === 0 ? emptyNote('No gates configured (the suite has no ci: block).') : gatesTable(input.gates))}
+${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts))}
+${section('charts', 'Charts', 'One colour, point shape and dash per relay throughout.', html`<div class="charts">${charts.map(chartFigure)}</div>`)}
+${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinking setting whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', input.advice.length === 0 ? emptyNote('No relay swept two or more thinking settings with graded answers.') : adviceTable(input.advice))}
+${section('comparison', 'Relay comparison', 'Each pair of relays on the thinking settings both ran: difference in median time to first answer token (seeded bootstrap 95% CI) and in pass rate (Newcombe 95% CI). An interval spanning zero reads "no detectable difference".', input.comparisons.length === 0 ? emptyNote('Only one relay ran.') : comparisonTable(input.comparisons))}
+${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows)))}
+${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
+<footer>Written by relaybench from requests.csv, details.jsonl and run.json. Charts drawn with Chart.js (MIT licence), inlined.</footer>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html`${title}`}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${body}
+<script type="application/json" id="chart-data">${trustedHtml(scriptJson(charts))}</script>
+<script>${trustedHtml(inlineScriptSource(input.chartLibrary))}</script>
+<script>${trustedHtml(inlineScriptSource(CHART_RUNTIME))}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,96 @@
+import {
+  VERDICT_KEYS,
+  VERDICT_LABELS,
+  type BudgetAdvice,
+  type RelayComparison,
+  type RelayVerdict,
+} from '../../analysis/index.js';
+import { formatMeasured, formatThreshold } from '../../gate/format.js';
+import { scopeLabel, type GateResult } from '../../gate/gates.js';
+import type { DifferenceInterval } from '../../stats/index.js';
+import type { SummaryRow } from '../columns.js';
+import { thinkingLabel } from '../consoleSummary.js';
+import { html, type SafeHtml } from './escape.js';
+import { cellNumber, cellPercent, cellSigned, EMPTY } from './format.js';
+
+function table(head: readonly string[], body: readonly SafeHtml[], className = ''): SafeHtml {
+  return html`<div class="table-wrap"><table class="${className}"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
+  const head = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'ttft p99', 'first answer p50', 'first answer p90', 'first answer p99', 'total p50', 'total p90', 'total p99', 'thought tokens (mean)', 'answer tokens (mean)', 'answer tokens/s p50'];
+  const body = rows.map(
+    (row) => html`<tr>
+      <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingLabel(row)}</td>
+      <td class="num">${cellNumber(row.n)}</td><td class="num">${cellNumber(row.errors)}</td>
+      <td class="num">${cellPercent(row.pass_rate)}</td>
+      <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${cellPercent(row.pass_ci_low)}–${cellPercent(row.pass_ci_high)}`}</td>
+      ${[row.ttft_ms_p50, row.ttft_ms_p90, row.ttft_ms_p99, row.first_answer_ms_p50, row.first_answer_ms_p90, row.first_answer_ms_p99, row.total_ms_p50, row.total_ms_p90, row.total_ms_p99].map((value) => html`<td class="num">${cellNumber(value)}</td>`)}
+      <td class="num">${cellNumber(row.thought_tokens_mean)}</td><td class="num">${cellNumber(row.answer_tokens_mean)}</td>
+      <td class="num">${cellNumber(row.answer_tokens_per_s_p50)}</td>
+    </tr>`,
+  );
+  return table(head, body, 'summary');
+}
+
+export function gatesTable(gates: readonly GateResult[]): SafeHtml {
+  const body = gates.map(
+    (gate) => html`<tr><td class="verdict ${gate.pass ? 'pass' : 'fail'}"><span class="badge">${gate.pass ? 'PASS' : 'FAIL'}</span></td><th scope="row">${gate.name}</th><td>${scopeLabel(gate.scope)}</td><td class="num">${formatThreshold(gate)}</td><td class="num">${formatMeasured(gate)}</td></tr>`,
+  );
+  return table(['result', 'gate', 'scope', 'threshold', 'measured'], body, 'gates');
+}
+
+export function verdictsTable(verdicts: readonly RelayVerdict[]): SafeHtml {
+  const head = ['relay', ...VERDICT_KEYS.map((key) => VERDICT_LABELS[key].title)];
+  const body = verdicts.map(
+    (row) => html`<tr><th scope="row">${row.relay}</th>${VERDICT_KEYS.map((key) => {
+      const { verdict, evidence } = row[key];
+      const className = verdict === 'n/a' ? 'na' : verdict;
+      return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidence}</div></td>`;
+    })}</tr>`,
+  );
+  return table(head, body, 'verdicts');
+}
+
+export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
+  const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
+  const body = advice.map((entry) => {
+    const outcome = (which: 'recommended' | 'best'): string =>
+      `${entry[which].setting.label}: ${cellPercent(entry[which].passRate)} of ${entry[which].graded}`;
+    const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : 'recommend';
+    return html`<tr>
+      <th scope="row">${entry.relay}</th><td>${entry.model}</td>
+      <td><strong>${outcome('recommended')}</strong></td><td>${outcome('best')}</td>
+      <td class="num">${cellNumber(entry.pValue, 3)}</td>
+      <td class="num">${cellSigned(entry.savedFirstAnswerP50Ms, ' ms')}</td>
+      <td class="num">${cellSigned(entry.savedTotalP50Ms, ' ms')}</td>
+      <td class="num">${cellSigned(entry.savedThoughtTokensMean, '')}</td>
+      <td class="${entry.decision === 'too few data' ? 'warn' : ''}">${decision}</td>
+      <td class="evidence">${entry.evidence}</td>
+    </tr>`;
+  });
+  return table(head, body, 'advice');
+}
+
+function interval(difference: DifferenceInterval | undefined, scale: number, unit: string): string {
+  if (difference === undefined) return EMPTY;
+  const value = (number: number): string => cellSigned(number * scale, unit);
+  return `${value(difference.estimate)} (${value(difference.low)} to ${value(difference.high)})`;
+}
+
+export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHtml {
+  const head = ['model', 'relay A', 'relay B', 'settings pooled', 'first answer p50 A / B', 'A − B (95% CI)', 'finding', 'pass A / B', 'A − B (95% CI)', 'finding'];
+  const body = comparisons.map(
+    (entry) => html`<tr>
+      <td>${entry.model}</td><th scope="row">${entry.relayA}</th><th scope="row">${entry.relayB}</th>
+      <td>${entry.settings.join(', ')}</td>
+      <td class="num">${cellNumber(entry.firstAnswerMs.medianA)} / ${cellNumber(entry.firstAnswerMs.medianB)} ms</td>
+      <td class="num">${interval(entry.firstAnswerMs.difference, 1, ' ms')}</td>
+      <td>${entry.firstAnswerMs.finding}</td>
+      <td class="num">${entry.passRate.passesA}/${entry.passRate.gradedA} · ${entry.passRate.passesB}/${entry.passRate.gradedB}</td>
+      <td class="num">${interval(entry.passRate.difference, 100, ' pt')}</td>
+      <td>${entry.passRate.finding}</td>
+    </tr>`,
+  );
+  return table(head, body, 'comparison');
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type RunManifest } from '../../analysis/index.js';
+import { evaluateGates } from '../../gate/gates.js';
+import type { CiGates } from '../../suite/types.js';
+import { writeFileAtomic } from '../writeRun.js';
+import { readChartLibrary } from './chartLibrary.js';
+import { readRunFolder } from './readRunFolder.js';
+import { renderReport } from './renderReport.js';
+
+export interface ReportPaths {
+  reportPath: string;
+  verdictsPath: string;
+  budgetsPath: string;
+}
+
+/** The bootstrap's seed when run.json names none: any fixed value keeps rebuilt reports identical. */
+const DEFAULT_SEED = 1;
+
+/** The suite's `ci:` thresholds as recorded in run.json, without the keys it left unset. */
+function ciGatesOf(manifest: RunManifest): CiGates {
+  return Object.fromEntries(Object.entries(manifest.config?.ci ?? {}).filter(([, threshold]) => threshold !== undefined)) as CiGates;
+}
+
+/**
+ * Reads a run folder, runs the analysis and writes report.html, verdicts.csv and budgets.csv
+ * beside requests.csv (each via a temporary file and a rename). The bootstrap is seeded from the
+ * suite's seed, so rebuilding the report gives the same intervals.
+ */
+export async function writeReport(runDir: string): Promise<ReportPaths> {
+  const { rows, details, manifest } = readRunFolder(runDir);
+  const verdicts = relayVerdicts(rows, details, manifest);
+  const relays = relayOrder(rows, manifest);
+  const advice = budgetAdvice(rows, { relayOrder: relays });
+  const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
+  const gates = evaluateGates(rows, ciGatesOf(manifest));
+  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary() });
+  const paths: ReportPaths = {
+    reportPath: join(runDir, 'report.html'),
+    verdictsPath: join(runDir, 'verdicts.csv'),
+    budgetsPath: join(runDir, 'budgets.csv'),
+  };
+  writeFileAtomic(paths.reportPath, html);
+  writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
+  writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
+  return paths;
+}
