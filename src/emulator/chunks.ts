@@ -1,0 +1,129 @@
+import type { GeminiChunk, GeminiPart, GeminiUsage } from '../client/types.js';
+import type { ModelOutput } from './model.js';
+import { CHARS_PER_TOKEN, tokensIn } from './text.js';
+
+/**
+ * Turns the model's output into GenerateContentResponse chunks shaped like Google's recorded
+ * streams: thought-summary chunks, then answer chunks of about 25 tokens, cumulative usage in
+ * every chunk (zero counts left out, as Google's proto-JSON does), a thoughtSignature on the
+ * first answer part, finishReason on the last chunk only.
+ */
+
+export interface ResponseIdentity {
+  modelVersion: string;
+  responseId: string;
+  /** Present when the model thought: Google puts one on the first answer part. */
+  thoughtSignature: string | undefined;
+}
+
+export interface ChunkOptions {
+  promptTokens: number;
+  showThoughts: boolean;
+  omitUsage: boolean;
+  tokensPerChunk: number;
+}
+
+/** A chunk with the work it stands for, so the timing plan can pace it. */
+export interface PlannedChunk {
+  /** Thought tokens generated since the previous chunk (paced at the thinking rate). */
+  newThoughtTokens: number;
+  /** Answer tokens this chunk carries (paced at the answer rate). */
+  newAnswerTokens: number;
+  body: GeminiChunk;
+}
+
+function usage(promptTokens: number, answerTokens: number, thoughtTokens: number): GeminiUsage {
+  const counts: GeminiUsage = { promptTokenCount: promptTokens };
+  if (answerTokens > 0) counts.candidatesTokenCount = answerTokens;
+  counts.totalTokenCount = promptTokens + answerTokens + thoughtTokens;
+  counts.promptTokensDetails = [{ modality: 'TEXT', tokenCount: promptTokens }];
+  if (thoughtTokens > 0) counts.thoughtsTokenCount = thoughtTokens;
+  return counts;
+}
+
+function chunkBody(
+  parts: GeminiPart[],
+  finishReason: string | undefined,
+  usageMetadata: GeminiUsage | undefined,
+  identity: ResponseIdentity,
+): GeminiChunk {
+  const content = parts.length > 0 ? { parts, role: 'model' } : { role: 'model' };
+  const candidate = finishReason === undefined ? { content, index: 0 } : { content, finishReason, index: 0 };
+  const body: GeminiChunk = { candidates: [candidate] };
+  if (usageMetadata !== undefined) body.usageMetadata = usageMetadata;
+  body.modelVersion = identity.modelVersion;
+  body.responseId = identity.responseId;
+  return body;
+}
+
+/** Splits after a space near each `targetChars` boundary, so chunks end on whole words. */
+export function splitAnswer(text: string, targetChars: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + targetChars);
+    const space = text.indexOf(' ', end);
+    if (end < text.length && space !== -1 && space - end < targetChars / 4) end = space + 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
+
+export function planChunks(output: ModelOutput, identity: ResponseIdentity, options: ChunkOptions): PlannedChunk[] {
+  const usageAt = (answerTokens: number, thoughtTokens: number): GeminiUsage | undefined =>
+    options.omitUsage ? undefined : usage(options.promptTokens, answerTokens, thoughtTokens);
+  const chunks: PlannedChunk[] = [];
+  let thoughtsSoFar = 0;
+  if (options.showThoughts) {
+    for (const summary of output.summaries) {
+      const part: GeminiPart = { text: summary.text, thought: true };
+      chunks.push({
+        newThoughtTokens: summary.thoughtTokensSoFar - thoughtsSoFar,
+        newAnswerTokens: 0,
+        body: chunkBody([part], undefined, usageAt(0, summary.thoughtTokensSoFar), identity),
+      });
+      thoughtsSoFar = summary.thoughtTokensSoFar;
+    }
+  }
+  // Thinking not shown is still done (and billed) before the answer starts.
+  const unshownThoughts = output.thoughtTokens - thoughtsSoFar;
+  const pieces = splitAnswer(output.answerText, options.tokensPerChunk * CHARS_PER_TOKEN);
+  if (pieces.length === 0) pieces.push('');
+  let answerChars = 0;
+  let answerTokensBefore = 0;
+  pieces.forEach((piece, index) => {
+    answerChars += piece.length;
+    const answerTokens = tokensIn(output.answerText.slice(0, answerChars));
+    const part: GeminiPart = { text: piece };
+    if (index === 0 && identity.thoughtSignature !== undefined) part.thoughtSignature = identity.thoughtSignature;
+    const isLast = index === pieces.length - 1;
+    chunks.push({
+      newThoughtTokens: index === 0 ? unshownThoughts : 0,
+      newAnswerTokens: answerTokens - answerTokensBefore,
+      body: chunkBody(
+        piece === '' && part.thoughtSignature === undefined ? [] : [part],
+        isLast ? output.finishReason : undefined,
+        usageAt(answerTokens, output.thoughtTokens),
+        identity,
+      ),
+    });
+    answerTokensBefore = answerTokens;
+  });
+  return chunks;
+}
+
+/** The unary `generateContent` response: every part merged, final usage. */
+export function mergedResponse(output: ModelOutput, identity: ResponseIdentity, options: ChunkOptions): GeminiChunk {
+  const parts: GeminiPart[] = [];
+  if (options.showThoughts && output.summaries.length > 0) {
+    parts.push({ text: output.summaries.map((summary) => summary.text).join(''), thought: true });
+  }
+  const answer: GeminiPart = { text: output.answerText };
+  if (identity.thoughtSignature !== undefined) answer.thoughtSignature = identity.thoughtSignature;
+  if (output.answerText !== '' || identity.thoughtSignature !== undefined) parts.push(answer);
+  const usageMetadata = options.omitUsage
+    ? undefined
+    : usage(options.promptTokens, output.answerTokens, output.thoughtTokens);
+  return chunkBody(parts, output.finishReason, usageMetadata, identity);
+}

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { PRESET_NAMES, type PresetName } from '../suite/presets.js';
+import type { AuthMode } from '../suite/types.js';
+import { PROFILE_NAMES, type ProfileName, type ProfileOverrides } from './profiles.js';
+
+/**
+ * The emulator's configuration: which relays it hosts, with which behaviour, and the answer key
+ * of the suite it serves. Also accepted in-process, so it is validated the same way either way.
+ */
+
+export interface EmulatedRelay {
+  /** URL path prefix: the relay is served at `/<name>/v1beta/...`. */
+  name: string;
+  profile: ProfileName;
+  /** Request shape the relay expects, from the preset table; default `google`. */
+  preset?: PresetName;
+  /** Overrides the preset's key channels, for relays whose `auth` differs from their preset. */
+  auth?: AuthMode[];
+  /** When set only this key is accepted; when unset any non-empty key is. */
+  apiKey?: string;
+  overrides?: ProfileOverrides;
+}
+
+export interface AnswerKeyInput {
+  prompt: string;
+  correct: string;
+  wrong: string;
+}
+
+export interface EmulatorConfig {
+  seed?: number;
+  relays?: EmulatedRelay[];
+  answerKey?: AnswerKeyInput[];
+}
+
+const latencySchema = z.strictObject({
+  medianMs: z.number().min(0).exactOptional(),
+  sigma: z.number().min(0).exactOptional(),
+});
+
+const rate = z.number().min(0).max(1).exactOptional();
+
+const failuresSchema = z.strictObject({
+  rateLimited: rate,
+  serverError: rate,
+  unavailable: rate,
+  errorAfter200: rate,
+  stall: rate,
+  drop: rate,
+  html: rate,
+});
+
+/**
+ * Token rates may be `.inf` in YAML (no delay; zod's number() refuses Infinity), never zero
+ * (a response would never finish).
+ */
+const tokensPerS = z
+  .custom<number>((value) => typeof value === 'number' && value > 0, {
+    error: 'must be a positive number of tokens per second (.inf for no delay)',
+  })
+  .exactOptional();
+
+const overridesSchema = z.strictObject({
+  headersMs: latencySchema.exactOptional(),
+  prefillMs: latencySchema.exactOptional(),
+  thinkingTokensPerS: tokensPerS,
+  answerTokensPerS: tokensPerS,
+  rateJitter: z.number().min(0).exactOptional(),
+  tokensPerChunk: z.number().int().min(1).exactOptional(),
+  honoursBudget: z.boolean().exactOptional(),
+  budgetOverrun: z.number().min(1).exactOptional(),
+  stripsThoughts: z.boolean().exactOptional(),
+  fakeStream: z.boolean().exactOptional(),
+  reportedModel: z.string().min(1).nullable().exactOptional(),
+  accuracyPenalty: z.number().min(0).max(1).exactOptional(),
+  omitUsage: z.boolean().exactOptional(),
+  failures: failuresSchema.exactOptional(),
+  retryAfterS: z.number().int().min(0).exactOptional(),
+  stallMs: z.number().min(0).exactOptional(),
+});
+
+const relaySchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    error: 'must be letters, digits, ".", "_" or "-" (it becomes a URL path segment)',
+  }),
+  profile: z.enum(PROFILE_NAMES),
+  preset: z.enum(PRESET_NAMES).exactOptional(),
+  auth: z.array(z.enum(['header', 'bearer', 'query'])).min(1).exactOptional(),
+  apiKey: z.string().min(1).exactOptional(),
+  overrides: overridesSchema.exactOptional(),
+});
+
+export const emulatorConfigSchema = z.strictObject({
+  seed: z.number().int().exactOptional(),
+  relays: z
+    .array(relaySchema)
+    .exactOptional()
+    .refine((relays) => relays === undefined || new Set(relays.map((relay) => relay.name)).size === relays.length, {
+      error: 'relay names must be unique',
+    }),
+  answerKey: z
+    .array(z.strictObject({ prompt: z.string().min(1), correct: z.string(), wrong: z.string() }))
+    .exactOptional(),
+});
+
+export class EmulatorConfigError extends Error {
+  override name = 'EmulatorConfigError';
+}
+
+/** Validates a configuration given in-process; `source` names it in error messages. */
+export function parseEmulatorConfig(value: unknown, source = 'emulator config'): EmulatorConfig {
+  const result = emulatorConfigSchema.safeParse(value ?? {});
+  if (!result.success) {
+    throw new EmulatorConfigError(`${source} is invalid:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+/** Reads a YAML or JSON file (JSON is YAML, so one parser serves both). */
+export async function loadEmulatorConfig(file: string): Promise<EmulatorConfig> {
+  const text = await readFile(file, 'utf8');
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw new EmulatorConfigError(`${file}: not valid YAML or JSON: ${(error as Error).message}`);
+  }
+  return parseEmulatorConfig(value, file);
+}

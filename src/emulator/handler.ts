@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkAuth } from './auth.js';
+import { findModel } from './catalog.js';
+import { invalidArgument, modelNotFound, notFound } from './errors.js';
+import { epochUs, type GroundTruthLog } from './groundTruth.js';
+import type { AnswerKey } from './model.js';
+import { errorPlan, planResponse, type ResponsePlan } from './plan.js';
+import { createRandom, hashString, seedFrom } from './random.js';
+import type { RelayRuntime } from './relays.js';
+import { replay, type Replay } from './replay.js';
+import { parseGenerateRequest } from './request.js';
+import { resolveThinking } from './thinking.js';
+
+/** Everything a request needs from the server that hosts it. */
+export interface EmulatorState {
+  relays: ReadonlyMap<string, RelayRuntime>;
+  answerKey: AnswerKey;
+  seed: number;
+  log: GroundTruthLog | undefined;
+  /** Responses in flight, so that close() can end them (stalls included). */
+  active: Set<Replay>;
+  closing: boolean;
+  /** Per (relay, model, body): how many requests came without a sample header, so repeats differ. */
+  occurrences: Map<string, number>;
+}
+
+const ROUTE = /^\/([^/]+)\/v1(?:beta)?\/models\/([^/:]+):(streamGenerateContent|generateContent)$/;
+const SAMPLE_HEADER = 'x-relaybench-sample';
+/** Google's own request size limit. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Resolves null when the body is over the limit (the rest is drained, not buffered). */
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    request.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size <= MAX_BODY_BYTES) parts.push(part);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(parts).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Seeded from the server seed, the relay, the model and the body, plus the harness's sample
+ * header: the same sample replays byte for byte, different samples of one request differ.
+ */
+function requestSeed(state: EmulatorState, relay: string, model: string, body: string, sample: string | null): number {
+  const bodyHash = hashString(body);
+  if (sample !== null) return seedFrom(state.seed, relay, model, bodyHash, sample);
+  const key = `${relay}\u0000${model}\u0000${bodyHash}`;
+  const occurrence = (state.occurrences.get(key) ?? 0) + 1;
+  state.occurrences.set(key, occurrence);
+  return seedFrom(state.seed, relay, model, bodyHash, `#${occurrence}`);
+}
+
+function planFor(
+  state: EmulatorState,
+  relay: RelayRuntime,
+  route: { model: string; method: string },
+  request: IncomingMessage,
+  url: URL,
+  body: string | null,
+  sample: string | null,
+): ResponsePlan {
+  const authError = checkAuth(relay, request.headers, url.searchParams);
+  if (authError !== null) return errorPlan(authError);
+  const spec = findModel(route.model);
+  if (spec === undefined) return errorPlan(modelNotFound(route.model, 'generateContent'));
+  if (body === null) return errorPlan(invalidArgument(`Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`));
+  const parsed = parseGenerateRequest(body);
+  if (!parsed.ok) return errorPlan(parsed.error);
+  const thinking = resolveThinking(route.model, spec, parsed.request.thinking);
+  if ('code' in thinking) return errorPlan(thinking);
+  const random = createRandom(requestSeed(state, relay.name, route.model, body, sample));
+  return planResponse(
+    {
+      profile: relay.profile,
+      model: spec,
+      stream: route.method === 'streamGenerateContent',
+      framing: url.searchParams.get('alt') === 'sse' ? 'sse' : 'json-array',
+      request: parsed.request,
+      thinking,
+      answerKey: state.answerKey,
+    },
+    random,
+  );
+}
+
+export function createRequestHandler(state: EmulatorState) {
+  const handle = (request: IncomingMessage, response: ServerResponse, body: string | null, receivedMs: number, receivedEpochUs: number): void => {
+    if (state.closing || response.destroyed) {
+      response.destroy();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const match = ROUTE.exec(url.pathname);
+    const relayName = match?.[1] ?? url.pathname.split('/')[1] ?? '';
+    const relay = state.relays.get(relayName);
+    const sampleHeader = request.headers[SAMPLE_HEADER];
+    const sample = typeof sampleHeader === 'string' ? sampleHeader : null;
+    const model = match?.[2] ?? null;
+    const method = match?.[3];
+
+    let plan: ResponsePlan;
+    if (relay === undefined) {
+      plan = errorPlan(notFound(`No emulated relay at /${relayName}. This emulator serves: ${[...state.relays.keys()].join(', ')}.`));
+    } else if (model === null || method === undefined || request.method !== 'POST') {
+      plan = errorPlan(notFound('Method not found.'));
+    } else {
+      plan = planFor(state, relay, { model, method }, request, url, body, sample);
+    }
+
+    let finished = false;
+    let inFlight: Replay | undefined;
+    inFlight = replay(plan.steps, response, receivedMs, (times) => {
+      finished = true;
+      if (inFlight !== undefined) state.active.delete(inFlight);
+      state.log?.append({
+        relay: relay?.name ?? null,
+        profile: relay?.profileName ?? null,
+        sample,
+        model,
+        status: times.status,
+        fault: plan.fault,
+        receivedEpochUs,
+        headersEpochUs: times.headersEpochUs,
+        chunkEpochUs: times.chunkEpochUs,
+        endEpochUs: times.endEpochUs,
+        thoughtTokens: plan.thoughtTokens,
+        answerTokens: plan.answerTokens,
+        promptTokens: plan.promptTokens,
+        correct: plan.correct,
+      });
+    });
+    if (!finished) state.active.add(inFlight);
+  };
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const receivedMs = performance.now();
+    const receivedEpochUs = epochUs();
+    readBody(request).then(
+      (body) => handle(request, response, body, receivedMs, receivedEpochUs),
+      () => response.destroy(),
+    );
+  };
+}

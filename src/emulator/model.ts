@@ -1,0 +1,135 @@
+import { DYNAMIC_THINKING_CAP, LEVEL_SHARE } from './catalog.js';
+import { unitFromText, type Random } from './random.js';
+import { CHARS_PER_TOKEN, fillerProse, thoughtSummary, tokensIn } from './text.js';
+import type { ThinkingMode } from './thinking.js';
+
+/**
+ * The simulated model: pure, given the request's PRNG. It decides how long it thinks, whether it
+ * answers a known prompt correctly, and what text it returns. Accuracy grows with the thinking it
+ * was allowed, so a budget sweep against the emulator shows the trade-off a real model shows.
+ */
+
+export interface AnswerKeyEntry {
+  correct: string;
+  wrong: string;
+}
+
+/** Keyed by the prompt with surrounding whitespace trimmed. */
+export type AnswerKey = ReadonlyMap<string, AnswerKeyEntry>;
+
+export interface ModelInput {
+  promptText: string;
+  thinking: ThinkingMode;
+  maxOutputTokens: number | undefined;
+  answerKey: AnswerKey;
+  /** Model quality offset (catalog) minus any relay penalty (a swapped, cheaper model). */
+  skill: number;
+  honoursBudget: boolean;
+  budgetOverrun: number;
+  /** Whether thought summaries will be shown; they are only written when they are. */
+  withSummaries: boolean;
+}
+
+export interface ThoughtSummary {
+  text: string;
+  /** Thought tokens billed by the time this summary is sent (cumulative). */
+  thoughtTokensSoFar: number;
+}
+
+export interface ModelOutput {
+  thoughtTokens: number;
+  summaries: ThoughtSummary[];
+  answerText: string;
+  answerTokens: number;
+  finishReason: 'STOP' | 'MAX_TOKENS';
+  /** Whether the answer is the answer key's correct one; null for prompts outside the key. */
+  correct: boolean | null;
+}
+
+/** Billed thought tokens per summary paragraph, as in Google's recorded streams (about 240). */
+const THOUGHT_TOKENS_PER_SUMMARY = 240;
+/** A summary is at most this share of the characters its thinking would take. */
+const SUMMARY_SHARE = 0.45;
+const MAX_SUMMARY_CHARS = 440;
+
+/**
+ * Traits of a prompt that must not vary between samples: its difficulty sets how much the model
+ * naturally thinks and how accurate it is without thinking.
+ */
+function promptTraits(promptText: string) {
+  const difficulty = unitFromText(promptText.trim());
+  return {
+    /** Thought tokens over which accuracy closes most of its gap (e-folding scale). */
+    thoughtScale: 120 + 1000 * difficulty,
+    floor: 0.6 - 0.45 * difficulty,
+    ceiling: 0.97 - 0.07 * difficulty,
+  };
+}
+
+function thoughtTokensFor(input: ModelInput, natural: number): number {
+  const { thinking } = input;
+  switch (thinking.kind) {
+    case 'dynamic':
+      return Math.min(natural, DYNAMIC_THINKING_CAP);
+    case 'level':
+      return Math.max(1, Math.round(natural * LEVEL_SHARE[thinking.level]));
+    case 'off':
+    case 'budget': {
+      const budget = thinking.kind === 'budget' ? thinking.budget : 0;
+      if (input.honoursBudget) return Math.min(natural, budget);
+      return Math.ceil(Math.max(natural, budget) * input.budgetOverrun);
+    }
+  }
+}
+
+function summariesFor(random: Random, thoughtTokens: number): ThoughtSummary[] {
+  if (thoughtTokens === 0) return [];
+  const count = Math.max(1, Math.round(thoughtTokens / THOUGHT_TOKENS_PER_SUMMARY));
+  const summaries: ThoughtSummary[] = [];
+  let billedBefore = 0;
+  for (let i = 1; i <= count; i++) {
+    const billed = Math.round((thoughtTokens * i) / count);
+    const maxChars = Math.min(MAX_SUMMARY_CHARS, (billed - billedBefore) * CHARS_PER_TOKEN * SUMMARY_SHARE);
+    summaries.push({ text: thoughtSummary(random, maxChars), thoughtTokensSoFar: billed });
+    billedBefore = billed;
+  }
+  return summaries;
+}
+
+export function runModel(input: ModelInput, random: Random): ModelOutput {
+  const traits = promptTraits(input.promptText);
+  const natural = Math.round(traits.thoughtScale * (2 + random.next()));
+  let thoughtTokens = thoughtTokensFor(input, natural);
+  // Thinking counts against maxOutputTokens, which is how real requests end with MAX_TOKENS and
+  // an empty answer.
+  if (input.maxOutputTokens !== undefined) thoughtTokens = Math.min(thoughtTokens, input.maxOutputTokens);
+
+  const entry = input.answerKey.get(input.promptText.trim());
+  let answerText: string;
+  let correct: boolean | null = null;
+  if (entry === undefined) {
+    answerText = fillerProse(random, random.int(150, 400));
+  } else {
+    const gain = 1 - Math.exp(-thoughtTokens / traits.thoughtScale);
+    const probability = traits.floor + (traits.ceiling - traits.floor) * gain + input.skill;
+    correct = random.chance(Math.min(1, Math.max(0, probability)));
+    answerText = correct ? entry.correct : entry.wrong;
+  }
+
+  let finishReason: ModelOutput['finishReason'] = 'STOP';
+  if (input.maxOutputTokens !== undefined && thoughtTokens + tokensIn(answerText) > input.maxOutputTokens) {
+    const answerRoom = input.maxOutputTokens - thoughtTokens;
+    answerText = answerText.slice(0, answerRoom * CHARS_PER_TOKEN);
+    finishReason = 'MAX_TOKENS';
+    if (correct === true) correct = false;
+  }
+
+  return {
+    thoughtTokens,
+    summaries: input.withSummaries ? summariesFor(random, thoughtTokens) : [],
+    answerText,
+    answerTokens: tokensIn(answerText),
+    finishReason,
+    correct,
+  };
+}

@@ -1,0 +1,170 @@
+import type { StreamFraming } from '../suite/types.js';
+import type { ModelSpec } from './catalog.js';
+import { mergedResponse, planChunks, type ChunkOptions, type ResponseIdentity } from './chunks.js';
+import {
+  BAD_GATEWAY_HTML,
+  googleErrorBody,
+  googleErrorObject,
+  internalError,
+  rateLimited,
+  unavailable,
+  type GoogleError,
+} from './errors.js';
+import { faultChunkIndex, isMidStream, pickFault, type Fault } from './faults.js';
+import { CONTENT_TYPE, frameChunks, frameMidStreamError, prettyJson } from './framing.js';
+import { runModel, type AnswerKey } from './model.js';
+import type { Profile } from './profiles.js';
+import type { Random } from './random.js';
+import type { GenerateRequest } from './request.js';
+import type { ThinkingMode } from './thinking.js';
+import { planTiming, type TimingPlan } from './timing.js';
+
+/**
+ * A whole response decided before its first byte: what to write and when, in ms after the request
+ * was received. The server only replays the steps, so everything a seed reproduces lives here.
+ */
+export type Step =
+  | { kind: 'headers'; atMs: number; status: number; headers: Readonly<Record<string, string>> }
+  | { kind: 'chunk'; atMs: number; bytes: string }
+  | { kind: 'end'; atMs: number; bytes: string | undefined }
+  | { kind: 'drop'; atMs: number };
+
+export interface ResponsePlan {
+  steps: Step[];
+  fault: Fault | null;
+  promptTokens: number;
+  thoughtTokens: number;
+  answerTokens: number;
+  correct: boolean | null;
+}
+
+export interface PlanInput {
+  profile: Profile;
+  model: ModelSpec;
+  stream: boolean;
+  framing: StreamFraming;
+  request: GenerateRequest;
+  thinking: ThinkingMode;
+  answerKey: AnswerKey;
+}
+
+/** Headers Google's front end adds to every response. */
+const FRONT_END_HEADERS = {
+  vary: 'Origin, X-Origin, Referer',
+  server: 'scaffolding on HTTPServer2',
+  'x-xss-protection': '0',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+const SUCCESS_HEADERS: Readonly<Record<StreamFraming, Readonly<Record<string, string>>>> = {
+  sse: { 'content-type': CONTENT_TYPE.sse, 'content-disposition': 'attachment', ...FRONT_END_HEADERS },
+  'json-array': { 'content-type': CONTENT_TYPE['json-array'], ...FRONT_END_HEADERS },
+};
+
+const SIGNATURE_BYTES = 180;
+const RESPONSE_ID_BYTES = 17;
+
+const NGINX_HEADERS = { 'content-type': 'text/html', server: 'nginx' } as const;
+
+function headersStep(atMs: number, status: number, base: Readonly<Record<string, string>>, body: string): Step {
+  return { kind: 'headers', atMs, status, headers: { ...base, 'content-length': String(Buffer.byteLength(body)) } };
+}
+
+function errorSteps(error: GoogleError, atMs: number): Step[] {
+  const body = googleErrorBody(error);
+  const base = { 'content-type': CONTENT_TYPE['json-array'], ...FRONT_END_HEADERS, ...error.headers };
+  return [headersStep(atMs, error.code, base, body), { kind: 'end', atMs, bytes: body }];
+}
+
+/** A request refused before the model runs (auth, routing, validation). */
+export function errorPlan(error: GoogleError): ResponsePlan {
+  return { steps: errorSteps(error, 0), fault: null, promptTokens: 0, thoughtTokens: 0, answerTokens: 0, correct: null };
+}
+
+function streamSteps(input: PlanInput, bodies: readonly unknown[], timing: TimingPlan, fault: Fault | null, faultAt: number): Step[] {
+  const frames = frameChunks(bodies, input.framing);
+  const chunkAtMs = timing.chunkAtMs.map((atMs, index) =>
+    fault === 'stall' && index >= faultAt ? atMs + input.profile.stallMs : atMs,
+  );
+  const cutAt = fault === 'error-after-200' || fault === 'drop' ? faultAt : frames.length;
+  const steps: Step[] = [{ kind: 'headers', atMs: timing.headersAtMs, status: 200, headers: SUCCESS_HEADERS[input.framing] }];
+  for (let index = 0; index < cutAt; index++) {
+    steps.push({ kind: 'chunk', atMs: chunkAtMs[index] ?? timing.headersAtMs, bytes: frames[index] ?? '' });
+  }
+  const endAtMs = chunkAtMs[Math.min(cutAt, chunkAtMs.length - 1)] ?? timing.headersAtMs;
+  if (fault === 'drop') steps.push({ kind: 'drop', atMs: endAtMs });
+  else if (fault === 'error-after-200') {
+    steps.push({ kind: 'end', atMs: endAtMs, bytes: frameMidStreamError(googleErrorObject(internalError()), input.framing, cutAt) });
+  } else steps.push({ kind: 'end', atMs: endAtMs, bytes: undefined });
+  return steps;
+}
+
+/** `generateContent`: nothing is sent until the whole response exists. */
+function unarySteps(body: unknown, timing: TimingPlan, fault: Fault | null, stallMs: number): Step[] {
+  const endAtMs = (timing.chunkAtMs.at(-1) ?? timing.headersAtMs) + (fault === 'stall' ? stallMs : 0);
+  if (fault === 'drop') return [{ kind: 'drop', atMs: endAtMs }];
+  const bytes = `${prettyJson(fault === 'error-after-200' ? googleErrorObject(internalError()) : body)}\n`;
+  return [
+    headersStep(endAtMs, 200, SUCCESS_HEADERS['json-array'], bytes),
+    { kind: 'chunk', atMs: endAtMs, bytes },
+    { kind: 'end', atMs: endAtMs, bytes: undefined },
+  ];
+}
+
+export function planResponse(input: PlanInput, random: Random): ResponsePlan {
+  const { profile, request } = input;
+  const showThoughts = request.thinking.includeThoughts && !profile.stripsThoughts;
+  const output = runModel(
+    {
+      promptText: request.promptText,
+      thinking: input.thinking,
+      maxOutputTokens: request.maxOutputTokens,
+      answerKey: input.answerKey,
+      skill: input.model.skill - profile.accuracyPenalty,
+      honoursBudget: profile.honoursBudget,
+      budgetOverrun: profile.budgetOverrun,
+      withSummaries: showThoughts,
+    },
+    random,
+  );
+  const identity: ResponseIdentity = {
+    modelVersion: profile.reportedModel ?? input.model.version,
+    responseId: Buffer.from(random.bytes(RESPONSE_ID_BYTES)).toString('base64url'),
+    thoughtSignature: output.thoughtTokens > 0 ? Buffer.from(random.bytes(SIGNATURE_BYTES)).toString('base64') : undefined,
+  };
+  const options: ChunkOptions = {
+    promptTokens: request.promptTokens,
+    showThoughts,
+    omitUsage: profile.omitUsage,
+    tokensPerChunk: profile.tokensPerChunk,
+  };
+  const chunks = planChunks(output, identity, options);
+  const timing = planTiming(profile, chunks, random);
+  const fault = pickFault(profile.failures, random);
+  const faultAt = faultChunkIndex(chunks.length, random);
+
+  let steps: Step[];
+  if (fault === '429') steps = errorSteps(rateLimited(profile.retryAfterS), timing.headersAtMs);
+  else if (fault === '500') steps = errorSteps(internalError(), timing.headersAtMs);
+  else if (fault === '503') steps = errorSteps(unavailable(), timing.headersAtMs);
+  else if (fault === 'html') {
+    steps = [
+      headersStep(timing.headersAtMs, 502, NGINX_HEADERS, BAD_GATEWAY_HTML),
+      { kind: 'end', atMs: timing.headersAtMs, bytes: BAD_GATEWAY_HTML },
+    ];
+  }
+  else if (input.stream) steps = streamSteps(input, chunks.map((chunk) => chunk.body), timing, fault, faultAt);
+  else steps = unarySteps(mergedResponse(output, identity, options), timing, fault, profile.stallMs);
+
+  // A refused request produced nothing; a stream that failed midway was still generated.
+  const delivered = fault === null || isMidStream(fault);
+  return {
+    steps,
+    fault,
+    promptTokens: request.promptTokens,
+    thoughtTokens: delivered ? output.thoughtTokens : 0,
+    answerTokens: delivered ? output.answerTokens : 0,
+    correct: delivered ? output.correct : null,
+  };
+}
