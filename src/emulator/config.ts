@@ -62,7 +62,8 @@ const tokensPerS = z
   })
   .exactOptional();
 
-const overridesSchema = z.strictObject({
+/** Per-relay behaviour overrides; also validated where a suite names them (`emulatorOverrides`). */
+export const overridesSchema = z.strictObject({
   headersMs: latencySchema.exactOptional(),
   prefillMs: latencySchema.exactOptional(),
   thinkingTokensPerS: tokensPerS,
@@ -74,7 +75,8 @@ const overridesSchema = z.strictObject({
   stripsThoughts: z.boolean().exactOptional(),
   fakeStream: z.boolean().exactOptional(),
   reportedModel: z.string().min(1).nullable().exactOptional(),
-  accuracyPenalty: z.number().min(0).max(1).exactOptional(),
+  accuracyPenalty: z.number().min(-1).max(1).exactOptional(),
+  wrongOn: z.array(z.string().min(1)).exactOptional(),
   omitUsage: z.boolean().exactOptional(),
   failures: failuresSchema.exactOptional(),
   retryAfterS: z.number().int().min(0).exactOptional(),

@@ -26,6 +26,8 @@ export interface ModelInput {
   skill: number;
   honoursBudget: boolean;
   budgetOverrun: number;
+  /** Prompts answered wrongly whatever the thinking (a relay that regressed on them). */
+  wrongOn: readonly string[];
   /** Whether thought summaries will be shown; they are only written when they are. */
   withSummaries: boolean;
 }
@@ -112,7 +114,7 @@ export function runModel(input: ModelInput, random: Random): ModelOutput {
   } else {
     const gain = 1 - Math.exp(-thoughtTokens / traits.thoughtScale);
     const probability = traits.floor + (traits.ceiling - traits.floor) * gain + input.skill;
-    correct = random.chance(Math.min(1, Math.max(0, probability)));
+    correct = random.chance(Math.min(1, Math.max(0, probability))) && !input.wrongOn.includes(input.promptText.trim());
     answerText = correct ? entry.correct : entry.wrong;
   }
 

@@ -124,6 +124,7 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
       skill: input.model.skill - profile.accuracyPenalty,
       honoursBudget: profile.honoursBudget,
       budgetOverrun: profile.budgetOverrun,
+      wrongOn: profile.wrongOn,
       withSummaries: showThoughts,
     },
     random,

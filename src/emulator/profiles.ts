@@ -52,8 +52,10 @@ export interface Profile {
   fakeStream: boolean;
   /** `modelVersion` to report instead of the requested model (a silent model swap). */
   reportedModel: string | null;
-  /** Subtracted from the probability of a correct answer (a cheaper model answers worse). */
+  /** Subtracted from the probability of a correct answer (a cheaper model answers worse); -1 makes every known prompt right, 1 every one wrong. */
   accuracyPenalty: number;
+  /** Prompts this relay always gets wrong: a regression on specific cases, for CI baseline demos and tests. */
+  wrongOn: readonly string[];
   /** Leaves `usageMetadata` out of every chunk. */
   omitUsage: boolean;
   failures: FailureRates;
@@ -93,6 +95,7 @@ const honest: Profile = {
   fakeStream: false,
   reportedModel: null,
   accuracyPenalty: 0,
+  wrongOn: [],
   omitUsage: false,
   failures: NO_FAILURES,
   retryAfterS: 2,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { stringify as stringifyYaml } from 'yaml';
 import { exemplarAnswer, wrongAnswer } from '../grade/exemplar.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay, Suite } from '../suite/types.js';
@@ -43,13 +44,22 @@ export async function startEmulatorFor(suite: Suite, options: { logFile?: string
   const emulated = suite.relays.filter((relay) => relay.emulator !== undefined);
   if (emulated.length === 0) return undefined;
   const folder = mkdtempSync(join(tmpdir(), 'relaybench-emulator-'));
-  const configFile = join(folder, 'emulator.json');
+  // YAML, not JSON: an override may be `.inf` (no delay), which JSON cannot carry.
+  const configFile = join(folder, 'emulator.yaml');
   const config = {
     seed: suite.seed,
-    relays: emulated.map((relay) => ({ name: relay.name, profile: relay.emulator, preset: relay.preset ?? 'google', apiKey: relay.apiKey })),
+    relays: emulated.map((relay) => ({
+      name: relay.name,
+      profile: relay.emulator,
+      preset: relay.preset ?? 'google',
+      // The relay's own key channels, which may differ from its preset's.
+      auth: relay.auth,
+      apiKey: relay.apiKey,
+      ...(relay.emulatorOverrides === undefined ? {} : { overrides: relay.emulatorOverrides }),
+    })),
     answerKey: answerKeyOf(suite),
   };
-  writeFileSync(configFile, JSON.stringify(config));
+  writeFileSync(configFile, stringifyYaml(config));
   const args = [CLI_PATH, 'emulate', '--port', '0', '--config', configFile, '--seed', String(suite.seed), '--exit-with-stdin'];
   if (options.logFile !== undefined) args.push('--log', options.logFile);
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -3,6 +3,8 @@ import { closedObject, onAnyMapping } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
 import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
+import { overridesSchema } from '../emulator/config.js';
+import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
 
 const authMode = z.enum(['header', 'bearer', 'query']);
 
@@ -12,6 +14,15 @@ const presetName = z.string().superRefine((name, ctx) => {
     code: 'custom',
     message: `unknown preset "${name}"`,
     params: { hint: didYouMean(name, PRESET_NAMES) ?? `Known presets: ${PRESET_NAMES.join(', ')}` },
+  });
+});
+
+const profileName = z.string().superRefine((name, ctx) => {
+  if (isProfileName(name)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown emulator profile "${name}"`,
+    params: { hint: didYouMean(name, PROFILE_NAMES) ?? `Known profiles: ${PROFILE_NAMES.join(', ')}` },
   });
 });
 
@@ -46,9 +57,19 @@ export const relayInputSchema = closedObject({
   timeouts: timeoutsSchema.exactOptional(),
   retry: retrySchema.exactOptional(),
   proxy: httpUrl.exactOptional(),
-  emulator: z.string().min(1).exactOptional(),
+  emulator: profileName.exactOptional(),
+  /** Behaviour overrides for the emulated relay (see src/emulator/README.md). */
+  emulatorOverrides: closedObject(overridesSchema.shape).exactOptional(),
   maxBodyBytes: positiveInt.exactOptional(),
 }).superRefine((relay, ctx) => {
+  if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['emulatorOverrides'],
+      message: 'emulatorOverrides only applies to an emulated relay',
+      params: { atKey: true, hint: 'Add emulator: <profile>, or remove emulatorOverrides' },
+    });
+  }
   if (relay.baseUrl !== undefined && relay.emulator !== undefined) {
     ctx.addIssue({
       code: 'custom',

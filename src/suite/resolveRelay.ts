@@ -70,6 +70,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
       retry: { ...DEFAULT_RETRY, ...input.retry },
       proxy: input.proxy,
       emulator: input.emulator,
+      emulatorOverrides: input.emulatorOverrides,
       maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     },
   };

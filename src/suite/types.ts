@@ -62,6 +62,8 @@ export interface ResolvedRelay {
   proxy: string | undefined;
   /** Emulator profile name: the run starts the built-in emulator and routes this relay to it. */
   emulator: string | undefined;
+  /** Behaviour overrides for the emulated relay, validated against the emulator's schema. */
+  emulatorOverrides: Record<string, unknown> | undefined;
   /** Cap on one response body, so an endless relay cannot exhaust memory. */
   maxBodyBytes: number;
 }

@@ -15,6 +15,7 @@ function input(promptText: string, thinking: ThinkingMode, overrides: Partial<Mo
     skill: 0,
     honoursBudget: true,
     budgetOverrun: 1.25,
+    wrongOn: [],
     withSummaries: true,
     ...overrides,
   };
@@ -90,5 +91,17 @@ describe('simulated model', () => {
     expect(output.thoughtTokens).toBe(100);
     expect(output.answerText).toBe('');
     expect(output.finishReason).toBe('MAX_TOKENS');
+  });
+});
+
+describe('answers that a relay is told to get wrong or right', () => {
+  it('always answers a wrongOn prompt wrongly, whatever the thinking, and leaves the others alone', () => {
+    const target = PROMPTS[3] as string;
+    for (let sample = 0; sample < 20; sample++) {
+      const wrong = runModel(input(target, { kind: 'dynamic' }, { wrongOn: [target], skill: 1 }), createRandom(sample));
+      expect(wrong.answerText).toBe('WRONG');
+      const other = runModel(input(PROMPTS[4] as string, { kind: 'dynamic' }, { wrongOn: [target], skill: 1 }), createRandom(sample));
+      expect(other.answerText).toBe('RIGHT');
+    }
   });
 });

@@ -157,6 +157,14 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       { file: 'relays-broken.yaml', line: 5, col: 11, path: 'relays[1].name', message: 'duplicate relay name "a" (first defined on line 2)' },
     ],
   },
+  {
+    title: 'unknown emulator profile and override',
+    text: VALID.replace('    apiKey: test-key\n', '    emulator: honset\n    emulatorOverrides: { accuracyPenalti: 1 }\n'),
+    issues: [
+      { line: 5, col: 15, path: 'relays[0].emulator', message: 'unknown emulator profile "honset"', hint: 'Did you mean "honest"?' },
+      { line: 6, col: 26, path: 'relays[0].emulatorOverrides.accuracyPenalti', message: 'unknown key', hint: 'Did you mean "accuracyPenalty"?' },
+    ],
+  },
 ];
 
 describe('broken suites', () => {

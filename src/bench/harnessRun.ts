@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI and the exit hook, beside this file in dist/. */
+const CLI_PATH = fileURLToPath(new URL('../cli.js', import.meta.url));
+const USAGE_HOOK_URL = new URL('./usageAtExit.js', import.meta.url).href;
+
+export interface HarnessRunOptions {
+  suiteFile: string;
+  /** The run folder; its console output goes to `<outDir>.log`. */
+  outDir: string;
+  concurrency: number;
+  repeats: number;
+  /** Ground truth from the emulator, for fidelity runs. */
+  emulatorLog?: string;
+}
+
+export interface HarnessRun {
+  outDir: string;
+  cpuMs: number;
+  peakRssMb: number;
+  wallS: number;
+}
+
+/**
+ * Runs `relaybench run` exactly as a user would, in its own process, and reads back what that
+ * process cost. Console output goes to a file: piping it here would make this process part of
+ * the measurement. CI=true keeps the progress to a line per 10 %.
+ */
+export async function runHarness(options: HarnessRunOptions): Promise<HarnessRun> {
+  const usageFile = `${options.outDir}.usage.json`;
+  const logFile = `${options.outDir}.log`;
+  const args = ['--import', USAGE_HOOK_URL, CLI_PATH, 'run', options.suiteFile, '--out', options.outDir, '--concurrency', String(options.concurrency), '--repeats', String(options.repeats)];
+  if (options.emulatorLog !== undefined) args.push('--emulator-log', options.emulatorLog);
+  const output = openSync(logFile, 'w');
+  const startedMs = performance.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', output, output], env: { ...process.env, CI: 'true', RELAYBENCH_USAGE_FILE: usageFile } });
+    child.once('error', reject);
+    child.once('exit', (exitCode) => resolve(exitCode));
+  });
+  const wallS = (performance.now() - startedMs) / 1000;
+  closeSync(output);
+  if (code !== 0) {
+    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+    throw new Error(`relaybench run exited with ${code}; last lines of ${logFile}:\n${tail}`);
+  }
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userCpuUs: number; systemCpuUs: number };
+  return { outDir: options.outDir, cpuMs: (usage.userCpuUs + usage.systemCpuUs) / 1000, peakRssMb: Math.round(usage.maxRssKb / 1024), wallS };
+}
+
+export const requestsCsvOf = (run: HarnessRun): string => join(run.outDir, 'requests.csv');
+export const detailsOf = (run: HarnessRun): string => join(run.outDir, 'details.jsonl');

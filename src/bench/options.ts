@@ -1,0 +1,63 @@
+/**
+ * `npm run bench -- [--quick] [--out DIR]` and the sizes each mode runs. Quick sizes are chosen so
+ * the whole bench takes under five minutes on a 2-core machine; full sizes are the issue's.
+ */
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Where bench.json goes; default results/bench/<UTC stamp>/. */
+  outDir: string | undefined;
+}
+
+export interface BenchSizes {
+  /** Requests per fidelity run, by concurrency: enough waves for a p99 to mean something. */
+  fidelity: ReadonlyArray<{ concurrency: number; requests: number }>;
+  throughput: { concurrency: number; jobs: number };
+  memoryJobs: number;
+  scalingJobs: readonly number[];
+  startupRuns: number;
+}
+
+export const QUICK_SIZES: BenchSizes = {
+  fidelity: [
+    { concurrency: 1, requests: 48 },
+    { concurrency: 64, requests: 640 },
+    { concurrency: 512, requests: 2048 },
+  ],
+  throughput: { concurrency: 256, jobs: 5000 },
+  memoryJobs: 20_000,
+  scalingJobs: [1000, 5000, 20_000],
+  startupRuns: 10,
+};
+
+export const FULL_SIZES: BenchSizes = {
+  fidelity: [
+    { concurrency: 1, requests: 300 },
+    { concurrency: 64, requests: 6400 },
+    { concurrency: 512, requests: 10_240 },
+  ],
+  throughput: { concurrency: 256, jobs: 20_000 },
+  memoryJobs: 100_000,
+  scalingJobs: [1000, 10_000, 100_000],
+  startupRuns: 30,
+};
+
+export class BenchUsageError extends Error {
+  override name = 'BenchUsageError';
+}
+
+export function parseBenchArgs(args: readonly string[]): BenchOptions {
+  let quick = false;
+  let outDir: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--out') {
+      outDir = args[index + 1];
+      if (outDir === undefined || outDir.startsWith('--')) throw new BenchUsageError('--out needs a directory');
+      index += 1;
+    } else if (arg?.startsWith('--out=') === true) outDir = arg.slice('--out='.length);
+    else throw new BenchUsageError(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--out DIR]`);
+  }
+  return { quick, outDir };
+}

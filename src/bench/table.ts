@@ -1,0 +1,100 @@
+import { formatTable } from '../report/table.js';
+import { TTFT_P99_LIMIT_MS } from './targets.js';
+import type { BenchResult, TargetCheck } from './types.js';
+
+/** The console report of a bench, hyperfine-style: what ran, the numbers, each target's verdict. */
+
+const fixed = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
+const count = (value: number): string => value.toLocaleString('en-US');
+const verdict = (check: TargetCheck | undefined): string => (check === undefined ? '' : `${check.target}  ${check.pass ? 'PASS' : 'FAIL'}`);
+
+function fidelitySection(result: BenchResult): string {
+  const header = ['concurrency', 'requests', 'ttft p50', 'ttft p99', 'ttft min', 'ttft max', 'total p50', 'total p99', 'total max', 'target (ttft p99)'];
+  const body = result.fidelity.map((entry) => {
+    const limited = TTFT_P99_LIMIT_MS.some((limit) => limit.concurrency === entry.concurrency);
+    const check = limited ? result.targets.find((target) => target.name === `TTFT error p99 at concurrency ${entry.concurrency}`) : undefined;
+    return [
+      String(entry.concurrency),
+      String(entry.requests),
+      fixed(entry.ttft_err_ms_p50),
+      fixed(entry.ttft_err_ms_p99),
+      fixed(entry.ttft_err_ms_min),
+      fixed(entry.ttft_err_ms_max),
+      fixed(entry.total_err_ms_p50),
+      fixed(entry.total_err_ms_p99),
+      fixed(entry.total_err_ms_max),
+      verdict(check),
+    ];
+  });
+  const unmatched = result.fidelity.reduce((sum, entry) => sum + entry.unmatched, 0);
+  return [
+    'Fidelity: harness timestamp − emulator send time, ms (honest profile, ground truth from the emulator log)',
+    formatTable(header, body),
+    ...(unmatched > 0 ? [`${unmatched} row(s) had no matching ground truth and were left out.`] : []),
+  ].join('\n');
+}
+
+function throughputSection(result: BenchResult): string {
+  const { throughput } = result;
+  const check = result.targets.find((target) => target.name.startsWith('throughput'));
+  return [
+    `Throughput: instant profile, concurrency ${throughput.concurrency}, ${count(throughput.jobs)} streams each`,
+    formatTable(
+      ['', 'streams/s', 'target'],
+      [
+        ['relaybench run (decode, metrics, grading, CSV)', fixed(throughput.harness_streams_per_s, 1), ''],
+        ['bare undici loop (ceiling)', fixed(throughput.baseline_streams_per_s, 1), ''],
+        ['ratio', fixed(throughput.ratio), verdict(check)],
+      ],
+    ),
+  ].join('\n');
+}
+
+function memorySection(result: BenchResult): string {
+  const check = result.targets.find((target) => target.name.startsWith('peak RSS'));
+  const scaling = formatTable(
+    ['jobs', 'cpu s', 'cpu ms/request', 'marginal ms/request', 'peak RSS MB', 'wall s'],
+    result.scaling.map((point) => [
+      count(point.jobs),
+      fixed(point.cpu_ms / 1000, 1),
+      fixed(point.cpu_ms_per_request, 3),
+      fixed(point.marginal_cpu_ms_per_request, 3),
+      String(point.peak_rss_mb),
+      fixed(point.wall_s, 1),
+    ]),
+  );
+  return [
+    `Memory: peak RSS of the harness process, ${count(result.memory.jobs)} jobs (instant profile): ${result.memory.peak_rss_mb} MB   ${verdict(check)}`,
+    '',
+    'Scaling: the harness process\'s CPU time (user + system) per request',
+    scaling,
+  ].join('\n');
+}
+
+function startupSection(result: BenchResult): string {
+  const { startup } = result;
+  const check = result.targets.find((target) => target.name.startsWith('start-up'));
+  return [
+    `Start-up: ${startup.command}`,
+    `  Time (mean ± σ):  ${startup.mean_ms.toFixed(1)} ms ± ${fixed(startup.stddev_ms, 1)} ms    Range (min … max):  ${startup.min_ms.toFixed(1)} ms … ${startup.max_ms.toFixed(1)} ms    ${startup.runs} runs    ${verdict(check)}`,
+  ].join('\n');
+}
+
+export function formatBenchReport(result: BenchResult): string {
+  const { machine } = result;
+  const met = result.targets.filter((target) => target.pass).length;
+  return [
+    `relaybench bench${result.quick ? ' --quick' : ''} — ${machine.cpus} × ${machine.model}, ${(machine.memory_mb / 1024).toFixed(1)} GB, ${machine.platform}, node ${result.node}, commit ${result.commit.slice(0, 12)}`,
+    '',
+    fidelitySection(result),
+    '',
+    throughputSection(result),
+    '',
+    memorySection(result),
+    '',
+    startupSection(result),
+    '',
+    `Targets met: ${met} of ${result.targets.length}`,
+    ...result.targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`),
+  ].join('\n');
+}

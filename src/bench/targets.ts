@@ -1,0 +1,47 @@
+import type { FidelityResult, MemoryResult, StartupResult, TargetCheck, ThroughputResult } from './types.js';
+
+/** The issue's targets, checked against one bench's results. A value that was not measured fails. */
+
+export const TTFT_P99_LIMIT_MS: ReadonlyArray<{ concurrency: number; limitMs: number }> = [
+  { concurrency: 64, limitMs: 2 },
+  { concurrency: 512, limitMs: 10 },
+];
+export const MIN_THROUGHPUT_RATIO = 0.7;
+export const MAX_PEAK_RSS_MB = 250;
+export const MAX_STARTUP_MS = 300;
+
+export interface TargetInputs {
+  fidelity: readonly FidelityResult[];
+  throughput: ThroughputResult;
+  memory: MemoryResult;
+  startup: StartupResult;
+}
+
+const ms = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(2)} ms`);
+
+export function checkTargets(results: TargetInputs): TargetCheck[] {
+  const checks: TargetCheck[] = TTFT_P99_LIMIT_MS.map(({ concurrency, limitMs }) => {
+    const p99 = results.fidelity.find((entry) => entry.concurrency === concurrency)?.ttft_err_ms_p99 ?? null;
+    return { name: `TTFT error p99 at concurrency ${concurrency}`, target: `≤ ${limitMs} ms`, measured: ms(p99), pass: p99 !== null && p99 <= limitMs };
+  });
+  const { ratio } = results.throughput;
+  checks.push({
+    name: 'throughput vs bare undici loop',
+    target: `≥ ${MIN_THROUGHPUT_RATIO}`,
+    measured: ratio === null ? 'n/a' : ratio.toFixed(2),
+    pass: ratio !== null && ratio >= MIN_THROUGHPUT_RATIO,
+  });
+  checks.push({
+    name: `peak RSS, ${results.memory.jobs.toLocaleString('en-US')} jobs`,
+    target: `≤ ${MAX_PEAK_RSS_MB} MB`,
+    measured: `${results.memory.peak_rss_mb} MB`,
+    pass: results.memory.peak_rss_mb <= MAX_PEAK_RSS_MB,
+  });
+  checks.push({
+    name: `start-up (${results.startup.command}), mean`,
+    target: `< ${MAX_STARTUP_MS} ms`,
+    measured: `${results.startup.mean_ms.toFixed(1)} ms`,
+    pass: results.startup.mean_ms < MAX_STARTUP_MS,
+  });
+  return checks;
+}

@@ -1,0 +1,80 @@
+/**
+ * The shape of `bench.json`. Key names are the issue's contract (snake_case, units in names);
+ * a value that could not be measured is null rather than missing, so every key is always there.
+ */
+
+export interface FidelityResult {
+  concurrency: number;
+  /** Requests whose timings were compared with ground truth. */
+  requests: number;
+  ttft_err_ms_p50: number | null;
+  ttft_err_ms_p99: number | null;
+  ttft_err_ms_min: number | null;
+  ttft_err_ms_max: number | null;
+  total_err_ms_p50: number | null;
+  total_err_ms_p99: number | null;
+  total_err_ms_max: number | null;
+  /** Rows left out of the comparison: no ground-truth line, or a chunk count that disagrees. */
+  unmatched: number;
+}
+
+export interface ThroughputResult {
+  concurrency: number;
+  jobs: number;
+  harness_streams_per_s: number | null;
+  baseline_streams_per_s: number | null;
+  ratio: number | null;
+}
+
+export interface MemoryResult {
+  jobs: number;
+  peak_rss_mb: number;
+}
+
+export interface ScalingPoint {
+  jobs: number;
+  /** User plus system CPU time of the whole harness process (the emulator child excluded). */
+  cpu_ms: number;
+  cpu_ms_per_request: number;
+  /** CPU per request added since the previous, smaller run: constant when cost grows linearly. */
+  marginal_cpu_ms_per_request: number | null;
+  peak_rss_mb: number;
+  wall_s: number;
+}
+
+export interface StartupResult {
+  command: string;
+  runs: number;
+  mean_ms: number;
+  stddev_ms: number | null;
+  min_ms: number;
+  max_ms: number;
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface MachineInfo {
+  cpus: number;
+  model: string;
+  memory_mb: number;
+  platform: string;
+}
+
+export interface BenchResult {
+  quick: boolean;
+  started_at: string;
+  machine: MachineInfo;
+  node: string;
+  commit: string;
+  fidelity: FidelityResult[];
+  throughput: ThroughputResult;
+  memory: MemoryResult;
+  scaling: ScalingPoint[];
+  startup: StartupResult;
+  targets: TargetCheck[];
+}
