@@ -27,6 +27,7 @@ export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number 
     httpStatus,
     shape: error.shape,
     ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    ...(error.httpCode === undefined ? {} : { relayErrorCode: error.httpCode }),
     midStream,
   };
 }

@@ -51,7 +51,9 @@ export interface RequestFailure {
   timeout?: 'connectMs' | 'firstByteMs' | 'idleMs' | 'totalMs';
   /** Server-requested delay before a retry (Retry-After or RetryInfo.retryDelay), in ms. */
   retryAfterMs?: number;
-  /** True when some body content had arrived before the failure. */
+  /** The code inside an error object that arrived after status 200 (e.g. 503): what decides a retry. */
+  relayErrorCode?: number;
+  /** True when Gemini content had arrived before the failure (a retry could bill twice). */
   midStream: boolean;
 }
 

@@ -28,7 +28,9 @@ export function decideRetry(failure: RequestFailure, attemptsSoFar: number, poli
   if (failure.midStream && !policy.midStream) {
     return { retry: false, delayMs: 0, reason: 'failed mid-stream; not retried (set retry.midStream: true to allow)' };
   }
-  const retryableStatus = failure.httpStatus !== undefined && failure.kind === 'http' && policy.statuses.includes(failure.httpStatus);
+  // An error object after status 200 carries the real status inside: a 503 there is as transient as a 503 header.
+  const status = failure.kind === 'http' ? failure.httpStatus : failure.kind === 'stream' ? failure.relayErrorCode : undefined;
+  const retryableStatus = status !== undefined && policy.statuses.includes(status);
   const retryableKind = failure.kind === 'connection' || failure.kind === 'timeout' || (failure.kind === 'stream' && policy.midStream);
   if (!retryableStatus && !retryableKind) return { retry: false, delayMs: 0, reason: 'not retryable' };
   if (failure.retryAfterMs !== undefined) {
