@@ -115,9 +115,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   // The report and verdicts are loaded only now: chart.js and the analysis are not start-up costs.
   const { writeReport } = await import('../report/html/writeReport.js');
-  await writeReport(outDir);
+  const report = await writeReport(outDir);
+  const { formatBudgetAdvice, formatVerdicts } = await import('../report/consoleVerdicts.js');
 
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
+  process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
   process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.interrupted) {
     process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type RunManifest } from '../../analysis/index.js';
+import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type BudgetAdvice, type RelayVerdict, type RunManifest } from '../../analysis/index.js';
 import { evaluateGates } from '../../gate/gates.js';
 import type { CiGates } from '../../suite/types.js';
 import { writeFileAtomic } from '../writeRun.js';
@@ -11,6 +11,12 @@ export interface ReportPaths {
   reportPath: string;
   verdictsPath: string;
   budgetsPath: string;
+}
+
+/** What was written, and the verdicts and advice themselves, so a caller can print them. */
+export interface WrittenReport extends ReportPaths {
+  verdicts: RelayVerdict[];
+  advice: BudgetAdvice[];
 }
 
 /** The bootstrap's seed when run.json names none: any fixed value keeps rebuilt reports identical. */
@@ -26,7 +32,7 @@ function ciGatesOf(manifest: RunManifest): CiGates {
  * beside requests.csv (each via a temporary file and a rename). The bootstrap is seeded from the
  * suite's seed, so rebuilding the report gives the same intervals.
  */
-export async function writeReport(runDir: string): Promise<ReportPaths> {
+export async function writeReport(runDir: string): Promise<WrittenReport> {
   const { rows, details, manifest } = readRunFolder(runDir);
   const verdicts = relayVerdicts(rows, details, manifest);
   const relays = relayOrder(rows, manifest);
@@ -42,5 +48,5 @@ export async function writeReport(runDir: string): Promise<ReportPaths> {
   writeFileAtomic(paths.reportPath, html);
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
-  return paths;
+  return { ...paths, verdicts, advice };
 }
