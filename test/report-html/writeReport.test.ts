@@ -43,7 +43,7 @@ describe('writeReport', () => {
   it('writes report.html, verdicts.csv and budgets.csv beside requests.csv', async () => {
     writeRunFolder();
     const paths = await writeReport(folder);
-    expect(paths).toEqual({ reportPath: join(folder, 'report.html'), verdictsPath: join(folder, 'verdicts.csv'), budgetsPath: join(folder, 'budgets.csv') });
+    expect(paths).toMatchObject({ reportPath: join(folder, 'report.html'), verdictsPath: join(folder, 'verdicts.csv'), budgetsPath: join(folder, 'budgets.csv') });
     const verdicts = parse(readFileSync(paths.verdictsPath), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(verdicts[0] ?? {})).toEqual(VERDICT_COLUMNS);
     expect(verdicts.map((row) => [row.relay, row.model_as_asked, row.streams])).toEqual([['honest', 'pass', 'pass'], ['swapper', 'fail', 'pass']]);
