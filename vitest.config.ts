@@ -10,7 +10,7 @@ const E2E = ['test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/bro
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, testTimeout: 30_000 } },
       { test: { name: 'e2e', include: E2E, testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },

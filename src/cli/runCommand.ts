@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
-import { formatSummaryTable } from '../report/consoleSummary.js';
+import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import { openJsonLines, openRequestsCsv, readRequestsCsv } from '../report/requestsCsv.js';
 import { buildRunManifest } from '../report/runManifest.js';
 import { summarize } from '../report/summary.js';
@@ -119,6 +119,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const { formatBudgetAdvice, formatVerdicts } = await import('../report/consoleVerdicts.js');
 
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
+  const errorKinds = formatErrorKinds(allRows);
+  if (errorKinds !== '') process.stdout.write(`${errorKinds}\n\n`);
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
   process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.interrupted) {

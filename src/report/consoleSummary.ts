@@ -46,6 +46,23 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
   return [...lines, ...warnings].join('\n');
 }
 
+/**
+ * Errors by kind per relay (e.g. `flaky: http ×3, timeout ×1`), in the order relays first appear.
+ * Empty when nothing failed. Rows may come from requests.csv, so the kind is read as a string.
+ */
+export function formatErrorKinds(rows: Iterable<{ relay?: unknown; error_kind?: unknown }>): string {
+  const byRelay = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (row.error_kind === undefined || row.error_kind === '') continue;
+    const kinds = byRelay.get(String(row.relay)) ?? new Map<string, number>();
+    kinds.set(String(row.error_kind), (kinds.get(String(row.error_kind)) ?? 0) + 1);
+    byRelay.set(String(row.relay), kinds);
+  }
+  if (byRelay.size === 0) return '';
+  const lines = [...byRelay].map(([relay, kinds]) => `  ${relay}: ${[...kinds].map(([kind, count]) => `${kind} ×${count}`).join(', ')}`);
+  return ['Errors by kind (details in requests.csv: error_kind, error_message):', ...lines].join('\n');
+}
+
 /** Hyperfine-style warnings that say what to do. */
 export function summaryWarnings(rows: SummaryRow[]): string[] {
   const warnings: string[] = [];

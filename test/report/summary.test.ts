@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
-import { formatSummaryTable } from '../../src/report/consoleSummary.js';
+import { formatErrorKinds, formatSummaryTable } from '../../src/report/consoleSummary.js';
 import { summarize } from '../../src/report/summary.js';
 
 const EMPTY = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
@@ -38,5 +38,13 @@ describe('summarize', () => {
     expect(text).toContain('89%');
     expect(text).toContain('56%–98%');
     expect(text).toMatch(/fewer than 10 successful requests.*Raise `repeats`/);
+  });
+});
+
+describe('formatErrorKinds', () => {
+  it('counts errors by kind per relay, and says nothing when nothing failed', () => {
+    const rows = [row({ relay: 'a', error_kind: 'http' }), row({ relay: 'b' }), row({ relay: 'a', error_kind: 'timeout' }), row({ relay: 'a', error_kind: 'http' })];
+    expect(formatErrorKinds(rows)).toBe('Errors by kind (details in requests.csv: error_kind, error_message):\n  a: http ×2, timeout ×1');
+    expect(formatErrorKinds([row({})])).toBe('');
   });
 });
