@@ -26,15 +26,27 @@ function nonNegative(value: string): number {
   return parsed;
 }
 
-/** The CI flags shared by `run` and `gate`, as finishCi options. */
-function ciOptionsOf(options: Record<string, unknown>): FinishCiOptions {
+/** The CI flags shared by `run` and `gate`; `errorRateFlag` differs because `run` uses --max-error-rate for something else. */
+function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '--max-gate-error-rate'): Command {
+  return command
+    .option('--baseline <dir>', 'compare pass rates per case, relay and thinking setting with an earlier run (exit 1 on a significant regression)')
+    .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
+    .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate)
+    .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
+    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
+    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
+    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay');
+}
+
+/** Commander's parsed CI flags as finishCi options. */
+function ciOptionsOf(options: Record<string, unknown>, errorRateKey: 'maxErrorRate' | 'maxGateErrorRate'): FinishCiOptions {
   const pick = <K extends keyof FinishCiOptions>(key: K, flag: string): Partial<FinishCiOptions> =>
     options[flag] === undefined ? {} : ({ [key]: options[flag] } as Partial<FinishCiOptions>);
   return {
     ...pick('baseline', 'baseline'),
     ...pick('junit', 'junit'),
     ...pick('minPassRate', 'minPassRate'),
-    ...pick('maxErrorRate', 'maxGateErrorRate'),
+    ...pick('maxErrorRate', errorRateKey),
     ...pick('alpha', 'alpha'),
     ...pick('latencyGatePct', 'latencyGate'),
     ...(options.perThinking === true ? { perThinking: true } : {}),
@@ -62,7 +74,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
 
-  program
+  const run = program
     .command('run')
     .description('run a suite: stream every job, measure, grade, and write results/<suite>/<timestamp>/')
     .argument('<suite>', 'suite YAML file')
@@ -73,35 +85,22 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
     .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
     .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`')
-    .option('--baseline <dir>', 'compare pass rates per case, relay and budget with an earlier run (exit 1 on a significant regression)')
-    .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
-    .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate)
-    .option('--max-gate-error-rate <rate>', 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
-    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
-    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
-    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
     .option('--verbose', 'log each request (keys redacted) to stderr')
-    .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here')
-    .action(async (suite: string, options: Record<string, unknown>) => {
-      const { runCommand } = await import('./runCommand.js');
-      setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options) }));
-    });
+    .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
+  // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.
+  withGateOptions(run, '--max-gate-error-rate').action(async (suite: string, options: Record<string, unknown>) => {
+    const { runCommand } = await import('./runCommand.js');
+    setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options, 'maxGateErrorRate') }));
+  });
 
-  program
+  const gate = program
     .command('gate')
     .description('apply CI gates to a finished run folder (e.g. after merge): exit 1 when a gate fails or quality regressed')
-    .argument('<dir>', 'run folder')
-    .option('--baseline <dir>', 'compare with an earlier run of the same suite')
-    .option('--junit <file>', 'write JUnit XML')
-    .option('--min-pass-rate <rate>', 'fail below this pass rate (overrides ci.minPassRate)', rate)
-    .option('--max-error-rate <rate>', 'fail above this error rate (overrides ci.maxErrorRate)', rate)
-    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
-    .option('--latency-gate <pct>', 'with --baseline: fail when p50 or p90 latency rose by more than this percentage', nonNegative)
-    .option('--per-thinking', 'gate each (relay, thinking setting) too')
-    .action(async (dir: string, options: Record<string, unknown>) => {
-      const { gateCommand } = await import('./gateCommand.js');
-      setExitCode(await gateCommand(dir, { ...ciOptionsOf(options), ...(options.maxErrorRate === undefined ? {} : { maxErrorRate: options.maxErrorRate as number }) }));
-    });
+    .argument('<dir>', 'run folder');
+  withGateOptions(gate, '--max-error-rate').action(async (dir: string, options: Record<string, unknown>) => {
+    const { gateCommand } = await import('./gateCommand.js');
+    setExitCode(await gateCommand(dir, ciOptionsOf(options, 'maxErrorRate')));
+  });
 
   program
     .command('merge')

@@ -3,6 +3,7 @@
  * amounts, correctness, text) is drawn from one of these per request, so a request replayed with
  * the same seed and sample key yields the same bytes and the same timing plan.
  */
+import { createRandom as createUniform } from '../stats/random.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -23,16 +24,9 @@ export interface Random {
   bytes(count: number): Uint8Array;
 }
 
-/** mulberry32: a tiny 32-bit generator, plenty for simulation and fast enough per chunk. */
+/** The emulator's draws on top of the project's one seeded generator (mulberry32, src/stats/random.ts). */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createUniform(seed);
   const normal = (): number => {
     // 1 - next() is in (0, 1], so the logarithm is finite.
     const radius = Math.sqrt(-2 * Math.log(1 - next()));

@@ -1,6 +1,7 @@
 import { createStreamDecoder } from '../../src/client/decode/index.js';
 import type { DecodedItem, DecodeProblem } from '../../src/client/decode/index.js';
 import type { StreamFraming } from '../../src/suite/types.js';
+import { createRandom } from '../../src/stats/random.js';
 
 export interface DecodeOutcome {
   items: DecodedItem[];
@@ -32,17 +33,8 @@ export function chunksOf(outcome: DecodeOutcome): Record<string, any>[] {
   return outcome.items.flatMap((item) => (item.type === 'chunk' ? [item.chunk as Record<string, any>] : []));
 }
 
-/** mulberry32: a tiny seeded PRNG, so a failing cut pattern can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the project's own), so a failing cut pattern can be replayed. */
+export const seededRandom = createRandom;
 
 /** Offsets that split a UTF-8 character (before a continuation byte) or a `\r\n` pair. */
 export function awkwardOffsets(body: Uint8Array): { insideCharacter: number[]; insideCrlf: number[] } {
