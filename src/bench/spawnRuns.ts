@@ -1,11 +1,14 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built CLI and the exit hook, beside this file in dist/. */
+import type { BareLoopResult } from './types.js';
+
+/** The built CLI, the exit hook and the bare loop, beside this file in dist/. */
 const CLI_PATH = fileURLToPath(new URL('../cli.js', import.meta.url));
 const USAGE_HOOK_URL = new URL('./usageAtExit.js', import.meta.url).href;
+const BARE_LOOP_PATH = fileURLToPath(new URL('./bareLoop.js', import.meta.url));
 
 export interface HarnessRunOptions {
   suiteFile: string;
@@ -53,3 +56,13 @@ export async function runHarness(options: HarnessRunOptions): Promise<HarnessRun
 
 export const requestsCsvOf = (run: HarnessRun): string => join(run.outDir, 'requests.csv');
 export const detailsOf = (run: HarnessRun): string => join(run.outDir, 'details.jsonl');
+
+/** Runs the bare undici loop in its own process, so it shares an event loop with nothing. */
+export function runBareLoop(suiteFile: string, repeats: number, concurrency: number): Promise<BareLoopResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BARE_LOOP_PATH, suiteFile, String(repeats), String(concurrency)], (error, stdout, stderr) => {
+      if (error !== null) reject(new Error(`the bare loop failed: ${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as BareLoopResult);
+    });
+  });
+}

@@ -38,7 +38,7 @@ function throughputSection(result: BenchResult): string {
   const { throughput } = result;
   const check = result.targets.find((target) => target.name.startsWith('throughput'));
   return [
-    `Throughput: instant profile, concurrency ${throughput.concurrency}, ${count(throughput.jobs)} streams each`,
+    `Throughput: instant profile, concurrency ${throughput.concurrency}, ${count(throughput.jobs)} streams of ${fixed(throughput.chunks_per_stream, 1)} chunks each; steady rate (10th–90th percentile of completions)`,
     formatTable(
       ['', 'streams/s', 'target'],
       [

@@ -1,7 +1,9 @@
 /**
  * Streams per second, computed the same way for the harness and for the bare undici loop: the
- * number of streams over the span from the first request's start to the last stream's end. Both
- * sides are timed over their streaming phase only, so start-up, planning and the report are out.
+ * steady rate at which streams complete. Only completions between the 10th and the 90th percentile
+ * of end times count, over the time between them, so neither side's start (JIT warm-up, connection
+ * set-up, the first wave of requests) nor its tail (the last streams draining) weighs on the
+ * figure; short quick-mode runs and long full runs then measure the same thing.
  */
 
 export interface StreamSpan {
@@ -9,18 +11,18 @@ export interface StreamSpan {
   endEpochMs: number;
 }
 
-/** Undefined when there are no streams or they took no measurable time. */
+/** Share of completions left out at each end. */
+const TRIMMED_SHARE = 0.1;
+
+/** Undefined when there are too few streams, or they ended at one instant. */
 export function streamsPerSecond(spans: Iterable<StreamSpan>): number | undefined {
-  let count = 0;
-  let firstStartMs = Number.POSITIVE_INFINITY;
-  let lastEndMs = Number.NEGATIVE_INFINITY;
-  for (const span of spans) {
-    count += 1;
-    if (span.startEpochMs < firstStartMs) firstStartMs = span.startEpochMs;
-    if (span.endEpochMs > lastEndMs) lastEndMs = span.endEpochMs;
-  }
-  const seconds = (lastEndMs - firstStartMs) / 1000;
-  return count === 0 || !(seconds > 0) ? undefined : count / seconds;
+  const ends = [...spans].map((span) => span.endEpochMs).sort((left, right) => left - right);
+  const first = Math.floor(ends.length * TRIMMED_SHARE);
+  const last = Math.ceil(ends.length * (1 - TRIMMED_SHARE)) - 1;
+  const firstEndMs = ends[first];
+  const lastEndMs = ends[last];
+  if (firstEndMs === undefined || lastEndMs === undefined || !(lastEndMs > firstEndMs)) return undefined;
+  return (last - first) / ((lastEndMs - firstEndMs) / 1000);
 }
 
 /** Harness over ceiling; undefined when either side is unknown. */

@@ -21,6 +21,9 @@ export interface FidelityResult {
 export interface ThroughputResult {
   concurrency: number;
   jobs: number;
+  /** Decoded chunks per stream, from the harness's rows: the work each stream stands for. */
+  chunks_per_stream: number | null;
+  /** Steady rates: completions between the 10th and 90th percentile of end times (see throughput.ts). */
   harness_streams_per_s: number | null;
   baseline_streams_per_s: number | null;
   ratio: number | null;
@@ -49,6 +52,15 @@ export interface StartupResult {
   stddev_ms: number | null;
   min_ms: number;
   max_ms: number;
+}
+
+/** What the bare undici loop child prints. */
+export interface BareLoopResult {
+  streams: number;
+  streams_per_s: number | null;
+  bytes: number;
+  /** Responses with a status other than 200: the ceiling is only valid when this is 0. */
+  failures: number;
 }
 
 export interface TargetCheck {

@@ -2,14 +2,15 @@ import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
-import { openJsonLines, openRequestsCsv, readRequestsCsv } from '../report/requestsCsv.js';
+import type { RequestColumn, SummaryRow } from '../report/columns.js';
+import { openJsonLines, openRequestsCsv, readRequestRows } from '../report/requestsCsv.js';
 import { buildRunManifest } from '../report/runManifest.js';
 import { summarize } from '../report/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
-import { finishCi, type FinishCiOptions } from '../gate/finish.js';
+import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
@@ -89,10 +90,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     await emulator?.stop();
   }
 
-  const allRows = readRequestsCsv(requestsPath).rows;
-  const summary = summarize(allRows, suite.relays.map((relay) => relay.name));
-  writeSummaryCsv(outDir, summary);
-  const ok = allRows.filter((row) => row.status === 'ok').length;
+  const complete = !result.interrupted && shard === undefined;
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
+  writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
     buildRunManifest({
@@ -102,9 +102,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       endedAtIso: new Date().toISOString(),
       // The whole suite's count, the same in every shard: merge checks shards against it.
       planned: planned.length,
-      rows: allRows.length,
-      ok,
-      errors: allRows.length - ok,
+      rows: facts.count,
+      ok: facts.ok,
+      errors: facts.count - facts.ok,
       interrupted: result.interrupted,
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
@@ -118,13 +118,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const report = await writeReport(outDir);
   const { formatBudgetAdvice, formatVerdicts } = await import('../report/consoleVerdicts.js');
 
-  process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
-  const errorKinds = formatErrorKinds(allRows);
-  if (errorKinds !== '') process.stdout.write(`${errorKinds}\n\n`);
+  process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
+  if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
-  process.stdout.write(`${allRows.length} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
+  process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${allRows.length} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -132,9 +131,44 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     process.stdout.write(`Shard ${shard.index}/${shard.count}: gates are not applied to a shard. Merge the shards, then run \`relaybench gate\` on the merged folder.\n`);
     return EXIT.ok;
   }
-  const ci = finishCi({ outDir, suite, rows: allRows, options: options.ci ?? {} });
+  // A complete, unsharded run: readRowFacts was given the CI input, so the verdict is there.
+  const ci = (facts.ci as () => FinishCiResult)();
   process.stdout.write(ci.consoleText);
   return ci.exitCode;
+}
+
+/** What the command needs from the finished rows, worked out while they are in memory. */
+interface RowFacts {
+  count: number;
+  ok: number;
+  summary: SummaryRow[];
+  errorKinds: string;
+  /** The CI verdict of a complete run; its error (a bad baseline), if any, is thrown when it is asked for. */
+  ci: (() => FinishCiResult) | undefined;
+}
+
+/**
+ * Reads the run's rows back once and lets them go on return, before the report reads its own: one
+ * whole-run copy in memory at a time. Without the cells nothing here reads: answers (only the
+ * report's grid shows them), start times and response ids, and the grader's reasons unless a
+ * JUnit file, which quotes them, is asked for.
+ */
+async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
+  const unread: RequestColumn[] = ['answer', 'started_at', 'response_id'];
+  if (ciInput?.options.junit === undefined) unread.push('grader_reason');
+  const { rows } = await readRequestRows(requestsPath, { omitColumns: unread });
+  let ci: RowFacts['ci'];
+  if (ciInput !== undefined) {
+    try {
+      const verdict = finishCi({ ...ciInput, rows });
+      ci = () => verdict;
+    } catch (error) {
+      ci = () => {
+        throw error;
+      };
+    }
+  }
+  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), ci };
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

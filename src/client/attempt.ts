@@ -37,10 +37,16 @@ const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
  */
 export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOptions): Promise<AttemptOutcome> {
   const { clock, onEvent, timeouts } = options;
-  const totalTimer = new AbortController();
-  const signals = options.signal ? [options.signal, totalTimer.signal] : [totalTimer.signal];
-  const signal = signals.length === 1 ? totalTimer.signal : AbortSignal.any(signals);
-  const timer = setTimeout(() => totalTimer.abort(), timeouts.totalMs);
+  // One controller per attempt, aborted by the total timeout or by the run's signal. Not
+  // AbortSignal.any([run, timeout]): on Node 20 every call leaves about 2 KB attached to the
+  // run-wide signal for as long as the run lasts (200,000 calls: 400 MB, 3 s of CPU).
+  const controller = new AbortController();
+  let totalTimedOut = false;
+  const timer = setTimeout(() => {
+    totalTimedOut = true;
+    controller.abort();
+  }, timeouts.totalMs);
+  const unlink = linkToRun(options.signal, controller);
   let bodyBytes = 0;
   /** Gemini content decoded so far: a failure after it is "mid-stream" (retrying could bill twice). */
   let chunksDecoded = 0;
@@ -59,7 +65,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       headers: httpRequest.headers,
       body: httpRequest.body,
       dispatcher: options.dispatcher,
-      signal,
+      signal: controller.signal,
       headersTimeout: timeouts.firstByteMs,
       bodyTimeout: timeouts.idleMs,
     });
@@ -91,23 +97,16 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       },
     });
 
-    let overflow = false;
-    await new Promise<void>((resolve, reject) => {
-      response.body.on('data', (bytes: Buffer) => {
-        chunkAtMs = clock();
+    const received = await receiveBody(response.body, {
+      clock,
+      maxBodyBytes: options.maxBodyBytes,
+      onBytes: (bytes, atMs) => {
+        chunkAtMs = atMs;
         bodyBytes += bytes.length;
-        if (bodyBytes > options.maxBodyBytes) {
-          overflow = true;
-          response.body.destroy();
-          resolve();
-          return;
-        }
         decoder.feed(bytes);
-      });
-      response.body.on('end', resolve);
-      response.body.on('error', reject);
+      },
     });
-    if (overflow) {
+    if (received.overflow) {
       return fail({
         kind: 'stream',
         message: `response body exceeded ${options.maxBodyBytes} bytes; raise the relay's maxBodyBytes if this is expected`,
@@ -122,14 +121,133 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     if (bodyBytes === 0) {
       return fail({ kind: 'stream', message: 'empty response body', httpStatus, shape: 'none', midStream: false });
     }
-    onEvent({ type: 'end', atMs: clock() });
+    onEvent({ type: 'end', atMs: received.endAtMs });
     return { t0Ms, httpStatus, failure: undefined };
   } catch (error) {
     const aborted = options.signal?.aborted === true;
-    return fail(classifyThrown(error, { aborted, totalTimedOut: totalTimer.signal.aborted && !aborted, timeouts, httpStatus, midStream: chunksDecoded > 0, redact: options.redact }));
+    return fail(classifyThrown(error, { aborted, totalTimedOut: totalTimedOut && !aborted, timeouts, httpStatus, midStream: chunksDecoded > 0, redact: options.redact }));
   } finally {
     clearTimeout(timer);
+    unlink();
   }
+}
+
+/** The controllers of the attempts in flight, per run signal. */
+const inFlightByRunSignal = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/**
+ * Aborts `controller` when the run's signal fires; returns the undo. One listener per run signal
+ * serves every attempt: a listener each would make every add and remove scan all the others.
+ */
+function linkToRun(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (signal === undefined) return () => undefined;
+  if (signal.aborted) {
+    controller.abort();
+    return () => undefined;
+  }
+  let inFlight = inFlightByRunSignal.get(signal);
+  if (inFlight === undefined) {
+    const attempts = new Set<AbortController>();
+    signal.addEventListener('abort', () => attempts.forEach((attempt) => attempt.abort()), { once: true });
+    inFlightByRunSignal.set(signal, attempts);
+    inFlight = attempts;
+  }
+  const attempts = inFlight;
+  attempts.add(controller);
+  return () => attempts.delete(controller);
+}
+
+interface ReceiveOptions {
+  clock: Clock;
+  maxBodyBytes: number;
+  /** Each piece of the body with the time it arrived, in order, for decoding. */
+  onBytes: (bytes: Buffer, atMs: number) => void;
+}
+
+/**
+ * Reads a body, stamping each piece the moment it arrives and leaving everything else for later
+ * (see `deferWork`): decoding, and after the end the job's row and the next request. When many
+ * streams' bytes arrive at once, all are stamped before any is decoded, so one stream's work never
+ * delays another's timestamp. A body over `maxBodyBytes` is cut off (`overflow`).
+ */
+function receiveBody(body: Dispatcher.ResponseData['body'], options: ReceiveOptions): Promise<{ endAtMs: number; overflow: boolean }> {
+  const { clock, onBytes } = options;
+  return new Promise((resolve, reject) => {
+    const arrived: Array<{ bytes: Buffer; atMs: number }> = [];
+    let drainPending = false;
+    let receivedBytes = 0;
+    let settled = false;
+    const drain = (): void => {
+      drainPending = false;
+      for (const piece of arrived) onBytes(piece.bytes, piece.atMs);
+      arrived.length = 0;
+    };
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      deferWork(() => {
+        drain();
+        outcome();
+      });
+    };
+    body.on('data', (bytes: Buffer) => {
+      const atMs = clock();
+      if (settled) return;
+      receivedBytes += bytes.length;
+      if (receivedBytes > options.maxBodyBytes) {
+        body.destroy();
+        settle(() => resolve({ endAtMs: atMs, overflow: true }));
+        return;
+      }
+      arrived.push({ bytes, atMs });
+      if (!drainPending) {
+        drainPending = true;
+        deferWork(drain);
+      }
+    });
+    body.once('end', () => {
+      const endAtMs = clock();
+      settle(() => resolve({ endAtMs, overflow: false }));
+    });
+    body.once('error', (error: Error) => settle(() => reject(error)));
+  });
+}
+
+/**
+ * Work waiting for its turn: `nextWork` is taken from by index, `laterWork` appended to; they swap
+ * when the first runs out, so the queue never holds more than the work actually waiting.
+ */
+let nextWork: Array<() => void> = [];
+let nextIndex = 0;
+let laterWork: Array<() => void> = [];
+let turnScheduled = false;
+
+/**
+ * Runs work one piece per event-loop turn, in order. Between two pieces the loop polls its
+ * sockets again, so bytes that arrived while a piece ran are stamped before the next piece starts:
+ * a timestamp waits for at most one piece of other streams' work (one decode, or one finished
+ * response with its row and next request, whose promise continuations run right after it),
+ * never for a whole burst of them. Shared by all attempts, since they share the event loop.
+ */
+function deferWork(work: () => void): void {
+  laterWork.push(work);
+  if (!turnScheduled) {
+    turnScheduled = true;
+    setImmediate(runDeferredPiece);
+  }
+}
+
+function runDeferredPiece(): void {
+  if (nextIndex === nextWork.length) {
+    nextWork = laterWork;
+    nextIndex = 0;
+    laterWork = [];
+  }
+  const work = nextWork[nextIndex] as () => void;
+  nextIndex += 1;
+  if (nextIndex < nextWork.length || laterWork.length > 0) setImmediate(runDeferredPiece);
+  else turnScheduled = false;
+  work();
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

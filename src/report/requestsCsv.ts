@@ -1,7 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import { REQUEST_COLUMNS, type RequestRow } from './columns.js';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
 
 export interface RowAppender<T> {
   append(row: T): void;
@@ -15,10 +17,10 @@ export interface RowAppender<T> {
  */
 export function openRequestsCsv(path: string): RowAppender<RequestRow> {
   const fd = openSync(path, 'a');
-  if (fstatSync(fd).size === 0) writeSync(fd, stringify([[...REQUEST_COLUMNS]]));
+  if (fstatSync(fd).size === 0) writeSync(fd, csvLine(REQUEST_COLUMNS));
   return {
     append(row) {
-      writeSync(fd, stringify([REQUEST_COLUMNS.map((column) => cell(row[column]))]));
+      writeSync(fd, csvLine(REQUEST_COLUMNS.map((column) => row[column])));
     },
     close() {
       closeSync(fd);
@@ -26,9 +28,24 @@ export function openRequestsCsv(path: string): RowAppender<RequestRow> {
   };
 }
 
-function cell(value: string | number | boolean | undefined): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : String(value);
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/**
+ * One CSV record, byte for byte as csv-stringify writes it with its defaults (RFC 4180: a field
+ * holding a comma, quote or line break is quoted, quotes doubled; records end in \n; an undefined
+ * cell is empty, numbers and booleans as String() writes them). Written
+ * by hand because it runs once per job on the hot path, where the library's per-call option
+ * handling cost more than the row itself.
+ */
+export function csvLine(cells: ReadonlyArray<string | number | boolean | undefined>): string {
+  let line = '';
+  for (let index = 0; index < cells.length; index++) {
+    const value = cells[index];
+    if (index > 0) line += ',';
+    if (typeof value === 'string') line += NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+    else if (value !== undefined) line += String(value);
+  }
+  return `${line}\n`;
 }
 
 /** Appends one JSON object per line (the `details.jsonl` sidecar), with the same durability. */
@@ -62,7 +79,7 @@ export function readRequestsCsv(path: string): ParsedRequests {
   let completeBytes = buffer.lastIndexOf(0x0a) + 1;
   for (;;) {
     try {
-      const records = parse(buffer.subarray(0, completeBytes), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+      const records = parseSync(buffer.subarray(0, completeBytes), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
       return { rows: records.map(toRow), completeBytes, tornBytes: buffer.length - completeBytes };
     } catch (error) {
       if (completeBytes === 0 || (error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
@@ -72,10 +89,102 @@ export function readRequestsCsv(path: string): ParsedRequests {
 }
 
 function toRow(record: Record<string, string>): RequestRow {
-  const row = {} as RequestRow;
+  const row = emptyRow();
   for (const column of REQUEST_COLUMNS) {
     const value = record[column];
     row[column] = value === undefined || value === '' ? undefined : value;
   }
   return row;
+}
+
+/**
+ * Every column present, so rows share one hidden class and store their cells in place: an object
+ * grown key by key past a dozen properties becomes a hash map at twice the memory.
+ */
+const EMPTY_ROW = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
+const emptyRow = (): RequestRow => ({ ...EMPTY_ROW });
+
+/** Columns with few distinct values, whose cells are shared between rows rather than repeated. */
+const SHARED_COLUMNS: ReadonlySet<RequestColumn> = new Set<RequestColumn>([
+  'run_id', 'suite', 'case_id', 'relay', 'model', 'thinking_budget', 'thinking_level', 'repeat', 'status',
+  'http_status', 'error_kind', 'attempts', 'chunks', 'thought_chunks', 'answer_chunks', 'prompt_tokens',
+  'thought_tokens', 'answer_tokens', 'total_tokens', 'finish_reason', 'block_reason', 'model_version', 'pass', 'score',
+]);
+
+export interface RowReadOptions {
+  /** Columns read as empty: `answer` is most of a row, and only the report's grid shows it. */
+  omitColumns?: readonly RequestColumn[];
+  /** Rows that get the omitted columns after all (the few a report shows in full). */
+  keepOmittedFor?: (row: RequestRow) => boolean;
+}
+
+/**
+ * Reads `requests.csv` through csv-parse's streaming API, holding one compact row per job and
+ * nothing else: no copy of the file, no per-record objects, repeated cells shared, omitted columns
+ * left out. For the whole-run reads after a large run (summary, gates, report). Like
+ * `readRequestsCsv`, it parses up to the last newline and reports the rest as torn; a crash inside
+ * a quoted answer is only found at the end of the parse, so that rare case is handed to it.
+ */
+export async function readRequestRows(path: string, options: RowReadOptions = {}): Promise<ParsedRequests> {
+  const omitted = REQUEST_COLUMNS.map((column) => options.omitColumns?.includes(column) === true);
+  const isShared = REQUEST_COLUMNS.map((column) => SHARED_COLUMNS.has(column));
+  const sharedCells = new Map<string, string>();
+  const rows: RequestRow[] = [];
+  let positionOf: number[] | undefined;
+
+  const fill = (row: RequestRow, record: readonly string[], positions: readonly number[], omittedToo: boolean): void => {
+    for (let index = 0; index < REQUEST_COLUMNS.length; index++) {
+      if (omitted[index] !== omittedToo) continue;
+      const value = record[positions[index] ?? -1];
+      if (value === undefined || value === '') continue;
+      let cell = value;
+      if (isShared[index] === true) {
+        const known = sharedCells.get(value);
+        if (known === undefined) sharedCells.set(value, value);
+        else cell = known;
+      }
+      row[REQUEST_COLUMNS[index] as RequestColumn] = cell;
+    }
+  };
+  const onRecord = (record: string[]): undefined => {
+    if (positionOf === undefined) {
+      positionOf = REQUEST_COLUMNS.map((column) => record.indexOf(column));
+      return undefined;
+    }
+    const row = emptyRow();
+    fill(row, record, positionOf, false);
+    if (options.keepOmittedFor?.(row) === true) fill(row, record, positionOf, true);
+    rows.push(row);
+    return undefined;
+  };
+
+  const { size, completeBytes } = completeLinesOf(path);
+  if (completeBytes > 0) {
+    try {
+      const records = createReadStream(path, { end: completeBytes - 1 });
+      await pipeline(records, parse({ skip_empty_lines: true, on_record: onRecord }), new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return readRequestsCsv(path);
+      throw error;
+    }
+  }
+  return { rows, completeBytes, tornBytes: size - completeBytes };
+}
+
+/** The file's size and the length of its complete lines (up to and including the last newline). */
+function completeLinesOf(path: string): { size: number; completeBytes: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const block = Buffer.alloc(64 * 1024);
+    for (let end = size; end > 0; end -= block.length) {
+      const start = Math.max(0, end - block.length);
+      const read = readSync(fd, block, 0, end - start, start);
+      const newline = block.subarray(0, read).lastIndexOf(0x0a);
+      if (newline !== -1) return { size, completeBytes: start + newline + 1 };
+    }
+    return { size, completeBytes: 0 };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -4,7 +4,7 @@ import type { Redactor } from '../client/redact.js';
 import type { Clock, ErrorKind, ErrorShape } from '../client/types.js';
 import { grade } from '../grade/index.js';
 import type { Job } from '../plan/types.js';
-import type { RequestRow } from '../report/columns.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../report/columns.js';
 import { toRequestRow } from '../report/row.js';
 import type { RowAppender } from '../report/requestsCsv.js';
 import { createMetricsFold } from '../metrics/fold.js';
@@ -172,7 +172,8 @@ function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {
 /** Relays echo keys back (in answers too): every string cell passes through the redactor. */
 function redactRow(row: RequestRow, redact: Redactor): RequestRow {
   const clean = { ...row };
-  for (const [column, value] of Object.entries(clean) as Array<[keyof RequestRow, RequestRow[keyof RequestRow]]>) {
+  for (const column of REQUEST_COLUMNS) {
+    const value = clean[column];
     if (typeof value === 'string') clean[column] = redact(value);
   }
   return clean;

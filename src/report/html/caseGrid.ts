@@ -11,6 +11,17 @@ import { cellNumber } from './format.js';
  */
 const MAX_TEXT_CHARS = 4000;
 
+/**
+ * Repeats shown per cell, in full: beyond this a cell of a large run would carry thousands of
+ * answers. Counts and pass marks still cover every repeat; the rest are in requests.csv.
+ */
+export const GRID_REPEATS = 20;
+
+/** Whether the grid shows this row's answer and thought summary (so a reader can skip the others' text). */
+export function isShownInGrid(row: RequestRow): boolean {
+  return Number(row.repeat) <= GRID_REPEATS;
+}
+
 function clipped(text: string | undefined): string | undefined {
   if (text === undefined || text.length <= MAX_TEXT_CHARS) return text;
   return `${text.slice(0, MAX_TEXT_CHARS)}\n… (${text.length - MAX_TEXT_CHARS} more characters in requests.csv / details.jsonl)`;
@@ -70,7 +81,10 @@ export function caseGrid(
         const repeats = (cells.get([caseId, relay, setting.key].join('\u0000')) ?? []).sort((a, b) => Number(a.repeat) - Number(b.repeat));
         if (repeats.length === 0) return html`<td class="cell empty">–</td>`;
         const summary = cellSummary(repeats);
-        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${repeats.map((row) => repeatView(row, detailsById.get(String(row.job_id))))}</div></details></td>`;
+        const shown = repeats.filter(isShownInGrid);
+        const more = repeats.length - shown.length;
+        const moreNote = more === 0 ? '' : html`<p class="muted">… and ${more} more repeat${more === 1 ? '' : 's'} in requests.csv</p>`;
+        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${shown.map((row) => repeatView(row, detailsById.get(String(row.job_id))))}${moreNote}</div></details></td>`;
       });
       const caseHeader = relayIndex === 0 ? html`<th scope="rowgroup" rowspan="${relays.length}" class="case">${caseId}</th>` : '';
       return html`<tr class="${relayIndex === 0 ? 'case-start' : ''}">${caseHeader}<th scope="row">${relay}</th>${cellViews}</tr>`;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseRunManifest, type RunManifest } from '../../analysis/index.js';
 import type { JobDetail } from '../../run/runner.js';
 import type { RequestRow } from '../columns.js';
-import { readRequestsCsv } from '../requestsCsv.js';
+import { readRequestRows } from '../requestsCsv.js';
+import { isShownInGrid } from './caseGrid.js';
 
 export interface RunFolder {
   rows: RequestRow[];
@@ -14,22 +16,26 @@ export interface RunFolder {
 }
 
 /**
- * One JSON object per line. A crash can leave the last line cut short; such a line (or any that
- * does not parse) is skipped rather than failing the report, since details only add evidence.
+ * One JSON object per line, read as a stream. A crash can leave the last line cut short; such a
+ * line (or any that does not parse) is skipped rather than failing the report, since details only
+ * add evidence. Thought summaries are kept only for the jobs the grid shows (`withText`).
  */
-function readJsonLines(path: string): JobDetail[] {
+async function readJsonLines(path: string, withText: ReadonlySet<string>): Promise<JobDetail[]> {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .flatMap((line) => {
-      if (line.trim() === '') return [];
-      try {
-        const value: unknown = JSON.parse(line);
-        return typeof value === 'object' && value !== null && typeof (value as JobDetail).job_id === 'string' ? [value as JobDetail] : [];
-      } catch {
-        return [];
-      }
-    });
+  const details: JobDetail[] = [];
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || typeof (value as JobDetail).job_id !== 'string') continue;
+    const detail = value as JobDetail;
+    details.push(withText.has(detail.job_id) ? detail : { ...detail, thought_text: undefined });
+  }
+  return details;
 }
 
 function readManifest(path: string): RunManifest {
@@ -42,10 +48,19 @@ function readManifest(path: string): RunManifest {
 }
 
 /**
+ * Text only the grid shows (the analysis and charts read none of it), and the two per-request
+ * identifiers nothing in the report reads: read only for the rows the grid shows.
+ */
+const GRID_ONLY_COLUMNS = ['answer', 'grader_reason', 'error_message', 'response_id', 'started_at'] as const;
+
+/**
  * Reads a run folder for the report. Only requests.csv is required (the caller checks it exists):
  * details.jsonl and run.json add evidence and context but a merged or hand-made folder may lack them.
+ * Answers and thought summaries are read only for the repeats the grid shows, so a run of 100,000
+ * jobs costs a few hundred bytes per job here, not the whole of its text.
  */
-export function readRunFolder(runDir: string): RunFolder {
-  const { rows, tornBytes } = readRequestsCsv(join(runDir, 'requests.csv'));
-  return { rows, details: readJsonLines(join(runDir, 'details.jsonl')), manifest: readManifest(join(runDir, 'run.json')), tornBytes };
+export async function readRunFolder(runDir: string): Promise<RunFolder> {
+  const { rows, tornBytes } = await readRequestRows(join(runDir, 'requests.csv'), { omitColumns: GRID_ONLY_COLUMNS, keepOmittedFor: isShownInGrid });
+  const withText = new Set(rows.filter(isShownInGrid).map((row) => String(row.job_id)));
+  return { rows, details: await readJsonLines(join(runDir, 'details.jsonl'), withText), manifest: readManifest(join(runDir, 'run.json')), tornBytes };
 }

@@ -33,7 +33,7 @@ function ciGatesOf(manifest: RunManifest): CiGates {
  * suite's seed, so rebuilding the report gives the same intervals.
  */
 export async function writeReport(runDir: string): Promise<WrittenReport> {
-  const { rows, details, manifest } = readRunFolder(runDir);
+  const { rows, details, manifest } = await readRunFolder(runDir);
   const verdicts = relayVerdicts(rows, details, manifest);
   const relays = relayOrder(rows, manifest);
   const advice = budgetAdvice(rows, { relayOrder: relays });

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench [-- --quick] [-- --out DIR]`: measures how accurate and how cheap the harness is,
+ * by running the built CLI as a user would against the emulator in its own process, and writes
+ * DIR/bench.json (default results/bench/<UTC stamp>/) plus a readable table.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mean } from '../stats/descriptive.js';
+import { commitOf, machineInfo, timeStartup } from './environment.js';
+import { errorStats, joinWithTruth } from './fidelity.js';
+import { BenchUsageError, FULL_SIZES, parseBenchArgs, QUICK_SIZES, type BenchSizes } from './options.js';
+import { scalingPoints, startupSummary, type ProcessCost } from './processStats.js';
+import { readHarnessTimings, readTruth } from './runFiles.js';
+import { detailsOf, requestsCsvOf, runBareLoop, runHarness, type HarnessRun } from './spawnRuns.js';
+import { FIRST_TEXT_CHUNK, repeatsFor, writeBenchSuite } from './suites.js';
+import { formatBenchReport } from './table.js';
+import { checkTargets } from './targets.js';
+import { streamsPerSecond, throughputRatio } from './throughput.js';
+import type { BenchResult, FidelityResult, ThroughputResult } from './types.js';
+
+const round = (value: number | undefined, digits = 3): number | null => (value === undefined ? null : Number(value.toFixed(digits)));
+
+function say(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function measureFidelity(work: string, suiteFile: string, concurrency: number, requests: number): Promise<FidelityResult> {
+  say(`fidelity: ${requests} requests on the honest profile at concurrency ${concurrency}`);
+  const truthFile = join(work, `truth-${concurrency}.jsonl`);
+  const run = await runHarness({ suiteFile, outDir: join(work, `fidelity-${concurrency}`), concurrency, repeats: repeatsFor(requests), emulatorLog: truthFile });
+  const errors = joinWithTruth(await readHarnessTimings(requestsCsvOf(run), detailsOf(run)), await readTruth(truthFile), FIRST_TEXT_CHUNK);
+  rmSync(run.outDir, { recursive: true, force: true });
+  const ttft = errorStats(errors.ttftErrMs);
+  const total = errorStats(errors.totalErrMs);
+  return {
+    concurrency,
+    requests: ttft?.count ?? 0,
+    ttft_err_ms_p50: round(ttft?.p50Ms),
+    ttft_err_ms_p99: round(ttft?.p99Ms),
+    ttft_err_ms_min: round(ttft?.minMs),
+    ttft_err_ms_max: round(ttft?.maxMs),
+    total_err_ms_p50: round(total?.p50Ms),
+    total_err_ms_p99: round(total?.p99Ms),
+    total_err_ms_max: round(total?.maxMs),
+    unmatched: errors.unmatched + errors.chunkMismatches,
+  };
+}
+
+/** One `relaybench run` on the instant profile; `inspect` reads its folder before it is deleted. */
+async function instantRun(work: string, suiteFile: string, concurrency: number, jobs: number, inspect?: (run: HarnessRun) => Promise<void>): Promise<ProcessCost> {
+  say(`relaybench run: ${jobs} jobs on the instant profile at concurrency ${concurrency}`);
+  const run = await runHarness({ suiteFile, outDir: join(work, `instant-${jobs}`), concurrency, repeats: repeatsFor(jobs) });
+  await inspect?.(run);
+  rmSync(run.outDir, { recursive: true, force: true });
+  return { jobs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, wallS: run.wallS };
+}
+
+/** The bare loop, then the harness on the same suite and size; the harness run also counts as a cost point. */
+async function measureThroughput(work: string, suiteFile: string, concurrency: number, jobs: number): Promise<{ result: ThroughputResult; cost: ProcessCost }> {
+  say(`throughput: bare undici loop, ${jobs} streams at concurrency ${concurrency}`);
+  const baseline = await runBareLoop(suiteFile, repeatsFor(jobs), concurrency);
+  if (baseline.failures > 0) throw new Error(`the bare loop got ${baseline.failures} non-200 responses from the instant profile`);
+  let harnessPerS: number | undefined;
+  let chunksPerStream: number | undefined;
+  const cost = await instantRun(work, suiteFile, concurrency, jobs, async (run) => {
+    const timings = await readHarnessTimings(requestsCsvOf(run), detailsOf(run));
+    harnessPerS = streamsPerSecond(timings.map((timing) => ({ startEpochMs: timing.t0EpochMs, endEpochMs: timing.t0EpochMs + (timing.totalMs ?? 0) })));
+    chunksPerStream = mean(timings.map((timing) => timing.chunks ?? 0));
+  });
+  const baselinePerS = baseline.streams_per_s ?? undefined;
+  return {
+    result: {
+      concurrency,
+      jobs,
+      chunks_per_stream: round(chunksPerStream, 1),
+      harness_streams_per_s: round(harnessPerS, 1),
+      baseline_streams_per_s: round(baselinePerS, 1),
+      ratio: round(throughputRatio(harnessPerS, baselinePerS)),
+    },
+    cost,
+  };
+}
+
+async function bench(sizes: BenchSizes, quick: boolean, work: string): Promise<BenchResult> {
+  const startedAt = new Date().toISOString();
+  say(`start-up: ${sizes.startupRuns} runs of relaybench --help`);
+  const startupTimes = timeStartup(sizes.startupRuns);
+  const startup = startupSummary(startupTimes.command, startupTimes.durationsMs);
+
+  const instantSuite = writeBenchSuite(work, 'bench-instant', 'instant');
+  const { concurrency } = sizes.throughput;
+  const throughput = await measureThroughput(work, instantSuite, concurrency, sizes.throughput.jobs);
+
+  const honestSuite = writeBenchSuite(work, 'bench-honest', 'honest');
+  const fidelity: FidelityResult[] = [];
+  for (const { concurrency: level, requests } of sizes.fidelity) fidelity.push(await measureFidelity(work, honestSuite, level, requests));
+
+  const costs = [throughput.cost];
+  for (const jobs of new Set([...sizes.scalingJobs, sizes.memoryJobs])) {
+    if (!costs.some((cost) => cost.jobs === jobs)) costs.push(await instantRun(work, instantSuite, concurrency, jobs));
+  }
+  const memoryCost = costs.find((cost) => cost.jobs === sizes.memoryJobs) as ProcessCost;
+  const memory = { jobs: sizes.memoryJobs, peak_rss_mb: memoryCost.peakRssMb };
+  const scaling = scalingPoints(costs.filter((cost) => sizes.scalingJobs.includes(cost.jobs)));
+
+  const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup });
+  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, targets };
+}
+
+/** `2026-11-22T00-07-20Z`, as run folders are named. */
+function utcStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchArgs(args);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const outDir = resolve(options.outDir ?? join('results', 'bench', utcStamp(new Date())));
+  const work = mkdtempSync(join(tmpdir(), 'relaybench-bench-'));
+  try {
+    const result = await bench(options.quick ? QUICK_SIZES : FULL_SIZES, options.quick, work);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`\n${formatBenchReport(result)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
