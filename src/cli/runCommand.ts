@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
@@ -12,7 +13,7 @@ import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
-import { EXIT } from './exitCodes.js';
+import { CliError, EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
@@ -43,6 +44,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
+  // A missing baseline is bad input: say so before anything is sent, not after the whole run.
+  const baseline = options.ci?.baseline;
+  if (baseline !== undefined && !existsSync(join(baseline, 'requests.csv'))) {
+    throw new CliError(`--baseline ${baseline} is not a run folder (it has no requests.csv); nothing was sent.`);
+  }
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
   const { outDir, runId } = folder;
@@ -132,9 +138,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     return EXIT.ok;
   }
   // A complete, unsharded run: readRowFacts was given the CI input, so the verdict is there.
-  const ci = (facts.ci as () => FinishCiResult)();
-  process.stdout.write(ci.consoleText);
-  return ci.exitCode;
+  if (facts.ci === undefined) throw new Error('internal: the CI verdict of a complete run was not computed');
+  if ('error' in facts.ci) throw facts.ci.error;
+  process.stdout.write(facts.ci.result.consoleText);
+  return facts.ci.result.exitCode;
 }
 
 /** What the command needs from the finished rows, worked out while they are in memory. */
@@ -143,8 +150,8 @@ interface RowFacts {
   ok: number;
   summary: SummaryRow[];
   errorKinds: string;
-  /** The CI verdict of a complete run; its error (a bad baseline), if any, is thrown when it is asked for. */
-  ci: (() => FinishCiResult) | undefined;
+  /** The CI verdict of a complete run, or its error (e.g. a baseline sharing no job), thrown after the report is written. */
+  ci: { result: FinishCiResult } | { error: unknown } | undefined;
 }
 
 /**
@@ -160,12 +167,9 @@ async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput:
   let ci: RowFacts['ci'];
   if (ciInput !== undefined) {
     try {
-      const verdict = finishCi({ ...ciInput, rows });
-      ci = () => verdict;
+      ci = { result: finishCi({ ...ciInput, rows }) };
     } catch (error) {
-      ci = () => {
-        throw error;
-      };
+      ci = { error };
     }
   }
   return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), ci };
