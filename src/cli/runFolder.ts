@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import type { Job } from '../plan/types.js';
 import { REQUEST_COLUMNS } from '../report/columns.js';
-import { readRequestsCsv } from '../report/requestsCsv.js';
+import { csvLine, readRequestsCsv } from '../report/requestsCsv.js';
 import { writeFileAtomic } from '../report/writeRun.js';
 import { explainPlanChange, toPlannedJobs, type PlannedJob } from '../run/planFile.js';
-import { stringify } from 'csv-stringify/sync';
 import { CliError } from './exitCodes.js';
 
 export interface RunFolder {
@@ -58,8 +57,8 @@ export function resumeRunFolder(dir: string, jobs: Job[], force: boolean): RunFo
   }
   const kept = parsed.rows.filter((row) => row.error_kind !== 'skipped');
   if (kept.length < parsed.rows.length) {
-    const body = kept.map((row) => REQUEST_COLUMNS.map((column) => (row[column] === undefined ? '' : String(row[column]))));
-    writeFileAtomic(requestsPath, stringify([[...REQUEST_COLUMNS], ...body]));
+    // The writer's own record format, so rewritten and appended rows are alike byte for byte.
+    writeFileAtomic(requestsPath, [REQUEST_COLUMNS, ...kept.map((row) => REQUEST_COLUMNS.map((column) => row[column]))].map(csvLine).join(''));
   }
   repairJsonLines(join(outDir, 'details.jsonl'));
   const finished = new Set(kept.map((row) => row.job_id));
