@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
-import { CliError, EXIT } from './exitCodes.js';
+import { RelaybenchError } from '../errors/index.js';
+import { EXIT } from './exitCodes.js';
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
@@ -165,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof CliError) {
+    if (error instanceof RelaybenchError) {
       process.stderr.write(`relaybench: ${error.message}\n`);
       return error.exitCode;
     }

@@ -120,6 +120,7 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
       thoughtTokens: numberOrUndefined(lastUsage?.thoughtsTokenCount),
       answerTokens,
       totalTokens: numberOrUndefined(lastUsage?.totalTokenCount),
+      cachedTokens: numberOrUndefined(lastUsage?.cachedContentTokenCount),
       answerTokensPerS: answerRateMeasurable ? answerTokens / (answerStreamMs / 1000) : undefined,
       finishReason,
       blockReason,

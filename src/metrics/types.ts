@@ -18,6 +18,8 @@ export interface StreamMetrics {
   thoughtTokens: number | undefined;
   answerTokens: number | undefined;
   totalTokens: number | undefined;
+  /** `usageMetadata.cachedContentTokenCount` of the last chunk: prompt tokens served from a context cache. */
+  cachedTokens: number | undefined;
   answerTokensPerS: number | undefined;
   finishReason: string | undefined;
   blockReason: string | undefined;

@@ -69,6 +69,25 @@ function sortedColumn(rows: RequestRow[], column: keyof RequestRow): number[] {
   return values.sort((a, b) => a - b);
 }
 
+/**
+ * pass^k: the share of cases (among those with at least one graded repeat) whose every graded
+ * repeat passed. Reliability across repeats rather than the mean (Yao et al., "τ-bench", 2024).
+ */
+export function passAllRepeatsRate(rows: readonly RequestRow[]): number | undefined {
+  const allPassed = new Map<string, boolean>();
+  for (const row of rows) {
+    if (row.status !== 'ok') continue;
+    const pass = passCell(row.pass);
+    if (pass === undefined) continue;
+    const caseId = String(row.case_id);
+    allPassed.set(caseId, (allPassed.get(caseId) ?? true) && pass);
+  }
+  if (allPassed.size === 0) return undefined;
+  let passed = 0;
+  for (const value of allPassed.values()) if (value) passed++;
+  return passed / allPassed.size;
+}
+
 const round = (value: number | undefined, digits: number): number | undefined =>
   value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -90,6 +109,8 @@ export function summarize(rows: Iterable<RequestRow>, relayOrder: readonly strin
     const [ttft50, ttft90, ttft99] = latency('ttft_ms');
     const [answer50, answer90, answer99] = latency('first_answer_ms');
     const [total50, total90, total99] = latency('total_ms');
+    const costs = sortedColumn(ok, 'cost_usd');
+    const costTotal = costs.length === 0 ? undefined : costs.reduce((sum, value) => sum + value, 0);
     return {
       relay: first.relay as string,
       model: first.model as string,
@@ -102,6 +123,7 @@ export function summarize(rows: Iterable<RequestRow>, relayOrder: readonly strin
       pass_rate: graded.length === 0 ? undefined : round(passes / graded.length, 4),
       pass_ci_low: round(interval?.low, 4),
       pass_ci_high: round(interval?.high, 4),
+      pass_all_repeats_rate: round(passAllRepeatsRate(group), 4),
       ttft_ms_p50: ttft50,
       ttft_ms_p90: ttft90,
       ttft_ms_p99: ttft99,
@@ -114,6 +136,9 @@ export function summarize(rows: Iterable<RequestRow>, relayOrder: readonly strin
       thought_tokens_mean: round(mean(sortedColumn(ok, 'thought_tokens')), 1),
       answer_tokens_mean: round(mean(sortedColumn(ok, 'answer_tokens')), 1),
       answer_tokens_per_s_p50: round(percentile(sortedColumn(ok, 'answer_tokens_per_s'), 50), 1),
+      cost_usd_mean: round(mean(costs), 8),
+      cost_usd_total: round(costTotal, 6),
+      cost_per_pass_usd: costTotal === undefined || passes === 0 ? undefined : round(costTotal / passes, 8),
     };
   });
 }
