@@ -7,3 +7,5 @@ export { percentile, quantiles } from './percentile.js';
 export { createRandom } from './random.js';
 export { requiredRepeatsForDifference } from './sample-size.js';
 export { wilsonInterval, type ProportionInterval } from './wilson.js';
+export { holmAdjust } from './holm.js';
+export { binomialHalfUpperTail, fewestOneWayFlipsForSignificance, mcnemarExactOneSided } from './mcnemar.js';
