@@ -13,6 +13,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
     suite: { name: manifest.suite.name, ci: manifest.config.ci },
     rows,
     options,
+    requestConfig: manifest.config,
   });
   process.stdout.write(consoleText);
   return exitCode;

@@ -30,13 +30,14 @@ function nonNegative(value: string): number {
 /** The CI flags shared by `run` and `gate`; `errorRateFlag` differs because `run` uses --max-error-rate for something else. */
 function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '--max-gate-error-rate'): Command {
   return command
-    .option('--baseline <dir>', 'compare pass rates per case, relay and thinking setting with an earlier run (exit 1 on a significant regression)')
+    .option('--baseline <dir>', 'compare with an earlier run of the suite, job by job (exact McNemar, Holm): exit 1 when quality credibly dropped')
     .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
     .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate)
     .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
     .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
     .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
-    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay');
+    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
+    .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)');
 }
 
 /** Commander's parsed CI flags as finishCi options. */
@@ -51,6 +52,7 @@ function ciOptionsOf(options: Record<string, unknown>, errorRateKey: 'maxErrorRa
     ...pick('alpha', 'alpha'),
     ...pick('latencyGatePct', 'latencyGate'),
     ...(options.perThinking === true ? { perThinking: true } : {}),
+    ...(options.failOnFlip === true ? { failOnFlip: true } : {}),
   };
 }
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
@@ -12,6 +11,8 @@ import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js'
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
+import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
+import { toPlannedJobs } from '../run/planFile.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { CliError, EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
@@ -44,10 +45,16 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
-  // A missing baseline is bad input: say so before anything is sent, not after the whole run.
+  // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
+  // before anything is sent, not after the whole run.
   const baseline = options.ci?.baseline;
-  if (baseline !== undefined && !existsSync(join(baseline, 'requests.csv'))) {
-    throw new CliError(`--baseline ${baseline} is not a run folder (it has no requests.csv); nothing was sent.`);
+  if (baseline !== undefined) {
+    try {
+      assertSharesJobs(baseline, readBaselineFolder(baseline), toPlannedJobs(planned), suite);
+    } catch (error) {
+      if (error instanceof CliError) throw new CliError(`--baseline: ${error.message} Nothing was sent.`);
+      throw error;
+    }
   }
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
@@ -97,7 +104,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const complete = !result.interrupted && shard === undefined;
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {}, requestConfig: suite } : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,

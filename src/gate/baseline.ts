@@ -3,28 +3,29 @@ import { fisherExact } from '../stats/index.js';
 import { caseGroups, passCounts, type CaseGroup, type PassCounts } from './caseGroups.js';
 import { compareLatency, type LatencyComparison, type LatencyGate } from './latencyChange.js';
 import { modelVersionChanges, type ModelVersionChange } from './modelVersions.js';
+import { comparePaired, isSignificant, type PairedComparison } from './pairedComparison.js';
+import { explainUnsharedJobs, plannedJobsOfRows, type RequestConfig } from './requestChange.js';
+
+export { isSignificant };
 
 /**
  * The default significance level. A change is significant when p ≤ alpha (the usual rejection
- * rule), which with 3 repeats per side makes "passed 3 of 3, now 0 of 3" (one-sided Fisher p = 1/20
- * = 0.05) a regression, while one flaky repeat (3/3 → 2/3, p = 0.5) is not.
+ * rule): 5 pass→fail pairs and none back (exact McNemar p = 1/32) is a drop, 4 (p = 1/16) is not.
  */
 export const DEFAULT_ALPHA = 0.05;
 
-/** p-values come from sums of floating-point terms: 1/20 arrives as 0.05000000000000001. */
-const P_TOLERANCE = 1 + 1e-9;
-
-export function isSignificant(pValue: number, alpha: number): boolean {
-  return pValue <= alpha * P_TOLERANCE;
-}
-
 export interface BaselineOptions {
   alpha?: number;
+  /** Fail on any pass→fail pair (`--fail-on-flip`, `ci: { failOnFlip: true }`). */
+  failOnFlip?: boolean;
+  /** Both runs' request-shaping configuration, to say why some jobs did not pair (which fields changed). */
+  requestConfigs?: { current: RequestConfig; baseline: RequestConfig };
   /** Latency changes are always reported; they fail the comparison only with this gate. */
   latencyGate?: LatencyGate;
 }
 
 /**
+ * Per-cell detail (it does not decide; the paired comparison does).
  * `regression` / `improvement`: the pass rate moved and Fisher's exact test says it credibly did.
  * `worse` / `better`: it moved, but no more than chance explains. `same`: it did not move, or one
  * side has no graded request.
@@ -48,14 +49,18 @@ export interface CaseComparison extends CaseRef {
 
 export interface BaselineComparison {
   alpha: number;
-  /** Every (case, relay, thinking setting) found in both runs with at least one job_id in common. */
+  /** The decision: jobs paired by job_id, exact McNemar tests with Holm's correction. */
+  paired: PairedComparison;
+  /** Detail: every (case, relay, thinking setting) found in both runs with a job_id in common, Fisher per cell. */
   cases: CaseComparison[];
   /** Groups not compared: new, removed, or their request changed (so their job_ids changed). */
   onlyCurrent: CaseRef[];
   onlyBaseline: CaseRef[];
+  /** Why some jobs are in one run only (cases, relays, settings added or removed; requests changed); empty when every job is in both. */
+  unsharedWhy: string[];
   latency: LatencyComparison[];
   modelVersionChanges: ModelVersionChange[];
-  /** A significant pass-rate regression, or a latency rise beyond the latency gate. */
+  /** A significant paired drop (or any pass→fail pair under failOnFlip), or a latency rise beyond the latency gate. */
   failed: boolean;
 }
 
@@ -74,10 +79,10 @@ function comparePassCounts(current: PassCounts, baseline: PassCounts, alpha: num
 }
 
 /**
- * Compares a run with a baseline run of the same suite. Groups are matched by job_id: a
- * (case, relay, thinking setting) is compared only when the two runs share one of its job_ids,
- * i.e. the same request was sent; then all its graded repeats on each side are counted, so runs
- * with different repeat counts still compare. Latency is compared over the shared jobs only. Pure.
+ * Compares a run with a baseline run of the same suite. The verdict comes from the paired
+ * comparison (see comparePaired): jobs matched by job_id, i.e. the same request sent in both runs.
+ * As detail, each (case, relay, thinking setting) sharing a job_id is also compared with Fisher's
+ * test over all its graded repeats. Latency is compared over the shared jobs only. Pure.
  */
 export function compareToBaseline(currentRows: RequestRow[], baselineRows: RequestRow[], options: BaselineOptions = {}): BaselineComparison {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
@@ -103,6 +108,9 @@ export function compareToBaseline(currentRows: RequestRow[], baselineRows: Reque
   const onlyBaseline = [...baselineGroups.values()].filter((group) => !compared.has(group.key)).map(refOf);
 
   const latency = compareLatency(currentRows.filter(isShared), baselineRows.filter(isShared), options.latencyGate);
-  const failed = cases.some((comparison) => comparison.change === 'regression') || latency.some((comparison) => comparison.exceedsGate);
-  return { alpha, cases, onlyCurrent, onlyBaseline, latency, modelVersionChanges: modelVersionChanges(currentRows, baselineRows), failed };
+  const paired = comparePaired(currentRows, baselineRows, { alpha, ...(options.failOnFlip === undefined ? {} : { failOnFlip: options.failOnFlip }) });
+  const failed = paired.failed || latency.some((comparison) => comparison.exceedsGate);
+  const unshared = paired.unpaired.onlyCurrent + paired.unpaired.onlyBaseline > 0;
+  const unsharedWhy = unshared ? explainUnsharedJobs(plannedJobsOfRows(currentRows), plannedJobsOfRows(baselineRows), options.requestConfigs) : [];
+  return { alpha, paired, cases, onlyCurrent, onlyBaseline, unsharedWhy, latency, modelVersionChanges: modelVersionChanges(currentRows, baselineRows), failed };
 }

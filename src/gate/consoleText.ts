@@ -1,10 +1,10 @@
 import { formatTable } from '../report/table.js';
 import type { BaselineComparison } from './baseline.js';
-import { caseGroupLabel } from './caseGroups.js';
-import { formatMeasured, formatMs, formatP, formatPassCounts, formatSignedPct, formatThreshold } from './format.js';
+import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from './format.js';
 import { scopeLabel, type GateResult } from './gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
+import { pairedConsoleLines } from './pairedConsole.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
 
 export interface ConsoleTextInput {
@@ -22,16 +22,9 @@ function gateLines(gates: GateResult[]): string[] {
 }
 
 function baselineLines(baseline: BaselineComparison, name: string | undefined): string[] {
-  const regressions = baseline.cases.filter((comparison) => comparison.change === 'regression');
-  const improvements = baseline.cases.filter((comparison) => comparison.change === 'improvement');
-  const lines = [
-    `Baseline${name === undefined ? '' : ` ${name}`} (Fisher one-sided, alpha ${baseline.alpha}): ${baseline.cases.length} groups compared, ` +
-      `${regressions.length} regression(s), ${improvements.length} improvement(s)`,
-  ];
-  for (const comparison of [...regressions, ...improvements]) {
-    const label = comparison.change === 'regression' ? 'REGRESSION ' : 'IMPROVEMENT';
-    lines.push(`  ${label} ${caseGroupLabel(comparison)}: ${formatPassCounts(comparison.baseline)} → ${formatPassCounts(comparison.current)} passed (p = ${formatP(comparison.pValue)})`);
-  }
+  // The per-cell Fisher detail is in summary.md; the log shows what decides.
+  const lines = pairedConsoleLines(baseline.paired, name);
+  if (baseline.unsharedWhy.length > 0) lines.push(`  Why some jobs are in one run only: ${baseline.unsharedWhy.join('; ')}`);
   // Only latency that credibly moved or broke the gate: the full table is in summary.md.
   for (const comparison of baseline.latency.filter((entry) => entry.exceedsGate || isCredibleShift(entry))) {
     const gate = comparison.exceedsGate ? '  FAIL (over the latency gate)' : '';

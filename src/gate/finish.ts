@@ -4,13 +4,14 @@ import { CliError, EXIT } from '../cli/exitCodes.js';
 import type { RequestRow } from '../report/columns.js';
 import { summarize } from '../report/summary.js';
 import { writeFileAtomic } from '../report/writeRun.js';
-import type { CiGates, Suite } from '../suite/types.js';
+import type { CiSettings, Suite } from '../suite/types.js';
 import { compareToBaseline, type BaselineComparison } from './baseline.js';
 import { renderConsoleText } from './consoleText.js';
 import { evaluateGates, type GateOptions } from './gates.js';
 import { renderJUnit } from './junit.js';
 import { renderSummaryMarkdown } from './markdown.js';
-import { readRunRows } from './runFolder.js';
+import { assertSharesJobs, readBaselineFolder } from './baselineFolder.js';
+import { plannedJobsOfRows, type RequestConfig } from './requestChange.js';
 import { ciVerdict } from './verdict.js';
 
 export interface FinishCiOptions {
@@ -28,6 +29,8 @@ export interface FinishCiOptions {
   latencyGatePct?: number;
   /** Also gate each (relay, thinking setting), not only overall and per relay. */
   perThinking?: boolean;
+  /** With a baseline, fail on any pass→fail pair (overrides the suite's `ci.failOnFlip`). */
+  failOnFlip?: boolean;
 }
 
 export interface FinishCiInput {
@@ -36,6 +39,8 @@ export interface FinishCiInput {
   suite: Pick<Suite, 'name' | 'ci'>;
   rows: RequestRow[];
   options: FinishCiOptions;
+  /** This run's request-shaping configuration (a Suite, or run.json's `config`): says why jobs did not pair. */
+  requestConfig?: RequestConfig;
   /** Read for GITHUB_STEP_SUMMARY; the process environment unless a caller injects one. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -56,7 +61,7 @@ function checkOptions(options: FinishCiOptions): void {
 }
 
 /** The suite's `ci:` block with the command-line flags on top. */
-function gateOptionsOf(ci: CiGates, options: FinishCiOptions): GateOptions {
+function gateOptionsOf(ci: CiSettings, options: FinishCiOptions): GateOptions {
   return {
     ...ci,
     ...(options.minPassRate === undefined ? {} : { minPassRate: options.minPassRate }),
@@ -65,14 +70,18 @@ function gateOptionsOf(ci: CiGates, options: FinishCiOptions): GateOptions {
   };
 }
 
-function compareWithFolder(rows: RequestRow[], dir: string, options: FinishCiOptions): BaselineComparison {
-  const comparison = compareToBaseline(rows, readRunRows(dir), {
+function compareWithFolder(input: FinishCiInput, dir: string): BaselineComparison {
+  const { rows, options } = input;
+  const baseline = readBaselineFolder(dir);
+  // Comparing with an unrelated folder would find nothing and pass: refuse it instead, saying why.
+  assertSharesJobs(dir, baseline, plannedJobsOfRows(rows), input.requestConfig);
+  const failOnFlip = options.failOnFlip ?? input.suite.ci.failOnFlip;
+  return compareToBaseline(rows, baseline.rows, {
     ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
+    ...(failOnFlip === undefined ? {} : { failOnFlip }),
     ...(options.latencyGatePct === undefined ? {} : { latencyGate: { maxIncreasePct: options.latencyGatePct } }),
+    ...(input.requestConfig === undefined ? {} : { requestConfigs: { current: input.requestConfig, baseline: baseline.config } }),
   });
-  // Comparing with an unrelated folder would find nothing and pass: refuse it instead.
-  if (comparison.cases.length === 0) throw new CliError(`baseline ${dir} shares no job_id with this run: is it a run of the same suite?`);
-  return comparison;
 }
 
 /** A path as the user would type it: relative when inside the working directory, else absolute. */
@@ -91,7 +100,7 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
   const { outDir, suite, rows, options } = input;
   checkOptions(options);
   const gates = evaluateGates(rows, gateOptionsOf(suite.ci, options));
-  const baseline = options.baseline === undefined ? undefined : compareWithFolder(rows, options.baseline, options);
+  const baseline = options.baseline === undefined ? undefined : compareWithFolder(input, options.baseline);
 
   const ok = rows.filter((row) => row.status === 'ok').length;
   const markdown = renderSummaryMarkdown({
@@ -113,7 +122,7 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
   }
   if (options.junit !== undefined) {
     mkdirSync(dirname(resolve(options.junit)), { recursive: true });
-    writeFileAtomic(options.junit, renderJUnit(rows, suite.name));
+    writeFileAtomic(options.junit, renderJUnit(rows, suite.name, baseline?.paired));
     written.push(shown(options.junit));
   }
 

@@ -1,6 +1,9 @@
 import type { RequestRow } from '../report/columns.js';
 import { groupRows, numberCell, passCell } from '../report/summary.js';
 import { caseGroups, thinkingText, type CaseGroup } from './caseGroups.js';
+import type { PairedComparison } from './pairedComparison.js';
+import { jobPairLabel, pairedTestLabel, pValueText } from './pairedText.js';
+import type { JobPair } from './pairs.js';
 import { xmlAttributes, xmlText } from './xml.js';
 
 type Outcome = 'pass' | 'fail' | 'error' | 'ungraded';
@@ -41,12 +44,44 @@ function meanSeconds(rows: RequestRow[]): number {
   return totals.length === 0 ? 0 : totals.reduce((sum, value) => sum + value, 0) / totals.length / 1000;
 }
 
-function renderCase(group: CaseGroup): RenderedCase {
+/** What the baseline says about one testcase: its pass→fail jobs and whether they fail it. */
+interface BaselineVerdict {
+  drops: JobPair[];
+  /** Why the drops fail the testcase (a significant drop it is part of, or --fail-on-flip); undefined: they do not. */
+  failingBecause: string | undefined;
+  /** Job ids paired with the baseline: a grade failure there that is not a drop failed in the baseline too. */
+  paired: ReadonlySet<string>;
+}
+
+function flipLines(verdict: BaselineVerdict): string {
+  return verdict.drops.map((pair) => `pass→fail against the baseline: ${jobPairLabel(pair)}`).join('\n');
+}
+
+/** With a baseline: a testcase fails on its flips when they count, else on grade failures of jobs the baseline did not have. */
+function renderCaseAgainstBaseline(group: CaseGroup, open: string, seconds: number, verdict: BaselineVerdict): RenderedCase | undefined {
+  const { rows } = group;
+  const details = [repeatLines(rows), flipLines(verdict)].filter((text) => text !== '').join('\n');
+  if (verdict.drops.length > 0 && verdict.failingBecause !== undefined) {
+    const message = `${verdict.drops.length} of ${rows.length} repeats went pass→fail against the baseline (${verdict.failingBecause})`;
+    const attributes = xmlAttributes([['message', message], ['type', 'regression']]);
+    return { xml: `${open}>\n      <failure ${attributes}>${xmlText(details)}</failure>\n    </testcase>`, failed: true, errored: false, seconds };
+  }
+  const newFailures = rows.filter((row) => outcomeOf(row) === 'fail' && !verdict.paired.has(String(row.job_id)));
+  if (newFailures.length > 0 || rows.every((row) => outcomeOf(row) === 'error')) return undefined;
+  if (verdict.drops.length > 0 || rows.some((row) => outcomeOf(row) !== 'pass')) {
+    return { xml: `${open}>\n      <system-out>${xmlText(details)}</system-out>\n    </testcase>`, failed: false, errored: false, seconds };
+  }
+  return { xml: `${open}/>`, failed: false, errored: false, seconds };
+}
+
+function renderCase(group: CaseGroup, verdict?: BaselineVerdict): RenderedCase {
   const { rows } = group;
   const thinking = thinkingText(group.thinking);
   const name = thinking === '' ? group.caseId : `${group.caseId} [${thinking}]`;
   const seconds = meanSeconds(rows);
   const open = `    <testcase ${xmlAttributes([['classname', group.relay], ['name', name], ['time', seconds.toFixed(3)]])}`;
+  const againstBaseline = verdict === undefined ? undefined : renderCaseAgainstBaseline(group, open, seconds, verdict);
+  if (againstBaseline !== undefined) return againstBaseline;
   const failing = rows.filter((row) => outcomeOf(row) === 'fail');
   const errors = rows.filter((row) => outcomeOf(row) === 'error');
   const details = xmlText(repeatLines(rows));
@@ -91,16 +126,36 @@ const totalsAttributes = (totals: Totals): Array<[string, string | number]> => [
   ['time', totals.seconds.toFixed(3)],
 ];
 
+/** Per testcase, the baseline's verdict on its flips. */
+function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => BaselineVerdict {
+  const paired = new Set(baseline.pairs.map((pair) => pair.jobId));
+  const significant = new Map(baseline.significantDrops.map((test) => [`${test.family}\u0000${test.group}`, test]));
+  return (group) => {
+    const drops = baseline.drops.filter((pair) => pair.caseId === group.caseId && pair.relay === group.relay && thinkingText(pair.thinking) === thinkingText(group.thinking));
+    const part = [significant.get('overall\u0000'), significant.get(`relay\u0000${group.relay}`), significant.get(`case\u0000${group.caseId}`)].filter((test) => test !== undefined);
+    const reasons = part.map((test) => `significant drop: ${pairedTestLabel(test)}, ${pValueText(test, 'drop')}`);
+    if (baseline.failOnFlip) reasons.push('--fail-on-flip');
+    return { drops, failingBecause: reasons.length === 0 ? undefined : reasons.join('; '), paired };
+  };
+}
+
 /**
  * JUnit XML as CI servers read it: one testsuite per relay (by name), one testcase per (case, relay,
  * thinking setting) with all its repeats. A testcase fails when any repeat failed its grade (the
  * grader's reason is the message), and is an error only when every repeat failed to get an answer,
- * since then there was nothing to grade. Pure.
+ * since then there was nothing to grade.
+ *
+ * With a baseline (the paired comparison), a testcase is judged against it: it carries its
+ * pass→fail jobs, and fails (type `regression`) when they are part of a significant drop (overall,
+ * its relay or its case) or under failOnFlip; flips that do not count, and failures that the
+ * baseline had too (fail→fail), go to system-out. A failing job the baseline did not have still
+ * fails on its grade. Pure.
  */
-export function renderJUnit(rows: RequestRow[], suiteName: string): string {
+export function renderJUnit(rows: RequestRow[], suiteName: string, baseline?: PairedComparison): string {
+  const verdictOf = baseline === undefined ? undefined : baselineVerdicts(baseline);
   const byRelay = groupRows(rows, (row) => String(row.relay)).sort((left, right) => String(left.first.relay).localeCompare(String(right.first.relay)));
   const suites = byRelay.map(({ first, rows: relayRows }) => {
-    const cases = caseGroups(relayRows).map(renderCase);
+    const cases = caseGroups(relayRows).map((group) => renderCase(group, verdictOf?.(group)));
     const totals = totalsOf(cases);
     const open = `  <testsuite ${xmlAttributes([['name', String(first.relay)], ...totalsAttributes(totals), ['skipped', 0]])}>`;
     return { totals, xml: [open, ...cases.map((rendered) => rendered.xml), '  </testsuite>'].join('\n') };

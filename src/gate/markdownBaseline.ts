@@ -3,6 +3,9 @@ import { caseGroupLabel } from './caseGroups.js';
 import { formatMs, formatP, formatPassCounts, formatSignedPct } from './format.js';
 import { markdownTable, markdownText } from './markdownSyntax.js';
 import { describeVersionChange } from './modelVersions.js';
+import { allPairedTests, PAIRED_TABLE_HEADER, pairedTableRow, unpairedSentence } from './pairedConsole.js';
+import { hasPairs } from './pairedComparison.js';
+import { jobPairLabel, pairedTestLabel, powerSentences } from './pairedText.js';
 
 function caseLine(comparison: CaseComparison, causes: Map<string, string>): string {
   const cause = causes.get(comparison.relay);
@@ -11,29 +14,51 @@ function caseLine(comparison: CaseComparison, causes: Map<string, string>): stri
   return `- **${markdownText(caseGroupLabel(comparison))}**: ${counts} (p = ${formatP(comparison.pValue)})${causeText}`;
 }
 
-function passRateSections(baseline: BaselineComparison): string[] {
+/** The per-cell Fisher tests, folded away: detail that does not decide. */
+function fisherDetail(baseline: BaselineComparison): string[] {
   const causes = new Map(baseline.modelVersionChanges.map((change) => [change.relay, describeVersionChange(change)]));
-  const listOf = (change: CaseComparison['change']): string[] =>
-    baseline.cases.filter((comparison) => comparison.change === change).map((comparison) => caseLine(comparison, causes));
-  const regressions = listOf('regression');
-  const improvements = listOf('improvement');
-  const worse = listOf('worse');
-  const sections = [
-    `### Against the baseline (Fisher's exact test, one-sided, α = ${baseline.alpha})`,
-    `${baseline.cases.length} (case, relay, thinking) groups compared, matched by job_id.`,
-    regressions.length === 0 ? '**Regressions:** none.' : `**Regressions (${regressions.length}):**\n\n${regressions.join('\n')}`,
-    improvements.length === 0 ? '**Improvements:** none.' : `**Improvements (${improvements.length}):**\n\n${improvements.join('\n')}`,
-  ];
-  if (worse.length > 0) {
-    sections.push(`<details><summary>${worse.length} group(s) passed less often, within chance</summary>\n\n${worse.join('\n')}\n\n</details>`);
-  }
+  const moved = baseline.cases.filter((comparison) => comparison.change !== 'same').map((comparison) => `${caseLine(comparison, causes)} — ${comparison.change}`);
   const underpowered = baseline.cases.filter((comparison) => !isSignificant(comparison.smallestPossibleP, baseline.alpha)).length;
-  if (underpowered > 0) {
-    sections.push(`⚠️ ${underpowered} group(s) have too few graded repeats for any change to be significant at α = ${baseline.alpha}; raise \`repeats\` (3 per side is the least that can show a change at 0.05).`);
+  const body = [
+    `${baseline.cases.length} (case, relay, thinking) cells compared with Fisher's exact test (one-sided, unpaired, no correction); ${underpowered} have too few repeats for any change to reach α = ${baseline.alpha}.`,
+    moved.length === 0 ? 'No cell changed its pass count.' : moved.join('\n'),
+  ];
+  return [`<details><summary>Per-cell detail (does not decide)</summary>\n\n${body.join('\n\n')}\n\n</details>`];
+}
+
+function pairedSection(baseline: BaselineComparison): string[] {
+  const paired = baseline.paired;
+  const sections = [
+    `### Against the baseline (paired by job_id, exact McNemar one-sided, Holm within each family, α = ${paired.alpha}${paired.failOnFlip ? ', fail on any flip' : ''})`,
+  ];
+  const unpaired = unpairedSentence(paired);
+  if (!hasPairs(paired)) return [...sections, '**No pairs**: no job was graded in both runs, so nothing could be compared.', ...(unpaired === undefined ? [] : [unpaired])];
+  const { counts } = paired;
+  const total = counts.passPass + counts.passFail + counts.failPass + counts.failFail;
+  sections.push(`${total} pairs: ${counts.passPass} pass→pass, **${counts.passFail} pass→fail**, ${counts.failPass} fail→pass, ${counts.failFail} fail→fail.${unpaired === undefined ? '' : ` ${unpaired}`}`);
+  const drops = paired.significantDrops.map((test) => `**${markdownText(pairedTestLabel(test))}**`);
+  sections.push(drops.length === 0 ? '**Significant drops:** none.' : `**Significant drops (${drops.length}):** ${drops.join(', ')}.`);
+  const rises = paired.significantRises.map((test) => markdownText(pairedTestLabel(test)));
+  sections.push(rises.length === 0 ? '**Improvements:** none.' : `**Improvements (${rises.length}):** ${rises.join(', ')}.`);
+  const moved = allPairedTests(paired).filter((test) => test.counts.passFail + test.counts.failPass > 0);
+  if (moved.length > 0) {
+    const body = moved.map(pairedTableRow).map((cells) => cells.map((cell, column) => (column === 6 && cell !== '' ? `**${cell}**` : markdownText(cell))));
+    sections.push(markdownTable(PAIRED_TABLE_HEADER, body));
   }
+  const flipList = paired.drops.map((pair) => `- ${markdownText(jobPairLabel(pair))}`);
+  sections.push(flipList.length === 0 ? '**pass→fail jobs:** none.' : `**pass→fail jobs (${flipList.length}):**\n\n${flipList.join('\n')}`);
+  if (paired.rises.length > 0) sections.push(`**fail→pass jobs (${paired.rises.length}):**\n\n${paired.rises.map((pair) => `- ${markdownText(jobPairLabel(pair))}`).join('\n')}`);
+  sections.push(powerSentences(paired).map(markdownText).join(' '));
+  return sections;
+}
+
+function passRateSections(baseline: BaselineComparison): string[] {
+  const sections = [...pairedSection(baseline)];
+  if (baseline.unsharedWhy.length > 0) sections.push(`Why some jobs are in one run only: ${markdownText(baseline.unsharedWhy.join('; '))}.`);
+  sections.push(...fisherDetail(baseline));
   const notCompared = baseline.onlyCurrent.length + baseline.onlyBaseline.length;
   if (notCompared > 0) {
-    sections.push(`Not compared: ${baseline.onlyCurrent.length} group(s) only in this run and ${baseline.onlyBaseline.length} only in the baseline (new, removed, or their request changed).`);
+    sections.push(`Cells not compared: ${baseline.onlyCurrent.length} only in this run and ${baseline.onlyBaseline.length} only in the baseline (new, removed, or their request changed).`);
   }
   return sections;
 }

@@ -18,6 +18,7 @@ const ciGatesSchema = z.object({
   maxTtftP90Ms: z.number().exactOptional(),
   maxFirstAnswerP90Ms: z.number().exactOptional(),
   maxTotalP90Ms: z.number().exactOptional(),
+  failOnFlip: z.boolean().exactOptional(),
 });
 
 /**

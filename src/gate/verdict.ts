@@ -1,20 +1,20 @@
 import type { BaselineComparison } from './baseline.js';
-import { caseGroupLabel } from './caseGroups.js';
 import { gateLabel } from './format.js';
 import type { GateResult } from './gates.js';
+import { pairedTestLabel } from './pairedText.js';
 
 export interface CiVerdict {
   passed: boolean;
-  /** What failed, by name: gates, significant regressions, gated latency rises. */
+  /** What failed, by name: gates, significant paired drops, flips under failOnFlip, gated latency rises. */
   reasons: string[];
 }
 
 /** The single answer CI needs: did every gate hold, and if not, which did not. */
 export function ciVerdict(gates: GateResult[], baseline: BaselineComparison | undefined): CiVerdict {
   const reasons = gates.filter((gate) => !gate.pass).map(gateLabel);
-  for (const comparison of baseline?.cases ?? []) {
-    if (comparison.change === 'regression') reasons.push(`regression: ${caseGroupLabel(comparison)}`);
-  }
+  const paired = baseline?.paired;
+  for (const test of paired?.significantDrops ?? []) reasons.push(`regression: ${pairedTestLabel(test)}`);
+  if (paired !== undefined && paired.failOnFlip && paired.drops.length > 0) reasons.push(`${paired.drops.length} pass→fail job(s) with --fail-on-flip`);
   for (const comparison of baseline?.latency ?? []) {
     if (comparison.exceedsGate) reasons.push(`latency: ${comparison.relay} ${comparison.metric}`);
   }

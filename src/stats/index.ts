@@ -9,3 +9,4 @@ export { requiredRepeatsForDifference } from './sample-size.js';
 export { wilsonInterval, type ProportionInterval } from './wilson.js';
 export { holmAdjust } from './holm.js';
 export { binomialHalfUpperTail, fewestOneWayFlipsForSignificance, mcnemarExactOneSided } from './mcnemar.js';
+export { pairsForOneWayDrop } from './mcnemarPower.js';

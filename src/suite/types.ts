@@ -93,6 +93,12 @@ export interface CiGates {
   maxTotalP90Ms?: number;
 }
 
+/** The suite's `ci:` block: the thresholds, and the baseline comparison's strict mode. */
+export interface CiSettings extends CiGates {
+  /** With a baseline, fail on any pass→fail pair (DESIGN.md, "Comparing with a baseline"). */
+  failOnFlip?: boolean;
+}
+
 export interface Suite {
   name: string;
   description: string | undefined;
@@ -109,7 +115,7 @@ export interface Suite {
   generationConfig: Record<string, unknown>;
   relays: ResolvedRelay[];
   cases: Case[];
-  ci: CiGates;
+  ci: CiSettings;
   /** Seed for anything random the harness does (emulator, jitter), for reproducible runs. */
   seed: number;
 }

@@ -9,7 +9,7 @@ const summaryOf = (comparison: ReturnType<typeof compareToBaseline>) =>
   comparison.cases.filter((entry) => entry.change !== 'same').map((entry) => ({ caseId: entry.caseId, budget: entry.thinking, change: entry.change }));
 
 describe('compareToBaseline', () => {
-  it('flags a case that went from pass to fail on every one of 3 repeats (p = 1/20 ≤ 0.05)', () => {
+  it('keeps the per-cell Fisher detail (3/3 → 0/3: p = 1/20) but decides on pairs, where 3 one-way flips of 18 give p = 1/8', () => {
     const current = makeRun({ cases, relays: ['r'], budgets: [0, 1024], repeats: 3, vary: ({ caseId, budget }) => (caseId === 'sum' && budget === 1024 ? { pass: false } : {}) });
     const comparison = compareToBaseline(current, baselineRun);
     expect(comparison.alpha).toBe(DEFAULT_ALPHA);
@@ -18,7 +18,10 @@ describe('compareToBaseline', () => {
     expect(regression?.current).toEqual({ passed: 0, graded: 3 });
     expect(regression?.baseline).toEqual({ passed: 3, graded: 3 });
     expect(regression?.pValue).toBeCloseTo(0.05, 12);
-    expect(comparison.failed).toBe(true);
+    expect(comparison.paired.counts).toEqual({ passPass: 15, passFail: 3, failPass: 0, failFail: 0 });
+    expect(comparison.paired.overall.dropP).toBe(1 / 8);
+    expect(comparison.paired.drops.map((pair) => pair.repeat)).toEqual([1, 2, 3]);
+    expect(comparison.failed).toBe(false);
   });
 
   it('does not flag one flaky repeat of three', () => {

@@ -43,14 +43,18 @@ describe('finishCi', () => {
     expect(finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows, options: { maxErrorRate: 0 }, env: {} }).consoleText).toMatch(/PASS\s+maxErrorRate/);
   });
 
-  it('exits 1 naming the case that went from pass to fail on every one of 3 repeats of the baseline', () => {
+  it('exits 1 when a case went from pass to fail on every repeat of both relays, listing each flipped job', () => {
     const baselineDir = writeRunFolder(join(folder.dir, 'baseline'), passingRun);
-    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay }) => (relay === 'alpha' && caseId === 'prime' ? { pass: false } : {}) });
+    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId }) => (caseId === 'prime' ? { pass: false } : {}) });
     const result = finish(rows, { baseline: baselineDir }, { minPassRate: 0.5 });
+    // 6 pass→fail of 24 pairs, none back: overall p = 2^-6; case prime 2^-6, Holm over 4 cases 0.0625.
     expect(result.exitCode).toBe(EXIT.gateFailed);
-    expect(result.consoleText).toContain('REGRESSION  prime · alpha: 3/3 → 0/3 passed (p = 0.050)');
-    expect(result.consoleText).toContain('Result: FAILED — regression: prime · alpha');
-    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8')).toContain('- **prime · alpha**: 3/3 → 0/3 passed');
+    expect(result.consoleText).toContain('24 pairs: 18 pass→pass, 6 pass→fail, 0 fail→pass, 0 fail→fail');
+    expect(result.consoleText).toMatch(/overall\s+all pairs\s+6\s+0\s+0\.016\s+0\.016\s+DROP/);
+    expect(result.consoleText).toMatch(/case\s+prime\s+6\s+0\s+0\.016\s+0\.063\n/);
+    expect(result.consoleText).toContain('    prime · alpha · repeat 1\n    prime · alpha · repeat 2\n    prime · alpha · repeat 3\n    prime · beta · repeat 1');
+    expect(result.consoleText).toContain('Result: FAILED — regression: overall');
+    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8')).toContain('- prime · beta · repeat 3');
   });
 
   it('exits 0 when a single repeat flaked against the baseline', () => {
@@ -58,7 +62,9 @@ describe('finishCi', () => {
     const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay, repeat }) => (relay === 'alpha' && caseId === 'prime' && repeat === 3 ? { pass: false } : {}) });
     const result = finish(rows, { baseline: baselineDir }, { minPassRate: 0.5 });
     expect(result.exitCode).toBe(EXIT.ok);
-    expect(result.consoleText).toContain('0 regression(s)');
+    expect(result.consoleText).toContain('0 significant drop(s)');
+    expect(result.consoleText).toContain('pass→fail jobs (1):\n    prime · alpha · repeat 3\n');
+    expect(finish(rows, { baseline: baselineDir, failOnFlip: true }, { minPassRate: 0.5 }).exitCode).toBe(EXIT.gateFailed);
   });
 
   it('gates latency against the baseline only when asked', () => {
@@ -84,7 +90,7 @@ describe('finishCi', () => {
     expect(missing.exitCode).toBe(EXIT.usage);
     expect(missing.message).toContain('has no requests.csv');
     const unrelated = writeRunFolder(join(folder.dir, 'other'), makeRun({ cases: ['x'], relays: ['alpha'], repeats: 1 }));
-    expect(usageError(() => finish(passingRun, { baseline: unrelated })).message).toContain('shares no job_id');
+    expect(usageError(() => finish(passingRun, { baseline: unrelated })).message).toContain('shares no job with this run');
     expect(usageError(() => finish(passingRun, { alpha: 1.5 })).exitCode).toBe(EXIT.usage);
   });
 
