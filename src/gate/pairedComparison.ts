@@ -94,11 +94,10 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
   });
 }
 
-const byPlanOrder = (left: JobPair, right: JobPair): number =>
-  left.caseId.localeCompare(right.caseId) ||
-  left.relay.localeCompare(right.relay) ||
-  thinkingText(left.thinking).localeCompare(thinkingText(right.thinking), undefined, { numeric: true }) ||
-  left.repeat - right.repeat;
+/** Case, relay, setting, repeat; numbers inside names in numeric order (case-2 before case-10). */
+const byName = (left: string, right: string): number => left.localeCompare(right, undefined, { numeric: true });
+const byJob = (left: JobPair, right: JobPair): number =>
+  byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingText(left.thinking), thinkingText(right.thinking)) || left.repeat - right.repeat;
 
 /**
  * The paired comparison of DESIGN.md ("Comparing with a baseline"): pairs jobs by job_id, runs the
@@ -122,8 +121,8 @@ export function comparePaired(current: Parameters<typeof pairJobs>[0], baseline:
   const deciding = [overallTest, ...relays, ...cases];
   const significantDrops = deciding.filter((test) => test.drop);
   const significantRises = [overallTest, ...relays, ...thinking, ...cases].filter((test) => test.rise);
-  const drops = pairs.filter(isDrop).sort(byPlanOrder);
-  const rises = pairs.filter(isRise).sort(byPlanOrder);
+  const drops = pairs.filter(isDrop).sort(byJob);
+  const rises = pairs.filter(isRise).sort(byJob);
   const counts = overallTest.counts;
   return {
     alpha,
