@@ -59,13 +59,14 @@ function summarySection(rows: SummaryRow[]): string[] {
     String(row.n),
     String(row.errors),
     cell(row.pass_rate, formatPercent),
+    cell(row.pass_all_repeats_rate, formatPercent),
     row.pass_ci_low === undefined ? '–' : `${cell(row.pass_ci_low, formatPercent)}–${cell(row.pass_ci_high, formatPercent)}`,
     cell(row.ttft_ms_p50, formatMs),
     cell(row.first_answer_ms_p50, formatMs),
     cell(row.total_ms_p50, formatMs),
     cell(row.total_ms_p90, formatMs),
   ]);
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'answer p50', 'total p50', 'total p90'];
+  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k (every repeat)', 'pass 95% CI', 'ttft p50', 'answer p50', 'total p50', 'total p90'];
   return ['### Per relay', markdownTable(header, body)];
 }
 

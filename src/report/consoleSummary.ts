@@ -20,12 +20,12 @@ export function thinkingLabel(row: { thinking_budget?: string | number | boolean
 }
 
 /**
- * The console summary: one line per (relay, model, thinking setting), pass rate with its 95%
- * interval, and latency percentiles with the sample size beside them, so nobody over-reads a p99
+ * The console summary: one line per (relay, model, thinking setting), pass rate with pass^k (the
+ * share of cases that passed on every repeat) and its 95% interval, and latency percentiles with the sample size beside them, so nobody over-reads a p99
  * from twelve samples. Returns a string; printing is the caller's business.
  */
 export function formatSummaryTable(rows: SummaryRow[]): string {
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok'];
+  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok'];
   const body = rows.map((row) => [
     String(row.relay),
     String(row.model),
@@ -33,6 +33,7 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
     fixed(row.n),
     fixed(row.errors),
     percent(row.pass_rate),
+    percent(row.pass_all_repeats_rate),
     row.pass_ci_low === undefined ? EMPTY : `${percent(row.pass_ci_low)}–${percent(row.pass_ci_high)}`,
     fixed(row.ttft_ms_p50),
     fixed(row.ttft_ms_p90),
@@ -41,7 +42,7 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
     fixed(row.total_ms_p90),
     fixed(row.thought_tokens_mean),
   ]);
-  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token)'];
+  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat)'];
   const warnings = summaryWarnings(rows);
   return [...lines, ...warnings].join('\n');
 }
