@@ -52,7 +52,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     try {
       assertSharesJobs(baseline, readBaselineFolder(baseline), toPlannedJobs(planned), suite);
     } catch (error) {
-      if (error instanceof CliError) throw new CliError(`--baseline: ${error.message} Nothing was sent.`);
+      if (error instanceof CliError) throw new CliError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`);
       throw error;
     }
   }

@@ -30,5 +30,5 @@ export function assertSharesJobs(dir: string, baseline: BaselineFolder, current:
   const baselineIds = new Set(baseline.rows.map((row) => String(row.job_id)));
   if (current.some((job) => baselineIds.has(job.job_id))) return;
   const why = explainUnsharedJobs(current, plannedJobsOfRows(baseline.rows), currentConfig === undefined ? undefined : { current: currentConfig, baseline: baseline.config });
-  throw new CliError(`baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`);
+  throw new CliError(`--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`);
 }

@@ -75,6 +75,9 @@ function testOf(family: PairedFamily, group: string, pairs: readonly JobPair[]):
   return { family, group, counts, dropP: mcnemarExactOneSided(counts.passFail, counts.failPass), riseP: mcnemarExactOneSided(counts.failPass, counts.passFail) };
 }
 
+/** Names in order with numbers inside them compared as numbers (case-2 before case-10). */
+const byName = (left: string, right: string): number => left.localeCompare(right, undefined, { numeric: true });
+
 /** Tests every group of a family and applies Holm's correction to drops and rises separately. */
 function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (pair: JobPair) => string, alpha: number): PairedTest[] {
   const groups = new Map<string, JobPair[]>();
@@ -84,7 +87,7 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
     if (list === undefined) groups.set(key, [pair]);
     else list.push(pair);
   }
-  const raw = [...groups].map(([group, groupPairs]) => testOf(family, group, groupPairs));
+  const raw = [...groups].sort(([left], [right]) => byName(left, right)).map(([group, groupPairs]) => testOf(family, group, groupPairs));
   const dropAdjusted = holmAdjust(raw.map((test) => test.dropP));
   const riseAdjusted = holmAdjust(raw.map((test) => test.riseP));
   return raw.map((test, index) => {
@@ -94,8 +97,7 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
   });
 }
 
-/** Case, relay, setting, repeat; numbers inside names in numeric order (case-2 before case-10). */
-const byName = (left: string, right: string): number => left.localeCompare(right, undefined, { numeric: true });
+/** Case, relay, setting, repeat. */
 const byJob = (left: JobPair, right: JobPair): number =>
   byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingText(left.thinking), thinkingText(right.thinking)) || left.repeat - right.repeat;
 

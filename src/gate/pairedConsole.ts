@@ -69,11 +69,15 @@ export function pairedConsoleLines(comparison: PairedComparison, name: string | 
   lines.push(`  ${total} pairs: ${counts.passPass} pass→pass, ${counts.passFail} pass→fail, ${counts.failPass} fail→pass, ${counts.failFail} fail→fail`);
   const unpaired = unpairedSentence(comparison);
   if (unpaired !== undefined) lines.push(`  ${unpaired}`);
-  const moved = allPairedTests(comparison).filter((test) => test.counts.passFail + test.counts.failPass > 0);
+  // A group with one discordant pair (p = 1/2) can never be significant: such groups are counted, not tabled (summary.md lists them).
+  const discordant = (test: PairedTest): number => test.counts.passFail + test.counts.failPass;
+  const moved = allPairedTests(comparison).filter((test) => discordant(test) > 1 || (discordant(test) === 1 && test.family === 'overall'));
+  const single = allPairedTests(comparison).filter((test) => discordant(test) === 1 && test.family !== 'overall').length;
   if (moved.length > 0) {
     const table = formatTable(PAIRED_TABLE_HEADER, moved.map(pairedTableRow));
     lines.push(...table.split('\n').map((line) => `  ${line}`));
   }
+  if (single > 0) lines.push(`  (${single} more group(s) with a single discordant pair, p = 0.5: listed in summary.md)`);
   lines.push(`  pass→fail jobs (${comparison.drops.length}):${comparison.drops.length === 0 ? ' none' : ''}`);
   for (const pair of comparison.drops) lines.push(`    ${jobPairLabel(pair)}`);
   if (comparison.rises.length > 0) {

@@ -37,8 +37,8 @@ export function plannedJobsOfRows(rows: readonly RequestRow[]): PlannedJob[] {
 /** Leaves of a JSON value by dotted path: `generationConfig.temperature` → 0. */
 function leaves(value: unknown, path: string, into: Map<string, string>): Map<string, string> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    // An empty object sends nothing, as an absent one does: neither is a leaf.
     const entries = Object.entries(value as Record<string, unknown>).filter(([, child]) => child !== undefined);
-    if (entries.length === 0 && path !== '') into.set(path, '{}');
     for (const [key, child] of entries) leaves(child, path === '' ? key : `${path}.${key}`, into);
   } else if (value !== undefined) {
     into.set(path, JSON.stringify(value));
