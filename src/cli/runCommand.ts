@@ -10,7 +10,7 @@ import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
-import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
+import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
 import { toPlannedJobs } from '../run/planFile.js';
 import { parseShard, selectShard } from '../plan/shard.js';
@@ -47,6 +47,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
   // before anything is sent, not after the whole run.
+  if (options.ci !== undefined) checkOptions(options.ci);
   const baseline = options.ci?.baseline;
   if (baseline !== undefined) {
     try {

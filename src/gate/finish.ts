@@ -51,13 +51,18 @@ export interface FinishCiResult {
   consoleText: string;
 }
 
-function checkOptions(options: FinishCiOptions): void {
+/**
+ * Checks the CI flags alone, so `run` can refuse bad ones before anything is sent.
+ * @throws CliError (exit 2) naming the flag.
+ */
+export function checkOptions(options: FinishCiOptions): void {
   const inUnitRange = (value: number | undefined): boolean => value === undefined || (value >= 0 && value <= 1);
   if (!inUnitRange(options.minPassRate)) throw new CliError(`--min-pass-rate must be between 0 and 1, got ${options.minPassRate}`);
   if (!inUnitRange(options.maxErrorRate)) throw new CliError(`--max-error-rate must be between 0 and 1, got ${options.maxErrorRate}`);
   if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new CliError(`--alpha must be between 0 and 1 (exclusive), got ${options.alpha}`);
   if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new CliError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
   if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new CliError('--latency-gate compares with a baseline: add --baseline <run folder>');
+  if (options.failOnFlip === true && options.baseline === undefined) throw new CliError('--fail-on-flip compares with a baseline: add --baseline <run folder>');
 }
 
 /** The suite's `ci:` block with the command-line flags on top. */
