@@ -14,7 +14,8 @@ import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type 
 import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
 import { toPlannedJobs } from '../run/planFile.js';
 import { parseShard, selectShard } from '../plan/shard.js';
-import { CliError, EXIT } from './exitCodes.js';
+import { RelaybenchError } from '../errors/index.js';
+import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
@@ -53,7 +54,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     try {
       assertSharesJobs(baseline, readBaselineFolder(baseline), toPlannedJobs(planned), suite);
     } catch (error) {
-      if (error instanceof CliError) throw new CliError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`);
+      if (error instanceof RelaybenchError) throw new RelaybenchError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`, 'run-folder');
       throw error;
     }
   }

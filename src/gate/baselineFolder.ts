@@ -1,4 +1,4 @@
-import { CliError } from '../cli/exitCodes.js';
+import { RelaybenchError } from '../errors/index.js';
 import type { RequestRow } from '../report/columns.js';
 import type { PlannedJob } from '../run/planFile.js';
 import { plannedJobsOfRows, explainUnsharedJobs, type RequestConfig } from './requestChange.js';
@@ -12,7 +12,7 @@ export interface BaselineFolder {
 
 /**
  * Reads a baseline run folder: its requests.csv, then its run.json. Either missing or malformed
- * is a usage error (exit 2) naming the folder, via runFolder.ts's checks.
+ * is a usage error (exit 2) naming the folder, via runFolder.ts's checks (CliError, a RelaybenchError).
  */
 export function readBaselineFolder(dir: string): BaselineFolder {
   const rows = readRunRows(dir);
@@ -24,11 +24,11 @@ export function readBaselineFolder(dir: string): BaselineFolder {
  * Refuses a baseline that shares no job with this run (a different suite, or every request
  * changed): comparing would find nothing and pass. The message says why, in the suite's terms.
  *
- * @throws CliError (exit 2).
+ * @throws RelaybenchError, cause `run-folder` (exit 2).
  */
 export function assertSharesJobs(dir: string, baseline: BaselineFolder, current: readonly PlannedJob[], currentConfig: RequestConfig | undefined): void {
   const baselineIds = new Set(baseline.rows.map((row) => String(row.job_id)));
   if (current.some((job) => baselineIds.has(job.job_id))) return;
   const why = explainUnsharedJobs(current, plannedJobsOfRows(baseline.rows), currentConfig === undefined ? undefined : { current: currentConfig, baseline: baseline.config });
-  throw new CliError(`--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`);
+  throw new RelaybenchError(`--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`, 'run-folder');
 }
