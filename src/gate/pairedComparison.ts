@@ -107,7 +107,7 @@ const byJob = (left: JobPair, right: JobPair): number =>
  * with Holm's correction (Holm 1979) inside each family, and fails when the overall test or a
  * corrected per-relay or per-case test shows a drop at alpha (or, with failOnFlip, on any
  * pass→fail pair). Pairing removes the between-case variance that an unpaired comparison of pass
- * rates carries (Miller 2024, "Adding Error Bars to Evals", §4 on paired differences), which is
+ * rates carries (Miller 2024, "Adding Error Bars to Evals", on paired differences), which is
  * what lets a 1-repeat run show a regression. Pure.
  */
 export function comparePaired(current: Parameters<typeof pairJobs>[0], baseline: Parameters<typeof pairJobs>[1], options: PairedComparisonOptions): PairedComparison {
