@@ -1,8 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../report/csvCell.js';
 import type { BudgetAdvice } from './budgetAdvice.js';
 import { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict } from './types.js';
 
 /**
+ * Both files are written through `csvText`, so text cells (relay, model, evidence) are
+ * neutralised against spreadsheet formula injection (see report/csvCell.ts).
+ *
  * `verdicts.csv`: one row per relay. For each of the six checks a verdict column (`pass`, `fail`
  * or `n/a`) and an `_evidence` column with the numbers that decided it:
  * relay, streams, streams_evidence, honours_budget, honours_budget_evidence, returns_thoughts,
@@ -33,7 +36,7 @@ const rounded = (value: number | undefined, digits: number): string =>
 
 export function verdictsCsv(verdicts: readonly RelayVerdict[]): string {
   const body = verdicts.map((row) => [row.relay, ...VERDICT_KEYS.flatMap((key) => [row[key].verdict, row[key].evidence])]);
-  return stringify([VERDICT_COLUMNS, ...body]);
+  return csvText([VERDICT_COLUMNS, ...body]);
 }
 
 export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
@@ -55,5 +58,5 @@ export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
     rounded(entry.neededRepeats, 0),
     entry.evidence,
   ]);
-  return stringify([[...BUDGET_COLUMNS], ...body]);
+  return csvText([[...BUDGET_COLUMNS], ...body]);
 }
