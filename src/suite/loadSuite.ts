@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { isRecord } from './closedObject.js';
 import { duplicateIssues } from './duplicates.js';
-import { expandEnv } from './expandEnv.js';
 import { SuiteError, sortIssues } from './issues.js';
 import type { SuiteIssue } from './issues.js';
 import { loadRelays } from './loadRelays.js';
@@ -14,7 +13,7 @@ import { parseYamlSource } from './yamlSource.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 export interface LoadSuiteOptions {
-  /** Variables for `${NAME}`; defaults to process.env. They win over the `.env` beside the suite. */
+  /** Variables for `${NAME}` in relay settings; defaults to process.env. They win over the `.env` beside the suite. */
   env?: Record<string, string | undefined>;
 }
 
@@ -35,10 +34,10 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const dotEnv = await readDotEnvBeside(suitePath, file);
   const env = { ...dotEnv.vars, ...definedOnly(options.env ?? process.env) };
   const dotEnvLabel = displayPathBeside(file, '.env');
-  const expanded = expandEnv(parsed.source.value, env, dotEnvLabel);
-  const source = { ...parsed.source, value: expanded.value };
+  // `${NAME}` is expanded in relay settings only (see expandEnv.ts): the suite's own text is sent as written.
+  const source = parsed.source;
 
-  const issues: SuiteIssue[] = [...dotEnv.issues, ...expanded.issues.map(source.toSuiteIssue)];
+  const issues: SuiteIssue[] = [...dotEnv.issues];
   const validated = suiteInputSchema.safeParse(source.value, WITH_INPUTS);
   if (!validated.success) {
     issues.push(...fromZodIssues(validated.error.issues).map(source.toSuiteIssue));
