@@ -21,7 +21,7 @@ export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDI
  * - `p_value`: one-sided Fisher p that the recommended setting passes less often than the best;
  * - `saved_first_answer_p50_ms`, `saved_total_p50_ms`, `saved_thought_tokens_mean`: best minus
  *   recommended (positive = the recommended setting is faster or cheaper);
- * - `decision`: `recommend` or `too few data`; `needed_per_setting` graded answers per setting
+ * - `decision`: `recommend`, `too few data` or `none passed`; `needed_per_setting` graded answers per setting
  *   (and `needed_repeats` of the suite's cases) to tell the detectable difference apart;
  * - `evidence`: the same in words.
  */
