@@ -18,6 +18,8 @@ export interface RelaysContext {
   suitePath: string;
   env: Readonly<Record<string, string>>;
   dotEnvLabel: string;
+  /** Why a relay's own `model` cannot take the suite's thinking sweep (planChecks.ts), if it cannot. */
+  modelProblem?: ((model: string) => { message: string; hint: string } | undefined) | undefined;
 }
 
 export interface LoadedRelays {
@@ -55,6 +57,8 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
       issues.push(...fromZodIssues(parsed.error.issues, itemPath).map(source.toSuiteIssue));
       return;
     }
+    const modelProblem = parsed.data.model === undefined ? undefined : context.modelProblem?.(parsed.data.model);
+    if (modelProblem !== undefined) issues.push(source.toSuiteIssue({ path: [...itemPath, 'model'], ...modelProblem }));
     const resolution = resolveRelay(parsed.data);
     if (resolution.ok) relays.push(resolution.relay);
     else issues.push(...resolution.issues.map((issue) => source.toSuiteIssue({ ...issue, path: [...itemPath, ...issue.path] })));
