@@ -1,6 +1,6 @@
 import type { RequestRow } from '../report/columns.js';
 import { groupRows, passCell } from '../report/summary.js';
-import { fisherExact, requiredRepeatsForDifference } from '../stats/index.js';
+import { fisherExact, requiredRepeatsForDifference, wilsonInterval } from '../stats/index.js';
 import { formatMs, formatP, formatShare, formatTokens } from './format.js';
 import { columnMedian, distinct, meanThoughtTokens, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
@@ -43,8 +43,12 @@ export interface BudgetAdvice {
   savedFirstAnswerP50Ms: number | undefined;
   savedTotalP50Ms: number | undefined;
   savedThoughtTokensMean: number | undefined;
-  /** `too few data`: the smallest group cannot tell the detectable difference apart. */
-  decision: 'recommend' | 'too few data';
+  /**
+   * `too few data`: the smallest group cannot tell the detectable difference apart (the advice
+   * then only leans, and never to a setting whose pass rate is below the best's Wilson 95%
+   * interval); `none passed`: no setting passed a single graded answer, so there is nothing to lean to.
+   */
+  decision: 'recommend' | 'too few data' | 'none passed';
   /** Graded answers per setting needed to tell `detectableDifference` apart. */
   neededPerSetting: number;
   /** The same, as repeats of the suite's cases. */
@@ -107,8 +111,6 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
   const best = candidates.reduce((top, outcome) => ((outcome.passRate as number) > (top.passRate as number) ? outcome : top));
   const pLessThanBest = (outcome: SettingOutcome): number =>
     fisherExact(outcome.passes, outcome.graded - outcome.passes, best.passes, best.graded - best.passes).pLess;
-  const recommended = candidates.find((outcome) => pLessThanBest(outcome) >= options.alpha) ?? best;
-  const pValue = recommended === best ? undefined : pLessThanBest(recommended);
 
   const bestRate = best.passRate as number;
   const lowerRate = bestRate - options.detectableDifference >= 0 ? bestRate - options.detectableDifference : bestRate + options.detectableDifference;
@@ -117,18 +119,36 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
   const cases = Math.max(1, distinct(rows, 'case_id').length);
   const neededRepeats = Math.ceil(neededPerSetting / cases);
   const smallestGroup = Math.min(...candidates.map((outcome) => outcome.graded));
-  const decision = smallestGroup < neededPerSetting ? 'too few data' : 'recommend';
+  const decision = best.passes === 0 ? 'none passed' : smallestGroup < neededPerSetting ? 'too few data' : 'recommend';
+
+  // With too few data "not significantly below" is weak (0 of 2 against 2 of 2 has p = 0.17), so
+  // the lean also needs the setting's observed rate inside the best's Wilson 95% interval.
+  const bestLow = wilsonInterval(best.passes, best.graded)?.low ?? 0;
+  const belowBestInterval = (outcome: SettingOutcome): boolean => decision === 'too few data' && (outcome.passRate as number) < bestLow;
+  const notBelowBest = (outcome: SettingOutcome): boolean => outcome === best || (pLessThanBest(outcome) >= options.alpha && !belowBestInterval(outcome));
+  const recommended = decision === 'none passed' ? best : (candidates.find(notBelowBest) ?? best);
+  const pValue = recommended === best ? undefined : pLessThanBest(recommended);
 
   const comparison =
     recommended === best
-      ? `${describe(best)} is the best${best === candidates[0] ? ' and the smallest' : '; every smaller setting is significantly below it'}`
+      ? `${describe(best)} is the best${best === candidates[0] ? ' and the smallest' : `; every smaller setting is significantly below it${decision === 'too few data' ? ' or below its 95% interval' : ''}`}`
       : `${describe(recommended)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${formatP(pLessThanBest(recommended))})`;
+  const skipped = candidates
+    .filter((outcome) => outcome !== best && belowBestInterval(outcome) && pLessThanBest(outcome) >= options.alpha && candidates.indexOf(outcome) < candidates.indexOf(recommended))
+    .map((outcome) => `${describe(outcome)} is below the best's 95% interval (${formatShare(bestLow)}–${formatShare(wilsonInterval(best.passes, best.graded)?.high)}), so the advice does not lean to it`);
+  const ungraded = settings
+    .filter((outcome) => outcome.graded === 0)
+    .map((outcome) => `${outcome.setting.label} had no graded answers (every request failed or nothing to grade), so it is not a candidate`);
   const drop = `${Math.round(options.detectableDifference * 100)}-point drop`;
   const sample =
     decision === 'too few data'
       ? `too few data: telling a ${drop} apart needs ${neededPerSetting} graded answers per setting (${neededRepeats} repeats of ${cases} cases), the smallest group has ${smallestGroup}`
       : `each setting has at least ${smallestGroup} graded answers, enough to see a ${drop} (${neededPerSetting} needed)`;
   const savings = recommended === best ? '' : `; against ${best.setting.label}: ${savingsPhrase(best, recommended)}`;
+  const evidence =
+    decision === 'none passed'
+      ? `no setting passed any graded answer (${candidates.map(describe).join(', ')}): nothing to lean to; check the expectation and the relay's answers`
+      : [`${comparison}${savings}`, ...skipped, ...ungraded, sample].join('; ');
 
   return {
     relay: String(rows[0]?.relay),
@@ -143,7 +163,7 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
     decision,
     neededPerSetting,
     neededRepeats,
-    evidence: `${comparison}${savings}; ${sample}`,
+    evidence,
   };
 }
 
@@ -151,7 +171,9 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
  * One piece of advice per (relay, model) that swept at least two thinking settings with graded
  * answers. Settings are ordered fixed budgets by size, then dynamic (-1), or levels minimal < low
  * < medium < high; a setting whose every request failed (budget 0 on 2.5 Pro) is listed but
- * never recommended.
+ * never recommended. With too few data the advice leans to the smallest setting that is neither
+ * significantly below the best nor below the best's Wilson 95% interval, and when no setting
+ * passed anything it leans nowhere (`none passed`).
  */
 export function budgetAdvice(rows: readonly RequestRow[], options: BudgetAdviceOptions = {}): BudgetAdvice[] {
   const { relayOrder = [], ...tests } = options;

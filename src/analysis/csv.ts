@@ -1,8 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../report/csvCell.js';
 import type { BudgetAdvice } from './budgetAdvice.js';
 import { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict } from './types.js';
 
 /**
+ * Both files are written through `csvText`, so text cells (relay, model, evidence) are
+ * neutralised against spreadsheet formula injection (see report/csvCell.ts).
+ *
  * `verdicts.csv`: one row per relay. For each of the six checks a verdict column (`pass`, `fail`
  * or `n/a`) and an `_evidence` column with the numbers that decided it:
  * relay, streams, streams_evidence, honours_budget, honours_budget_evidence, returns_thoughts,
@@ -18,7 +21,7 @@ export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDI
  * - `p_value`: one-sided Fisher p that the recommended setting passes less often than the best;
  * - `saved_first_answer_p50_ms`, `saved_total_p50_ms`, `saved_thought_tokens_mean`: best minus
  *   recommended (positive = the recommended setting is faster or cheaper);
- * - `decision`: `recommend` or `too few data`; `needed_per_setting` graded answers per setting
+ * - `decision`: `recommend`, `too few data` or `none passed`; `needed_per_setting` graded answers per setting
  *   (and `needed_repeats` of the suite's cases) to tell the detectable difference apart;
  * - `evidence`: the same in words.
  */
@@ -33,7 +36,7 @@ const rounded = (value: number | undefined, digits: number): string =>
 
 export function verdictsCsv(verdicts: readonly RelayVerdict[]): string {
   const body = verdicts.map((row) => [row.relay, ...VERDICT_KEYS.flatMap((key) => [row[key].verdict, row[key].evidence])]);
-  return stringify([VERDICT_COLUMNS, ...body]);
+  return csvText([VERDICT_COLUMNS, ...body]);
 }
 
 export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
@@ -55,5 +58,5 @@ export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
     rounded(entry.neededRepeats, 0),
     entry.evidence,
   ]);
-  return stringify([[...BUDGET_COLUMNS], ...body]);
+  return csvText([[...BUDGET_COLUMNS], ...body]);
 }

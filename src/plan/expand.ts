@@ -1,3 +1,5 @@
+import { RelaybenchError } from '../errors/index.js';
+import { planSizeOf, planSizeProblem } from '../suite/planChecks.js';
 import type { Suite } from '../suite/types.js';
 import { buildGeminiBody } from './body.js';
 import { jobIdOf } from './jobId.js';
@@ -8,9 +10,13 @@ import type { Job } from './types.js';
  * Every job of a suite, in a fixed order: case-major, then relay, then thinking setting (as
  * listed), then repeat (1-based). The order is deterministic so shards (`--shard k/n`) agree;
  * the scheduler is free to interleave. Repeats share one body object: treat bodies as read-only.
+ * Throws a RelaybenchError (exit 2) before building anything when the plan has more than
+ * MAX_PLANNED_JOBS jobs (loadSuite reports the same with file:line:col; this guards other callers).
  */
 export function expandPlan(suite: Suite): Job[] {
   const settings = thinkingSettingsOf(suite);
+  const tooLarge = planSizeProblem(planSizeOf(suite.cases.length, suite.relays.length, settings.length, suite.repeats));
+  if (tooLarge !== undefined) throw new RelaybenchError(`${tooLarge.message}. ${tooLarge.hint}`, 'suite');
   const jobs: Job[] = [];
   for (const testCase of suite.cases) {
     for (const relay of suite.relays) {

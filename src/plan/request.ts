@@ -16,11 +16,26 @@ export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
     if (relay.auth.includes('bearer')) headers['authorization'] = `Bearer ${relay.apiKey}`;
   }
   for (const [name, value] of Object.entries(relay.headers)) headers[name.toLowerCase()] = value;
-  const search = query.size > 0 ? `?${query.toString()}` : '';
   return {
     method: 'POST',
-    url: `${relay.baseUrl}/v1beta/models/${job.model}:streamGenerateContent${search}`,
+    url: streamUrl(relay.baseUrl, job.model, query),
     headers,
     body: JSON.stringify(job.body),
   };
+}
+
+/**
+ * `{baseUrl}/v1beta/models/{model}:streamGenerateContent?{query}`, built with the WHATWG URL API:
+ * the model is one path segment (percent-encoded with encodeURIComponent, RFC 3986 §3.3), appended
+ * to the base URL's own path; the base URL's own query parameters are kept and ours (`alt`, `key`)
+ * are set through URLSearchParams, which encodes them (a key holding `&` or `#` stays one value).
+ * The suite loader has already refused model ids outside `[A-Za-z0-9._-]` (suite/modelName.ts),
+ * since a segment such as `..` or `%2e%2e` is resolved by URL parsers whatever the escaping.
+ */
+export function streamUrl(baseUrl: string, model: string, query: URLSearchParams): string {
+  const url = new URL(baseUrl);
+  url.hash = '';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v1beta/models/${encodeURIComponent(model)}:streamGenerateContent`;
+  for (const [name, value] of query) url.searchParams.set(name, value);
+  return url.href;
 }

@@ -21,7 +21,12 @@ export function formatVerdicts(verdicts: readonly RelayVerdict[]): string {
 export function formatBudgetAdvice(advice: readonly BudgetAdvice[]): string {
   if (advice.length === 0) return '';
   const lines = advice.map((entry) => {
-    const pick = entry.decision === 'recommend' ? `use ${entry.recommended.setting.label}` : `leaning ${entry.recommended.setting.label} (too few data: ${entry.neededRepeats} repeats needed)`;
+    const pick =
+      entry.decision === 'recommend'
+        ? `use ${entry.recommended.setting.label}`
+        : entry.decision === 'none passed'
+          ? 'no advice: no setting passed a graded answer'
+          : `leaning ${entry.recommended.setting.label} (too few data: ${entry.neededRepeats} repeats needed)`;
     return `  ${entry.relay} (${entry.model}): ${pick}`;
   });
   return ['Thinking budget advice (smallest setting not significantly less accurate than the best):', ...lines].join('\n');

@@ -4,6 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
+import { csvLine, restoreCell } from './csvCell.js';
+
+export { csvLine };
 
 export interface RowAppender<T> {
   append(row: T): void;
@@ -28,26 +31,6 @@ export function openRequestsCsv(path: string): RowAppender<RequestRow> {
   };
 }
 
-const NEEDS_QUOTES = /[",\n\r]/;
-
-/**
- * One CSV record, byte for byte as csv-stringify writes it with its defaults (RFC 4180: a field
- * holding a comma, quote or line break is quoted, quotes doubled; records end in \n; an undefined
- * cell is empty, numbers and booleans as String() writes them). Written
- * by hand because it runs once per job on the hot path, where the library's per-call option
- * handling cost more than the row itself.
- */
-export function csvLine(cells: ReadonlyArray<string | number | boolean | undefined>): string {
-  let line = '';
-  for (let index = 0; index < cells.length; index++) {
-    const value = cells[index];
-    if (index > 0) line += ',';
-    if (typeof value === 'string') line += NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-    else if (value !== undefined) line += String(value);
-  }
-  return `${line}\n`;
-}
-
 /** Appends one JSON object per line (the `details.jsonl` sidecar), with the same durability. */
 export function openJsonLines<T>(path: string): RowAppender<T> {
   const fd = openSync(path, 'a');
@@ -69,8 +52,8 @@ export interface ParsedRequests {
 }
 
 /**
- * Reads `requests.csv` back (resume, report, merge, baseline). Cells are strings; empty cells are
- * undefined. A last line cut by a crash is reported, not parsed, so the caller can truncate it.
+ * Reads `requests.csv` back (resume, report, merge, baseline). Cells are strings, restored from
+ * their formula neutralisation (`restoreCell`); empty cells are undefined. A last line cut by a crash is reported, not parsed, so the caller can truncate it.
  */
 export function readRequestsCsv(path: string): ParsedRequests {
   const buffer = readFileSync(path);
@@ -92,7 +75,7 @@ function toRow(record: Record<string, string>): RequestRow {
   const row = emptyRow();
   for (const column of REQUEST_COLUMNS) {
     const value = record[column];
-    row[column] = value === undefined || value === '' ? undefined : value;
+    row[column] = value === undefined || value === '' ? undefined : restoreCell(value);
   }
   return row;
 }
@@ -137,10 +120,10 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
       if (omitted[index] !== omittedToo) continue;
       const value = record[positions[index] ?? -1];
       if (value === undefined || value === '') continue;
-      let cell = value;
+      let cell = restoreCell(value);
       if (isShared[index] === true) {
-        const known = sharedCells.get(value);
-        if (known === undefined) sharedCells.set(value, value);
+        const known = sharedCells.get(cell);
+        if (known === undefined) sharedCells.set(cell, cell);
         else cell = known;
       }
       row[REQUEST_COLUMNS[index] as RequestColumn] = cell;

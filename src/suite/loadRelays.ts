@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isRecord } from './closedObject.js';
 import { duplicateIssues } from './duplicates.js';
-import { expandEnv } from './expandEnv.js';
+import { expandRelayConfig } from './expandEnv.js';
 import type { SuiteIssue } from './issues.js';
 import { displayPathBeside, readText } from './readSource.js';
 import { relayInputSchema } from './relaySchema.js';
@@ -12,12 +12,14 @@ import { parseYamlSource } from './yamlSource.js';
 import type { YamlSource } from './yamlSource.js';
 
 export interface RelaysContext {
-  /** The suite file as parsed (env already expanded in `suite.value`). */
+  /** The suite file as parsed (no `${NAME}` expanded: relay settings are expanded here, entry by entry). */
   suite: YamlSource;
   /** Absolute path of the suite, to resolve a relays file against. */
   suitePath: string;
   env: Readonly<Record<string, string>>;
   dotEnvLabel: string;
+  /** Why a relay's own `model` cannot take the suite's thinking sweep (planChecks.ts), if it cannot. */
+  modelProblem?: ((model: string) => { message: string; hint: string } | undefined) | undefined;
 }
 
 export interface LoadedRelays {
@@ -48,11 +50,15 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
   const relays: ResolvedRelay[] = [];
   items.forEach((item, index) => {
     const itemPath = [...basePath, index];
-    const parsed = relayInputSchema.safeParse(item, WITH_INPUTS);
+    const expanded = expandRelayConfig(item, context.env, context.dotEnvLabel);
+    issues.push(...expanded.issues.map((issue) => source.toSuiteIssue({ ...issue, path: [...itemPath, ...issue.path] })));
+    const parsed = relayInputSchema.safeParse(expanded.value, WITH_INPUTS);
     if (!parsed.success) {
       issues.push(...fromZodIssues(parsed.error.issues, itemPath).map(source.toSuiteIssue));
       return;
     }
+    const modelProblem = parsed.data.model === undefined ? undefined : context.modelProblem?.(parsed.data.model);
+    if (modelProblem !== undefined) issues.push(source.toSuiteIssue({ path: [...itemPath, 'model'], ...modelProblem }));
     const resolution = resolveRelay(parsed.data);
     if (resolution.ok) relays.push(resolution.relay);
     else issues.push(...resolution.issues.map((issue) => source.toSuiteIssue({ ...issue, path: [...itemPath, ...issue.path] })));
@@ -82,9 +88,8 @@ async function readRelaysFile(relativePath: string, context: RelaysContext): Pro
   }
   const parsed = parseYamlSource(file, read.text);
   if (!parsed.ok) return { issues: parsed.issues };
-  const expanded = expandEnv(parsed.source.value, context.env, context.dotEnvLabel);
-  const source: YamlSource = { ...parsed.source, value: expanded.value };
-  const issues = expanded.issues.map(source.toSuiteIssue);
+  const { source } = parsed;
+  const issues: SuiteIssue[] = [];
   const { value } = source;
 
   if (Array.isArray(value)) return { entries: { source, basePath: [], items: value }, issues };

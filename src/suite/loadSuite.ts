@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { isRecord } from './closedObject.js';
 import { duplicateIssues } from './duplicates.js';
-import { expandEnv } from './expandEnv.js';
 import { SuiteError, sortIssues } from './issues.js';
-import type { SuiteIssue } from './issues.js';
+import type { PathIssue, SuiteIssue } from './issues.js';
 import { loadRelays } from './loadRelays.js';
+import { planSizeOf, planSizeProblem, thinkingProblem, type ThinkingSweep } from './planChecks.js';
 import { displayPathBeside, readDotEnvBeside, readText } from './readSource.js';
 import { suiteInputSchema } from './suiteSchema.js';
 import type { SuiteInput } from './suiteSchema.js';
@@ -14,7 +14,7 @@ import { parseYamlSource } from './yamlSource.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 export interface LoadSuiteOptions {
-  /** Variables for `${NAME}`; defaults to process.env. They win over the `.env` beside the suite. */
+  /** Variables for `${NAME}` in relay settings; defaults to process.env. They win over the `.env` beside the suite. */
   env?: Record<string, string | undefined>;
 }
 
@@ -35,10 +35,10 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const dotEnv = await readDotEnvBeside(suitePath, file);
   const env = { ...dotEnv.vars, ...definedOnly(options.env ?? process.env) };
   const dotEnvLabel = displayPathBeside(file, '.env');
-  const expanded = expandEnv(parsed.source.value, env, dotEnvLabel);
-  const source = { ...parsed.source, value: expanded.value };
+  // `${NAME}` is expanded in relay settings only (see expandEnv.ts): the suite's own text is sent as written.
+  const source = parsed.source;
 
-  const issues: SuiteIssue[] = [...dotEnv.issues, ...expanded.issues.map(source.toSuiteIssue)];
+  const issues: SuiteIssue[] = [...dotEnv.issues];
   const validated = suiteInputSchema.safeParse(source.value, WITH_INPUTS);
   if (!validated.success) {
     issues.push(...fromZodIssues(validated.error.issues).map(source.toSuiteIssue));
@@ -48,8 +48,13 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   issues.push(...duplicateIssues(caseIds, source, (index) => ['cases', index, 'id'], 'case id'));
 
   const relaysValue = isRecord(source.value) ? source.value['relays'] : undefined;
-  const loadedRelays = await loadRelays(relaysValue, { suite: source, suitePath, env, dotEnvLabel });
+  const sweep: ThinkingSweep | undefined = validated.success
+    ? { budgets: validated.data.thinkingBudgets ?? [], levels: validated.data.thinkingLevels ?? [] }
+    : undefined;
+  const modelProblem = sweep === undefined ? undefined : (model: string) => thinkingProblem(model, sweep);
+  const loadedRelays = await loadRelays(relaysValue, { suite: source, suitePath, env, dotEnvLabel, modelProblem });
   issues.push(...loadedRelays.issues);
+  if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
 
   if (issues.length > 0 || !validated.success) throw new SuiteError(sortIssues(firstPerNode(issues)));
   return toSuite(validated.data, suitePath, loadedRelays.relays);
@@ -73,6 +78,23 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     ci: { ...input.ci },
     seed: input.seed,
   };
+}
+
+/**
+ * Plans the tool cannot run, found before expanding anything: more than MAX_PLANNED_JOBS jobs
+ * (reported at `repeats`), and a suite model that the model table says rejects the thinking sweep
+ * (reported at the sweep; relays with their own `model` are checked in loadRelays).
+ */
+function planIssues(input: SuiteInput, relays: readonly ResolvedRelay[]): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const settings = (input.thinkingBudgets ?? input.thinkingLevels ?? []).length;
+  const problem = planSizeProblem(planSizeOf(input.cases.length, relays.length, settings, input.repeats));
+  if (problem !== undefined) issues.push({ path: ['repeats'], ...problem });
+  if (relays.some((relay) => relay.model === undefined)) {
+    const thinking = thinkingProblem(input.model, { budgets: input.thinkingBudgets ?? [], levels: input.thinkingLevels ?? [] });
+    if (thinking !== undefined) issues.push({ path: [input.thinkingLevels === undefined ? 'thinkingBudgets' : 'thinkingLevels'], atKey: true, ...thinking });
+  }
+  return issues;
 }
 
 function definedOnly(env: Record<string, string | undefined>): Record<string, string> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { closedObject, onAnyMapping } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
 import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
+import { modelName } from './modelName.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 import { overridesSchema } from '../emulator/config.js';
 import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
@@ -43,14 +44,14 @@ const retrySchema = closedObject({
 export const relayInputSchema = closedObject({
   name: folderSafeName,
   preset: presetName.exactOptional(),
-  baseUrl: httpUrl.exactOptional(),
+  baseUrl: httpUrl.refine((url) => !url.includes('#'), { error: 'a baseUrl cannot hold a #fragment: it is never sent to the server' }).exactOptional(),
   apiKey: z.string().min(1).exactOptional(),
   // A single mode may be written bare (`auth: bearer`); it means a list of one.
   auth: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(authMode).min(1)).exactOptional(),
   stream: z.enum(['sse', 'json-array']).exactOptional(),
   casing: z.enum(['camel', 'snake']).exactOptional(),
   modelInBody: z.boolean().exactOptional(),
-  model: z.string().min(1).exactOptional(),
+  model: modelName.exactOptional(),
   headers: z.record(z.string(), z.string()).exactOptional(),
   concurrency: positiveInt.exactOptional(),
   rpm: positiveInt.exactOptional(),

@@ -3,6 +3,7 @@ import { caseInputSchema } from './caseSchema.js';
 import { closedObject, onAnyMapping } from './closedObject.js';
 import { folderSafeName, positiveInt, uniqueList } from './fieldSchemas.js';
 import { generationConfigSchema } from './generationConfigSchema.js';
+import { modelName } from './modelName.js';
 
 const rate = z.number().min(0).max(1);
 const positiveMs = z.number().gt(0);
@@ -23,7 +24,7 @@ const ciSchema = closedObject({
 export const suiteInputSchema = closedObject({
   name: folderSafeName,
   description: z.string().exactOptional(),
-  model: z.string().min(1),
+  model: modelName,
   thinkingBudgets: uniqueList(z.number().int().min(-1)).exactOptional(),
   thinkingLevels: uniqueList(z.enum(['minimal', 'low', 'medium', 'high'])).exactOptional(),
   includeThoughts: z.boolean().default(true),

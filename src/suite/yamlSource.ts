@@ -1,5 +1,5 @@
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatPath } from './issues.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
 
@@ -15,20 +15,33 @@ export interface YamlSource {
 
 export type ParsedYaml = { ok: true; source: YamlSource } | { ok: false; issues: SuiteIssue[] };
 
-/** Parses one file, keeping node positions; syntax errors and unresolved tags become issues. */
+/**
+ * Parses one file, keeping node positions; syntax errors and unresolved tags become issues.
+ * Merge keys (`<<: *base`, `<<: [*a, *b]`, from YAML 1.1's merge type, yaml.org/type/merge.html)
+ * are resolved, as YAML users expect: keys written in the mapping win over merged ones, and in a
+ * list of sources the earlier source wins. An issue in a merged key points at where it was written.
+ */
 export function parseYamlSource(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return { ok: false, issues: problems.map((problem) => yamlErrorIssue(file, problem, lineCounter)) };
   }
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // toJS throws for a merge source that is not a mapping (`<<: 3`) and for alias bombs.
+    const { line, col } = at(badMergeOffset(doc) ?? 0);
+    return { ok: false, issues: [{ file, line, col, path: '', message: `YAML: ${(error as Error).message}` }] };
+  }
   return {
     ok: true,
     source: {
       file,
-      value: doc.toJS(),
+      value,
       toSuiteIssue(issue) {
         const { line, col } = at(locate(doc, issue.path, issue.atKey === true));
         const suiteIssue: SuiteIssue = { file, line, col, path: formatPath(issue.path), message: issue.message };
@@ -57,7 +70,7 @@ function locate(doc: Document, path: ReadonlyArray<PropertyKey>, atKey: boolean)
   for (const segment of path) {
     const current: unknown = isAlias(node) ? node.resolve(doc) : node;
     if (isMap(current)) {
-      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = findPair(doc, current, segment, 0);
       if (pair === undefined || !isScalar(pair.key)) {
         found = false;
         break;
@@ -75,4 +88,37 @@ function locate(doc: Document, path: ReadonlyArray<PropertyKey>, atKey: boolean)
   const preferKey = keyNode !== undefined && ((found && atKey) || isCollection(node));
   const target = preferKey ? keyNode : node;
   return target?.range?.[0] ?? 0;
+}
+
+/** The pair for `segment` in a mapping: written in it, else in its merge sources (`<<`), in YAML's order. */
+function findPair(doc: Document, map: YAMLMap, segment: PropertyKey, depth: number): Pair | undefined {
+  const written = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === String(segment));
+  if (written !== undefined || depth > 32) return written;
+  for (const item of map.items) {
+    // With `merge: true` the yaml package gives a merge key the value Symbol(<<).
+    if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+    const sources: unknown[] = isSeq(item.value) ? item.value.items : [item.value];
+    for (const source of sources) {
+      const resolved: unknown = isAlias(source) ? source.resolve(doc) : source;
+      const found = isMap(resolved) ? findPair(doc, resolved, segment, depth + 1) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Offset of the first merge key (`<<`) whose value is not a mapping, an alias of one, or a list of them. */
+function badMergeOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  const isMapSource = (node: unknown): boolean => isMap(isAlias(node) ? node.resolve(doc) : node);
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
+      const ok = isSeq(pair.value) ? pair.value.items.every(isMapSource) : isMapSource(pair.value);
+      if (ok) return undefined;
+      offset = (pair.value as Node | null)?.range?.[0] ?? pair.key.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { budgetAdvice, type BudgetAdvice } from '../../src/analysis/index.js';
 import type { RequestRow } from '../../src/report/columns.js';
-import { requiredRepeatsForDifference } from '../../src/stats/index.js';
+import { requiredRepeatsForDifference, wilsonInterval } from '../../src/stats/index.js';
 import { CASES, syntheticRow } from './syntheticRun.js';
 
 interface SettingSpec {
@@ -122,11 +122,97 @@ describe('budgetAdvice', () => {
     expect(strict.settings.map((outcome) => [outcome.setting.label, outcome.graded])).toEqual([['0', 0], ['128', 200], ['1024', 200]]);
     expect(strict.recommended.setting.label).toBe('1024');
     expect(strict.pValue).toBeUndefined();
-    const lenient = only(budgetAdvice(rows, { alpha: 0.0001 }));
+    // A lenient alpha alone leaves too few data to see a 10-point drop, and 128 (85%) is below
+    // 1024's 95% interval (91%–97%): no lean to it. With a detectable difference the sample can
+    // see, the alpha decides.
+    const tooFew = only(budgetAdvice(rows, { alpha: 0.0001 }));
+    expect(tooFew.decision).toBe('too few data');
+    expect(tooFew.recommended.setting.label).toBe('1024');
+    expect(tooFew.evidence).toContain("128: 85% (170/200) is below the best's 95% interval (91%–97%)");
+    const lenient = only(budgetAdvice(rows, { alpha: 0.0001, detectableDifference: 0.3 }));
+    expect(lenient.decision).toBe('recommend');
     expect(lenient.recommended.setting.label).toBe('128');
   });
 
   it('gives no advice for a relay that ran one thinking setting', () => {
     expect(budgetAdvice(sweep('relay', [{ budget: 1024, passes: 5, graded: 6 }]))).toEqual([]);
+  });
+});
+
+describe('budgetAdvice with too few data never leans to a setting below the best', () => {
+  interface Row {
+    title: string;
+    specs: SettingSpec[];
+    decision: BudgetAdvice['decision'] | 'no advice';
+    recommended?: string;
+    evidence?: string[];
+  }
+  const TABLE: Row[] = [
+    {
+      title: 'the issue: budget 0 failed 0 of 2, 1024 passed 2 of 2',
+      specs: [{ budget: 0, passes: 0, graded: 2 }, { budget: 1024, passes: 2, graded: 2 }],
+      decision: 'too few data',
+      recommended: '1024',
+      evidence: ["0: 0% (0/2) is below the best's 95% interval (34%–100%)", 'too few data: telling a 10-point drop apart needs'],
+    },
+    {
+      title: 'the same with levels',
+      specs: [{ level: 'low', passes: 0, graded: 3 }, { level: 'high', passes: 3, graded: 3 }],
+      decision: 'too few data',
+      recommended: 'high',
+    },
+    {
+      title: 'a smaller setting inside the interval is still a fair lean',
+      specs: [{ budget: 0, passes: 2, graded: 3 }, { budget: 1024, passes: 3, graded: 3 }],
+      decision: 'too few data',
+      recommended: '0',
+    },
+    {
+      title: 'the lean skips a failing small setting and takes the next one inside the interval',
+      specs: [{ budget: 0, passes: 0, graded: 4 }, { budget: 512, passes: 3, graded: 4 }, { budget: 8192, passes: 4, graded: 4 }],
+      decision: 'too few data',
+      recommended: '512',
+    },
+    {
+      title: 'a tie goes to the smaller setting',
+      specs: [{ budget: 0, passes: 2, graded: 2 }, { budget: 1024, passes: 2, graded: 2 }],
+      decision: 'too few data',
+      recommended: '0',
+    },
+    {
+      title: 'all settings fail: nothing to lean to',
+      specs: [{ budget: 0, passes: 0, graded: 2 }, { budget: 1024, passes: 0, graded: 2 }],
+      decision: 'none passed',
+      evidence: ['no setting passed any graded answer (0: 0% (0/2), 1024: 0% (0/2))'],
+    },
+    {
+      title: 'a setting with no graded rows is named and not a candidate',
+      specs: [{ budget: 0, passes: 0, graded: 0, errors: 2 }, { budget: 1024, passes: 1, graded: 2 }, { budget: 8192, passes: 2, graded: 2 }],
+      decision: 'too few data',
+      recommended: '1024',
+      evidence: ['0 had no graded answers'],
+    },
+    {
+      title: 'errors only: no advice',
+      specs: [{ budget: 0, passes: 0, graded: 0, errors: 2 }, { budget: 1024, passes: 0, graded: 0, errors: 2 }],
+      decision: 'no advice',
+    },
+  ];
+
+  it.each(TABLE)('$title', ({ specs, decision, recommended, evidence = [] }) => {
+    const advice = budgetAdvice(sweep('relay', specs));
+    if (decision === 'no advice') {
+      expect(advice).toEqual([]);
+      return;
+    }
+    const entry = only(advice);
+    expect(entry.decision).toBe(decision);
+    if (recommended !== undefined) expect(entry.recommended.setting.label).toBe(recommended);
+    for (const part of evidence) expect(entry.evidence).toContain(part);
+    // The rule itself, on every row: a too-few-data lean is never below the best's interval.
+    if (decision === 'too few data') {
+      const low = wilsonInterval(entry.best.passes, entry.best.graded)?.low ?? 0;
+      expect(entry.recommended.passRate as number).toBeGreaterThanOrEqual(low);
+    }
   });
 });

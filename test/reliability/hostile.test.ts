@@ -63,6 +63,9 @@ const CASES: Case[] = [
   { name: 'empty-200', behaviour: (_q, r) => (sse(r), r.end()), expectRow: { status: 'error', error_kind: 'stream', error_message: /empty/ } },
   { name: 'truncated-array', relay: 'stream: json-array', behaviour: (_q, r) => (sse(r, 200, 'application/json'), r.end('[{"candidates": [{"content": {"parts": [{"text": "4')), expectRow: { status: 'error', error_kind: 'stream', error_message: /truncated/ } },
   { name: 'dropped-connection', relay: 'retry: { max: 0 }', behaviour: (request) => request.socket.destroy(), expectRow: { status: 'error', error_kind: 'connection' } },
+  // CSV formula injection (OWASP): relay text reaches requests.csv neutralised by one apostrophe, NUL bytes as U+FFFD.
+  { name: 'formula-answer', behaviour: (_q, r) => (sse(r), r.end(chunk('=HYPERLINK("http://attacker.example","x")\u0000', { finishReason: '@STOP' }))), expectRow: { status: 'ok', answer: `'=HYPERLINK("http://attacker.example","x")\uFFFD`, finish_reason: "'@STOP" } },
+  { name: 'formula-error', behaviour: (_q, r) => (r.writeHead(400, { 'content-type': 'application/json' }), r.end('{"error":{"code":400,"message":"x","status":"INVALID_ARGUMENT"}}'.replace('"x"', '"=cmd|\' /C calc\'!A0"'))), expectRow: { status: 'error', http_status: '400', error_message: /^'?[^=+@-].*=cmd\|/ } },
   { name: 'retry-then-ok', behaviour: retryThenOk(), expectRow: { status: 'ok', attempts: '2', pass: 'true', http_status: '200' } },
 ];
 

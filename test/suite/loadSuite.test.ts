@@ -36,7 +36,7 @@ cases:
         - { number: 42 }
         - { notContains: [error], ignoreCase: true }
   - id: escaped
-    prompt: "Explain $\${HOME} in bash"
+    prompt: "Explain \${HOME} and $\${HOME} in bash"
 ci: { minPassRate: 0.9 }
 `;
 
@@ -148,7 +148,8 @@ describe('loadSuite on a valid suite', () => {
     expect(chat?.prompt).toBe('Times six?');
     expect(chat?.systemInstruction).toBe('Be brief.');
     expect(chat?.expect).toEqual({ all: [{ number: 42 }, { notContains: ['error'], ignoreCase: true }] });
-    expect(escaped?.prompt).toBe('Explain ${HOME} in bash');
+    // `${NAME}` is expanded in relay settings only: a prompt is sent exactly as written.
+    expect(escaped?.prompt).toBe('Explain ${HOME} and $${HOME} in bash');
   });
 
   it('accepts inline relays and a relays file that is a bare list', async () => {
@@ -168,7 +169,7 @@ describe('loadSuite on a valid suite', () => {
   it('never puts a resolved secret into an issue', async () => {
     const file = await folder.write(
       'suite.yaml',
-      'name: s\nmodel: m\nrelays:\n  - { name: a, apiKey: k, baseUrl: "${URL_WITH_TOKEN}" }\ncases:\n  - { id: x, prompt: hi, expect: { regex: "${PATTERN}" } }\n',
+      'name: s\nmodel: m\nrelays:\n  - { name: a, apiKey: k, baseUrl: "${URL_WITH_TOKEN}", proxy: "${PATTERN}" }\ncases:\n  - { id: x, prompt: hi }\n',
     );
     const error = await loadSuite(file, {
       env: { URL_WITH_TOKEN: 'ftp://user:sup3r-secret@host', PATTERN: 'sup3r-secret(' },
@@ -177,7 +178,7 @@ describe('loadSuite on a valid suite', () => {
     expect(error).toBeInstanceOf(SuiteError);
     const text = formatSuiteIssues((error as SuiteError).issues);
     expect(text).toContain('relays[0].baseUrl: must be an http:// or https:// URL');
-    expect(text).toContain('cases[0].expect.regex: invalid regular expression');
+    expect(text).toContain('relays[0].proxy: must be an http:// or https:// URL');
     expect(text).not.toContain('sup3r-secret');
   });
 });

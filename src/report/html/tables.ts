@@ -57,7 +57,7 @@ export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const body = advice.map((entry) => {
     const outcome = (which: 'recommended' | 'best'): string =>
       `${entry[which].setting.label}: ${cellPercent(entry[which].passRate)} of ${entry[which].graded}`;
-    const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : 'recommend';
+    const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : entry.decision;
     return html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>
       <td><strong>${outcome('recommended')}</strong></td><td>${outcome('best')}</td>
@@ -65,7 +65,7 @@ export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
       <td class="num">${cellSigned(entry.savedFirstAnswerP50Ms, ' ms')}</td>
       <td class="num">${cellSigned(entry.savedTotalP50Ms, ' ms')}</td>
       <td class="num">${cellSigned(entry.savedThoughtTokensMean, '')}</td>
-      <td class="${entry.decision === 'too few data' ? 'warn' : ''}">${decision}</td>
+      <td class="${entry.decision === 'recommend' ? '' : 'warn'}">${decision}</td>
       <td class="evidence">${entry.evidence}</td>
     </tr>`;
   });
