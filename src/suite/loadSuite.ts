@@ -6,6 +6,7 @@ import { SuiteError, sortIssues } from './issues.js';
 import type { SuiteIssue } from './issues.js';
 import { loadRelays } from './loadRelays.js';
 import { displayPathBeside, readDotEnvBeside, readText } from './readSource.js';
+import { requestFieldsOf } from './requestFieldsSchema.js';
 import { suiteInputSchema } from './suiteSchema.js';
 import type { SuiteInput } from './suiteSchema.js';
 import { toCase } from './toCase.js';
@@ -56,6 +57,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
 }
 
 function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]): Suite {
+  const request = requestFieldsOf(input);
   return {
     name: input.name,
     description: input.description,
@@ -68,6 +70,7 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     concurrency: input.concurrency,
     systemInstruction: input.systemInstruction,
     generationConfig: { ...input.generationConfig },
+    ...(Object.keys(request).length > 0 ? { request } : {}),
     relays,
     cases: input.cases.map(toCase),
     ci: { ...input.ci },
