@@ -47,9 +47,13 @@ export function declaredFunctionOf(body: Json): DeclaredFunction | undefined {
 
 /**
  * The `functionCall` part answering with `answerText`: each declared property gets a value of its
- * type (text properties the answer itself, numbers the answer as a number when it is one).
+ * type (text properties the answer itself, numbers the answer as a number when it is one). An
+ * answer that is already a call's JSON (`{"functionCall":{"args":{...}}}`, the answer key of a
+ * suite graded with `json:` on the call) gives its `args` as they are.
  */
 export function functionCallPart(declared: DeclaredFunction, answerText: string): GeminiPart {
+  const given = argsInAnswer(answerText);
+  if (given !== undefined) return { functionCall: { name: declared.name, args: given } };
   const args: Json = {};
   for (const [name, schema] of Object.entries(declared.properties)) {
     const type = isObject(schema) && typeof schema['type'] === 'string' ? schema['type'].toLowerCase() : 'string';
@@ -73,5 +77,16 @@ function argumentOfType(type: string, answer: string): unknown {
       return {};
     default:
       return answer;
+  }
+}
+
+function argsInAnswer(answerText: string): Json | undefined {
+  if (!answerText.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(answerText);
+    const call = isObject(parsed) ? parsed['functionCall'] : undefined;
+    return isObject(call) && isObject(call['args']) ? call['args'] : undefined;
+  } catch {
+    return undefined;
   }
 }
