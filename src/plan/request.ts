@@ -5,6 +5,9 @@ import type { HttpRequest, Job } from './types.js';
  * The wire request of a job for its relay: the key goes where the relay's auth modes say
  * (several at once when a relay documents several), framing picks `alt=sse`. Extra relay
  * headers are merged last, lower-cased, so they can override but never duplicate ours.
+ * A `modelInBody` relay names the model in the body only, leaving the path segment empty, as
+ * gptproto documents (`/v1beta/models/:streamGenerateContent`); a relay that wants it in both
+ * places sets `modelInBody: false` and `body: { model: ... }`.
  */
 export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
   const query = new URLSearchParams();
@@ -19,7 +22,7 @@ export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return {
     method: 'POST',
-    url: `${relay.baseUrl}/v1beta/models/${job.model}:streamGenerateContent${search}`,
+    url: `${relay.baseUrl}/v1beta/models/${relay.modelInBody ? '' : job.model}:streamGenerateContent${search}`,
     headers,
     body: JSON.stringify(job.body),
   };

@@ -30,7 +30,7 @@ describe('validate --show-requests', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(KEY);
     expect(result.stdout).toContain('note: relay gptproto body: adds stream, generation_config as written; relaybench does not check these fields');
-    expect(result.stdout).toContain('POST http://127.0.0.1:9/gptproto/v1beta/models/gemini-2.0-flash:streamGenerateContent?key=[REDACTED]\n');
+    expect(result.stdout).toContain('POST http://127.0.0.1:9/gptproto/v1beta/models/:streamGenerateContent?key=[REDACTED]\n');
     expect(result.stdout).toContain('"stream": false');
     expect(result.stdout).toContain('"cached_content": "cached content"');
   });
