@@ -6,6 +6,9 @@ import type { Job } from './types.js';
 /** Header names whose whole value is treated as a secret, whatever it looks like. */
 const SECRET_HEADER = /key|token|auth|secret|cookie|password/i;
 
+/** Levels of the body shown one entry per line; deeper values are shown compact. */
+const EXPANDED_LEVELS = 2;
+
 /** Shown instead of a secret header's value (the same marker the redactor writes). */
 const HIDDEN = '[REDACTED]';
 
@@ -13,7 +16,8 @@ const HIDDEN = '[REDACTED]';
  * What `relaybench validate --show-requests` prints: for each relay, the method, URL, headers
  * and body of its first planned job, exactly as the client would send them. `redact` (built from
  * the relays' keys, see client/redact.ts) runs over all of it; headers whose name says they hold
- * a secret are hidden whole. The body is sent as compact JSON and shown indented.
+ * a secret are hidden whole. The body is sent as compact JSON and shown indented two levels deep
+ * (deeper values on one line each), which is still JSON.
  * Emulated relays show their placeholder address: the run replaces it with the emulator's.
  */
 export function describeRequests(suite: Suite, jobs: readonly Job[], redact: (text: string) => string): string {
@@ -35,7 +39,7 @@ export function describeRequests(suite: Suite, jobs: readonly Job[], redact: (te
         `${request.method} ${request.url}`,
         ...headers,
         '',
-        JSON.stringify(JSON.parse(request.body) as unknown, null, 2),
+        indentedJson(JSON.parse(request.body) as unknown, EXPANDED_LEVELS),
         `(sent as compact JSON, ${bytes} bytes)`,
       ].join('\n'),
     );
@@ -47,4 +51,17 @@ export function describeRequests(suite: Suite, jobs: readonly Job[], redact: (te
 function hiddenValue(value: string): string {
   const scheme = /^(Bearer|Basic)\s+/i.exec(value);
   return scheme === null ? HIDDEN : `${scheme[0]}${HIDDEN}`;
+}
+
+/** JSON with the first `levels` levels of objects and lists one entry per line, the rest compact. */
+function indentedJson(value: unknown, levels: number, indent = ''): string {
+  const isList = Array.isArray(value);
+  const entries = isList ? value : value !== null && typeof value === 'object' ? Object.entries(value) : undefined;
+  if (entries === undefined || levels === 0 || entries.length === 0) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const lines = isList
+    ? (value as unknown[]).map((item) => `${inner}${indentedJson(item, levels - 1, inner)}`)
+    : Object.entries(value as Record<string, unknown>).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${indentedJson(item, levels - 1, inner)}`);
+  const [open, close] = isList ? ['[', ']'] : ['{', '}'];
+  return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
 }
