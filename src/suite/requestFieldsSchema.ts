@@ -45,14 +45,18 @@ export const HARM_BLOCK_METHODS = ['HARM_BLOCK_METHOD_UNSPECIFIED', 'SEVERITY', 
  * "did you mean" is what a reader needs. Values are matched exactly, as written in Google's docs.
  */
 function googleEnum<const Values extends readonly [string, ...string[]]>(what: string, values: Values) {
-  return z.string().superRefine((value, ctx) => {
-    if ((values as readonly string[]).includes(value)) return;
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown ${what} "${value}"`,
-      params: { hint: didYouMean(value, values) ?? `Known values: ${values.join(', ')}` },
-    });
-  }) as unknown as z.ZodType<Values[number]>;
+  const isValue = (value: string): value is Values[number] => (values as readonly string[]).includes(value);
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      if (isValue(value)) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown ${what} "${value}"`,
+        params: { hint: didYouMean(value, values) ?? `Known values: ${values.join(', ')}` },
+      });
+    })
+    .transform((value) => (isValue(value) ? value : values[0]));
 }
 
 const safetySettingSchema = closedObject({
