@@ -81,7 +81,7 @@ const functionDeclarationSchema = z.looseObject({
  * One `Tool`: a mapping whose keys are the tool kinds Google documents (a typo gets a "did you
  * mean"); each kind's settings are passed through. `{}` is allowed (apigo's template sends it).
  */
-const toolSchema = closedObject({
+const toolKindsSchema = closedObject({
   functionDeclarations: z.array(functionDeclarationSchema).exactOptional(),
   googleSearch: jsonObject.exactOptional(),
   googleSearchRetrieval: jsonObject.exactOptional(),
@@ -91,6 +91,28 @@ const toolSchema = closedObject({
   fileSearch: jsonObject.exactOptional(),
   googleMaps: jsonObject.exactOptional(),
   mcpServers: z.array(jsonObject).exactOptional(),
+});
+
+type Tool = z.output<typeof toolKindsSchema>;
+const TOOL_KINDS = Object.keys(toolKindsSchema.shape);
+
+/**
+ * A tool entry: not a plain zod object, so that a bare name (`tools: [googleSearch]`, the usual
+ * slip) gets a hint showing the mapping to write; a mapping's own issues are forwarded as they are.
+ */
+const toolSchema = z.custom<Tool>(() => true).superRefine((entry, ctx) => {
+  const value: unknown = entry;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = typeof value === 'string' ? TOOL_KINDS.find((name) => name.toLowerCase() === value.toLowerCase()) : undefined;
+    ctx.addIssue({
+      code: 'custom',
+      message: `a tool must be a mapping, got ${typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? 'a list' : String(value)}`,
+      params: { hint: kind === undefined ? `Write a mapping such as { googleSearch: {} }; tool kinds: ${TOOL_KINDS.join(', ')}` : `Write { ${kind}: {} }` },
+    });
+    return;
+  }
+  const parsed = toolKindsSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
 });
 
 /**

@@ -189,11 +189,18 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
   },
   {
     title: 'a tool that is not a mapping, and a misspelled tool kind',
-    text: `${VALID}tools: [googleSearch, { codeExecution: {} }, { urlContxt: {} }, { functionDeclarations: [{ description: no name }] }]\n`,
+    text: `${VALID}tools: [googleSearch, { codeExecution: {} }, { urlContxt: {} }, { functionDeclarations: [{ description: no name }] }, 42]\n`,
     issues: [
-      { line: 10, col: 9, path: 'tools[0]', message: 'expected a mapping, got a string' },
+      { line: 10, col: 9, path: 'tools[0]', message: 'a tool must be a mapping, got "googleSearch"', hint: 'Write { googleSearch: {} }' },
       { line: 10, col: 48, path: 'tools[2].urlContxt', message: 'unknown key', hint: 'Did you mean "urlContext"?' },
       { line: 10, col: 90, path: 'tools[3].functionDeclarations[0].name', message: 'missing required key "name"' },
+      {
+        line: 10,
+        col: 119,
+        path: 'tools[4]',
+        message: 'a tool must be a mapping, got 42',
+        hint: 'Write a mapping such as { googleSearch: {} }; tool kinds: functionDeclarations, googleSearch, googleSearchRetrieval, codeExecution, urlContext, computerUse, fileSearch, googleMaps, mcpServers',
+      },
     ],
   },
   {
