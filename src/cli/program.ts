@@ -128,9 +128,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('validate')
     .description('load and check a suite, print the plan; nothing is sent')
     .argument('<suite>', 'suite YAML file')
-    .action(async (suite: string) => {
+    .option('--show-requests', "print each relay's first request: method, URL, headers and body, keys redacted")
+    .action(async (suite: string, options: { showRequests?: boolean }) => {
       const { validateCommand } = await import('./validateCommand.js');
-      setExitCode(await validateCommand(suite));
+      setExitCode(await validateCommand(suite, { showRequests: options.showRequests === true }));
     });
 
   program

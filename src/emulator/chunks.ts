@@ -21,6 +21,8 @@ export interface ChunkOptions {
   showThoughts: boolean;
   omitUsage: boolean;
   tokensPerChunk: number;
+  /** A `functionCall` part sent as the whole answer, in one chunk, instead of the answer text. */
+  functionCall?: GeminiPart;
 }
 
 /** A chunk with the work it stands for, so the timing plan can pace it. */
@@ -88,6 +90,16 @@ export function planChunks(output: ModelOutput, identity: ResponseIdentity, opti
   }
   // Thinking not shown is still done (and billed) before the answer starts.
   const unshownThoughts = output.thoughtTokens - thoughtsSoFar;
+  if (options.functionCall !== undefined) {
+    // Gemini streams a function call whole, in one part of one chunk.
+    const part = answerPart(options.functionCall, identity);
+    chunks.push({
+      newThoughtTokens: unshownThoughts,
+      newAnswerTokens: output.answerTokens,
+      body: chunkBody([part], output.finishReason, usageAt(output.answerTokens, output.thoughtTokens), identity),
+    });
+    return chunks;
+  }
   const pieces = splitAnswer(output.answerText, options.tokensPerChunk * CHARS_PER_TOKEN);
   if (pieces.length === 0) pieces.push('');
   let answerChars = 0;
@@ -119,11 +131,15 @@ export function mergedResponse(output: ModelOutput, identity: ResponseIdentity, 
   if (options.showThoughts && output.summaries.length > 0) {
     parts.push({ text: output.summaries.map((summary) => summary.text).join(''), thought: true });
   }
-  const answer: GeminiPart = { text: output.answerText };
-  if (identity.thoughtSignature !== undefined) answer.thoughtSignature = identity.thoughtSignature;
-  if (output.answerText !== '' || identity.thoughtSignature !== undefined) parts.push(answer);
+  const answer = answerPart(options.functionCall ?? { text: output.answerText }, identity);
+  if (options.functionCall !== undefined || output.answerText !== '' || identity.thoughtSignature !== undefined) parts.push(answer);
   const usageMetadata = options.omitUsage
     ? undefined
     : usage(options.promptTokens, output.answerTokens, output.thoughtTokens);
   return chunkBody(parts, output.finishReason, usageMetadata, identity);
+}
+
+/** The first answer part, with the thought signature Google puts on it when the model thought. */
+function answerPart(content: GeminiPart, identity: ResponseIdentity): GeminiPart {
+  return identity.thoughtSignature === undefined ? { ...content } : { ...content, thoughtSignature: identity.thoughtSignature };
 }

@@ -24,7 +24,8 @@ export interface EmulatorState {
   occurrences: Map<string, number>;
 }
 
-const ROUTE = /^\/([^/]+)\/v1(?:beta)?\/models\/([^/:]+):(streamGenerateContent|generateContent)$/;
+// The model segment may be empty: gptproto's documented URL names the model in the body instead.
+const ROUTE = /^\/([^/]+)\/v1(?:beta)?\/models\/([^/:]*):(streamGenerateContent|generateContent)$/;
 const SAMPLE_HEADER = 'x-relaybench-sample';
 /** Google's own request size limit. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -101,7 +102,7 @@ export function createRequestHandler(state: EmulatorState) {
     const relay = state.relays.get(relayName);
     const sampleHeader = request.headers[SAMPLE_HEADER];
     const sample = typeof sampleHeader === 'string' ? sampleHeader : null;
-    const model = match?.[2] ?? null;
+    const model = match?.[2] === '' ? modelInBody(body) : (match?.[2] ?? null);
     const method = match?.[3];
 
     let plan: ResponsePlan;
@@ -146,4 +147,16 @@ export function createRequestHandler(state: EmulatorState) {
       () => response.destroy(),
     );
   };
+}
+
+/** The `model` a request body names (`gemini-2.0-flash` or `models/gemini-2.0-flash`), for a path without one. */
+function modelInBody(body: string | null): string | null {
+  if (body === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const model = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['model'] : undefined;
+    return typeof model === 'string' && model !== '' ? model.replace(/^models\//, '') : null;
+  } catch {
+    return null;
+  }
 }

@@ -10,11 +10,13 @@ import {
   unavailable,
   type GoogleError,
 } from './errors.js';
+import { functionCallPart } from './functionCall.js';
 import { faultChunkIndex, isMidStream, pickFault, type Fault } from './faults.js';
 import { CONTENT_TYPE, frameChunks, frameMidStreamError, prettyJson } from './framing.js';
 import { runModel, type AnswerKey } from './model.js';
 import type { Profile } from './profiles.js';
 import type { Random } from './random.js';
+import { tokensIn } from './text.js';
 import type { GenerateRequest } from './request.js';
 import type { ThinkingMode } from './thinking.js';
 import { planTiming, type TimingPlan } from './timing.js';
@@ -115,7 +117,7 @@ function unarySteps(body: unknown, timing: TimingPlan, fault: Fault | null, stal
 export function planResponse(input: PlanInput, random: Random): ResponsePlan {
   const { profile, request } = input;
   const showThoughts = request.thinking.includeThoughts && !profile.stripsThoughts;
-  const output = runModel(
+  const modelOutput = runModel(
     {
       promptText: request.promptText,
       thinking: input.thinking,
@@ -129,6 +131,11 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
     },
     random,
   );
+  // A request declaring function tools gets its answer as a function call carrying it.
+  const functionCall =
+    request.declaredFunction === undefined ? undefined : functionCallPart(request.declaredFunction, modelOutput.answerText);
+  const output =
+    functionCall === undefined ? modelOutput : { ...modelOutput, answerTokens: tokensIn(JSON.stringify(functionCall.functionCall)) };
   const identity: ResponseIdentity = {
     modelVersion: profile.reportedModel ?? input.model.version,
     responseId: Buffer.from(random.bytes(RESPONSE_ID_BYTES)).toString('base64url'),
@@ -139,6 +146,7 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
     showThoughts,
     omitUsage: profile.omitUsage,
     tokensPerChunk: profile.tokensPerChunk,
+    ...(functionCall === undefined ? {} : { functionCall }),
   };
   const chunks = planChunks(output, identity, options);
   const timing = planTiming(profile, chunks, random);

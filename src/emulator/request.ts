@@ -1,5 +1,6 @@
 import type { ThinkingLevel } from '../suite/types.js';
 import { invalidArgument, type GoogleError } from './errors.js';
+import { declaredFunctionOf, type DeclaredFunction } from './functionCall.js';
 
 /**
  * Reading a GenerateContentRequest body the way Google's proto-JSON parser does: field names are
@@ -19,6 +20,8 @@ export interface GenerateRequest {
   promptTokens: number;
   thinking: RequestedThinking;
   maxOutputTokens: number | undefined;
+  /** The function the model will call instead of answering in text (the request declares tools). */
+  declaredFunction?: DeclaredFunction;
 }
 
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
@@ -109,6 +112,11 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
       promptTokens: Math.max(1, Math.ceil(allText.length / CHARS_PER_TOKEN)),
       thinking: { budget, level, includeThoughts: field(thinkingConfig, 'includeThoughts') === true },
       maxOutputTokens,
+      ...withDeclaredFunction(declaredFunctionOf(body)),
     },
   };
+}
+
+function withDeclaredFunction(declared: DeclaredFunction | undefined): { declaredFunction?: DeclaredFunction } {
+  return declared === undefined ? {} : { declaredFunction: declared };
 }

@@ -1,4 +1,5 @@
 import type { GeminiChunk } from '../client/types.js';
+import { partText } from './partText.js';
 
 /**
  * What one chunk contributes to the measurements. Only candidate 0 is read: it is the answer
@@ -27,7 +28,7 @@ export function readChunkContent(chunk: GeminiChunk): ChunkContent {
   if (!Array.isArray(parts)) return content;
   for (const part of parts) {
     if (part === null || typeof part !== 'object') continue;
-    const text = typeof part.text === 'string' ? part.text : '';
+    const text = partText(part);
     if (part.thought === true) {
       content.hasThought = true;
       if (text !== '') {

@@ -25,7 +25,18 @@ export function describePlan(suite: Suite, jobs: readonly Job[]): string {
     '',
     'jobs per relay and thinking setting',
     textTable(jobCountRows(suite, settings, jobs), { indent: '  ', alignNumbers: true }),
+    ...uncheckedBodyNotes(suite.relays),
   ].join('\n');
+}
+
+/** A relay's `body:` is sent as written and not validated: say so, with the fields it adds. */
+function uncheckedBodyNotes(relays: readonly ResolvedRelay[]): string[] {
+  const notes = relays.flatMap((relay) =>
+    relay.body === undefined
+      ? []
+      : [`  note: relay ${relay.name} body: adds ${Object.keys(relay.body).join(', ')} as written; relaybench does not check these fields`],
+  );
+  return notes.length === 0 ? [] : ['', ...notes];
 }
 
 function relayRow(relay: ResolvedRelay, suiteModel: string): string[] {

@@ -2,6 +2,7 @@ export { expandPlan } from './expand.js';
 export { buildGeminiBody } from './body.js';
 export { buildHttpRequest } from './request.js';
 export { describePlan } from './describe.js';
+export { describeRequests } from './describeRequests.js';
 export { jobIdOf } from './jobId.js';
 export type { JobIdentity } from './jobId.js';
 export { thinkingLabel, thinkingSettingsOf } from './thinking.js';

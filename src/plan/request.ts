@@ -5,6 +5,9 @@ import type { HttpRequest, Job } from './types.js';
  * The wire request of a job for its relay: the key goes where the relay's auth modes say
  * (several at once when a relay documents several), framing picks `alt=sse`. Extra relay
  * headers are merged last, lower-cased, so they can override but never duplicate ours.
+ * A `modelInBody` relay names the model in the body only, leaving the path segment empty, as
+ * gptproto documents (`/v1beta/models/:streamGenerateContent`); a relay that wants it in both
+ * places sets `modelInBody: false` and `body: { model: ... }`.
  */
 export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
   const query = new URLSearchParams();
@@ -18,14 +21,15 @@ export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
   for (const [name, value] of Object.entries(relay.headers)) headers[name.toLowerCase()] = value;
   return {
     method: 'POST',
-    url: streamUrl(relay.baseUrl, job.model, query),
+    url: streamUrl(relay.baseUrl, relay.modelInBody ? '' : job.model, query),
     headers,
     body: JSON.stringify(job.body),
   };
 }
 
 /**
- * `{baseUrl}/v1beta/models/{model}:streamGenerateContent?{query}`, built with the WHATWG URL API:
+ * `{baseUrl}/v1beta/models/{model}:streamGenerateContent?{query}` (an empty model segment for a
+ * relay that names the model in the body, as gptproto documents), built with the WHATWG URL API:
  * the model is one path segment (percent-encoded with encodeURIComponent, RFC 3986 §3.3), appended
  * to the base URL's own path; the base URL's own query parameters are kept and ours (`alt`, `key`)
  * are set through URLSearchParams, which encodes them (a key holding `&` or `#` stays one value).

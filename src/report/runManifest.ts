@@ -55,6 +55,7 @@ export function buildRunManifest(input: RunManifestInput): Record<string, unknow
       seed: suite.seed,
       systemInstruction: suite.systemInstruction,
       generationConfig: suite.generationConfig,
+      ...suite.request,
       ci: suite.ci,
       cases: suite.cases.map((testCase) => ({ id: testCase.id, expect: testCase.expect, tags: testCase.tags })),
       relays,

@@ -1,18 +1,25 @@
 import { z } from 'zod';
 import { closedObject, onAnyMapping } from './closedObject.js';
 import { expectationSchema } from './expectationSchema.js';
+import { generationConfigSchema } from './generationConfigSchema.js';
+import { requestFieldsShape } from './requestFieldsSchema.js';
 
 const contentSchema = closedObject({
   role: z.enum(['user', 'model']).exactOptional(),
   parts: z.array(z.record(z.string(), z.unknown())).min(1),
 });
 
-/** One `cases:` entry as written: a prompt or raw multi-turn `contents`, never both. */
+/**
+ * One `cases:` entry as written: a prompt or raw multi-turn `contents`, never both, plus the
+ * request fields a case may set over the suite's (see plan/body.ts for the merge rules).
+ */
 export const caseInputSchema = closedObject({
   id: z.string().min(1),
   prompt: z.string().min(1).exactOptional(),
   contents: z.array(contentSchema).min(1).exactOptional(),
-  systemInstruction: z.string().exactOptional(),
+  ...requestFieldsShape,
+  /** Merged field by field over the suite's generationConfig. */
+  generationConfig: generationConfigSchema.exactOptional(),
   expect: expectationSchema.exactOptional(),
   tags: z.array(z.string()).exactOptional(),
 }).superRefine((input, ctx) => {

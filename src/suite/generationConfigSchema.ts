@@ -28,6 +28,8 @@ export const generationConfigSchema = closedObject(
       .exactOptional(),
     enableEnhancedCivicAnswers: z.boolean().exactOptional(),
     speechConfig: z.record(z.string(), z.unknown()).exactOptional(),
+    // Vertex AI's GenerationConfig field; gptproto's documented body sends it.
+    audioTimestamp: z.boolean().exactOptional(),
   },
   {
     thinkingConfig: {

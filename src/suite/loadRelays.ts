@@ -1,3 +1,4 @@
+import { speaksForGoogle } from './planChecks.js';
 import path from 'node:path';
 import { isRecord } from './closedObject.js';
 import { duplicateIssues } from './duplicates.js';
@@ -19,7 +20,7 @@ export interface RelaysContext {
   env: Readonly<Record<string, string>>;
   dotEnvLabel: string;
   /** Why a relay's own `model` cannot take the suite's thinking sweep (planChecks.ts), if it cannot. */
-  modelProblem?: ((model: string) => { message: string; hint: string } | undefined) | undefined;
+  modelProblem?: ((model: string, googleApi: boolean) => { message: string; hint: string } | undefined) | undefined;
 }
 
 export interface LoadedRelays {
@@ -57,9 +58,10 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
       issues.push(...fromZodIssues(parsed.error.issues, itemPath).map(source.toSuiteIssue));
       return;
     }
-    const modelProblem = parsed.data.model === undefined ? undefined : context.modelProblem?.(parsed.data.model);
-    if (modelProblem !== undefined) issues.push(source.toSuiteIssue({ path: [...itemPath, 'model'], ...modelProblem }));
     const resolution = resolveRelay(parsed.data);
+    const googleApi = !resolution.ok || speaksForGoogle(resolution.relay);
+    const modelProblem = parsed.data.model === undefined ? undefined : context.modelProblem?.(parsed.data.model, googleApi);
+    if (modelProblem !== undefined) issues.push(source.toSuiteIssue({ path: [...itemPath, 'model'], ...modelProblem }));
     if (resolution.ok) relays.push(resolution.relay);
     else issues.push(...resolution.issues.map((issue) => source.toSuiteIssue({ ...issue, path: [...itemPath, ...issue.path] })));
   });

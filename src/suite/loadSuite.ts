@@ -4,8 +4,9 @@ import { duplicateIssues } from './duplicates.js';
 import { SuiteError, sortIssues } from './issues.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
 import { loadRelays } from './loadRelays.js';
-import { planSizeOf, planSizeProblem, thinkingProblem, type ThinkingSweep } from './planChecks.js';
+import { planSizeOf, planSizeProblem, speaksForGoogle, thinkingProblem, type ThinkingSweep } from './planChecks.js';
 import { displayPathBeside, readDotEnvBeside, readText } from './readSource.js';
+import { requestFieldsOf } from './requestFieldsSchema.js';
 import { suiteInputSchema } from './suiteSchema.js';
 import type { SuiteInput } from './suiteSchema.js';
 import { toCase } from './toCase.js';
@@ -51,7 +52,8 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const sweep: ThinkingSweep | undefined = validated.success
     ? { budgets: validated.data.thinkingBudgets ?? [], levels: validated.data.thinkingLevels ?? [] }
     : undefined;
-  const modelProblem = sweep === undefined ? undefined : (model: string) => thinkingProblem(model, sweep);
+  const modelProblem =
+    sweep === undefined ? undefined : (model: string, googleApi: boolean) => thinkingProblem(model, sweep, googleApi);
   const loadedRelays = await loadRelays(relaysValue, { suite: source, suitePath, env, dotEnvLabel, modelProblem });
   issues.push(...loadedRelays.issues);
   if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
@@ -61,6 +63,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
 }
 
 function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]): Suite {
+  const request = requestFieldsOf(input);
   return {
     name: input.name,
     description: input.description,
@@ -73,6 +76,7 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     concurrency: input.concurrency,
     systemInstruction: input.systemInstruction,
     generationConfig: { ...input.generationConfig },
+    ...(Object.keys(request).length > 0 ? { request } : {}),
     relays,
     cases: input.cases.map(toCase),
     ci: { ...input.ci },
@@ -90,8 +94,10 @@ function planIssues(input: SuiteInput, relays: readonly ResolvedRelay[]): PathIs
   const settings = (input.thinkingBudgets ?? input.thinkingLevels ?? []).length;
   const problem = planSizeProblem(planSizeOf(input.cases.length, relays.length, settings, input.repeats));
   if (problem !== undefined) issues.push({ path: ['repeats'], ...problem });
-  if (relays.some((relay) => relay.model === undefined)) {
-    const thinking = thinkingProblem(input.model, { budgets: input.thinkingBudgets ?? [], levels: input.thinkingLevels ?? [] });
+  const suiteModelRelays = relays.filter((relay) => relay.model === undefined);
+  if (suiteModelRelays.length > 0) {
+    const sweep = { budgets: input.thinkingBudgets ?? [], levels: input.thinkingLevels ?? [] };
+    const thinking = thinkingProblem(input.model, sweep, suiteModelRelays.some(speaksForGoogle));
     if (thinking !== undefined) issues.push({ path: [input.thinkingLevels === undefined ? 'thinkingBudgets' : 'thinkingLevels'], atKey: true, ...thinking });
   }
   return issues;

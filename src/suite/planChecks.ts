@@ -63,12 +63,18 @@ export interface ThinkingSweep {
  * 2.5), each Gemini 3 model takes its own levels (3 Pro: low and high), and a model that cannot
  * think (2.0 Flash) rejects any thinkingConfig that asks for thinking. Gemini 3 models still take
  * thinkingBudget (kept for compatibility), so budgets on them are not an error.
+ *
+ * `googleApi`: whether a relay that sends this model is Google's own API (or the emulator, which
+ * enforces Google's rules). Only there is "cannot think" certain: third-party relays document
+ * thinking configs for 2.0 Flash (gptproto's example sends `thinking_config` with it) and strip or
+ * map them, so for them the rule is left to the relay.
  */
-export function thinkingProblem(model: string, sweep: ThinkingSweep): { message: string; hint: string } | undefined {
+export function thinkingProblem(model: string, sweep: ThinkingSweep, googleApi = true): { message: string; hint: string } | undefined {
   const spec = specOf(model);
   if (spec === undefined) return undefined;
   const rules = spec.thinking;
   if (rules === null) {
+    if (!googleApi) return undefined;
     if (sweep.levels.length > 0 || sweep.budgets.some((budget) => budget !== 0)) {
       return { message: `${model} cannot think: every request with a thinking setting would fail with 400`, hint: 'Remove thinkingBudgets / thinkingLevels for this model, or pick a thinking model' };
     }
@@ -83,4 +89,9 @@ export function thinkingProblem(model: string, sweep: ThinkingSweep): { message:
     return { message: `${model} does not take thinkingLevel ${unsupported.join(', ')}: those requests would fail with 400`, hint: `${model} takes ${rules.levels.join(', ')}` };
   }
   return undefined;
+}
+
+/** Whether a relay sends to Google's own API or to the emulator: where Google's model rules hold. */
+export function speaksForGoogle(relay: { preset: string | undefined; baseUrl: string; emulator: string | undefined }): boolean {
+  return relay.emulator !== undefined || relay.preset === 'google' || /^https?:\/\/generativelanguage\.googleapis\.com(\/|$)/.test(relay.baseUrl);
 }

@@ -4,6 +4,7 @@ import { didYouMean } from './didYouMean.js';
 import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
 import { modelName } from './modelName.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
+import { relayBodySchema } from './relayBodySchema.js';
 import { overridesSchema } from '../emulator/config.js';
 import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
 
@@ -62,6 +63,8 @@ export const relayInputSchema = closedObject({
   /** Behaviour overrides for the emulated relay (see src/emulator/README.md). */
   emulatorOverrides: closedObject(overridesSchema.shape).exactOptional(),
   maxBodyBytes: positiveInt.exactOptional(),
+  /** Extra request-body fields, merged as written (unchecked); see relayBodySchema. */
+  body: relayBodySchema.exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

@@ -4,6 +4,7 @@ import { closedObject, onAnyMapping } from './closedObject.js';
 import { folderSafeName, positiveInt, uniqueList } from './fieldSchemas.js';
 import { generationConfigSchema } from './generationConfigSchema.js';
 import { modelName } from './modelName.js';
+import { requestFieldsShape } from './requestFieldsSchema.js';
 
 const rate = z.number().min(0).max(1);
 const positiveMs = z.number().gt(0);
@@ -30,7 +31,7 @@ export const suiteInputSchema = closedObject({
   includeThoughts: z.boolean().default(true),
   repeats: positiveInt.default(1),
   concurrency: positiveInt.default(8),
-  systemInstruction: z.string().exactOptional(),
+  ...requestFieldsShape,
   generationConfig: generationConfigSchema.default({}),
   relays: z.union([z.string().min(1), z.array(z.unknown())], {
     error: 'expected a path to a relays file or a list of relays',

@@ -1,10 +1,15 @@
 import type { CaseInput } from './caseSchema.js';
+import { requestFieldsOf } from './requestFieldsSchema.js';
 import type { Case, Content, Expectation } from './types.js';
 
-/** Turns a validated case into the pipeline's form: a prompt becomes a one-turn `contents`. */
+/**
+ * Turns a validated case into the pipeline's form: a prompt becomes a one-turn `contents`; the
+ * request fields it sets are kept only when present, so cases without any plan unchanged bodies.
+ */
 export function toCase(input: CaseInput): Case {
   // caseInputSchema guarantees exactly one of contents / prompt.
   const contents: Content[] = input.contents ?? [{ role: 'user', parts: [{ text: input.prompt ?? '' }] }];
+  const request = requestFieldsOf(input);
   return {
     id: input.id,
     contents,
@@ -13,6 +18,8 @@ export function toCase(input: CaseInput): Case {
     // expectationSchema admits exactly the shapes of the Expectation union.
     expect: input.expect as Expectation | undefined,
     tags: input.tags ?? [],
+    ...(Object.keys(request).length > 0 ? { request } : {}),
+    ...(input.generationConfig === undefined ? {} : { generationConfig: { ...input.generationConfig } }),
   };
 }
 

@@ -3,6 +3,10 @@
  * Everything downstream of `suite/` depends only on these types, never on the YAML.
  */
 
+import type { RequestFields, SystemInstruction } from './requestFieldsSchema.js';
+
+export type { RequestFields, SystemInstruction } from './requestFieldsSchema.js';
+
 /** One grader expectation, exactly as written under `expect:` in a suite. */
 export type Expectation =
   | { equals: string; ignoreCase?: boolean }
@@ -66,6 +70,11 @@ export interface ResolvedRelay {
   emulatorOverrides: Record<string, unknown> | undefined;
   /** Cap on one response body, so an endless relay cannot exhaust memory. */
   maxBodyBytes: number;
+  /**
+   * Fields merged as written into every request body of this relay, after casing (`body:`), for
+   * what relaybench does not model, e.g. gptproto's `stream: false`. Absent: nothing added.
+   */
+  body?: Record<string, unknown>;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */
@@ -80,7 +89,12 @@ export interface Case {
   contents: Content[];
   /** The prompt text when the case was given as `prompt:` (used for the emulator's answer key). */
   prompt: string | undefined;
-  systemInstruction: string | undefined;
+  /** Replaces the suite's; `''` means "no system instruction". */
+  systemInstruction: SystemInstruction | undefined;
+  /** Request fields set on the case (absent: none); see plan/body.ts for how they meet the suite's. */
+  request?: RequestFields;
+  /** Merged field by field over the suite's generationConfig (absent: none). */
+  generationConfig?: Record<string, unknown>;
   expect: Expectation | undefined;
   tags: string[];
 }
@@ -111,8 +125,10 @@ export interface Suite {
   includeThoughts: boolean;
   repeats: number;
   concurrency: number;
-  systemInstruction: string | undefined;
+  systemInstruction: SystemInstruction | undefined;
   generationConfig: Record<string, unknown>;
+  /** safetySettings, tools, toolConfig, cachedContent, labels as written (absent: none). */
+  request?: RequestFields;
   relays: ResolvedRelay[];
   cases: Case[];
   ci: CiSettings;

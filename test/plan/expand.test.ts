@@ -82,3 +82,29 @@ describe('describePlan', () => {
     expect(text).not.toContain('KEY-2');
   });
 });
+
+describe('job ids and the request fields beyond contents', () => {
+  const pair = [relay({ name: 'google', preset: 'google', apiKey: 'K' }), relay({ name: 'proto', preset: 'gptproto', apiKey: 'K' })];
+  const plain = suite({ relays: pair, cases: [promptCase('a', 'A?')] });
+  const idsOf = (target: ReturnType<typeof suite>): string[] => expandPlan(target).map((job) => job.jobId);
+
+  it('are unchanged for a suite that sets none of them (ids pinned before they existed)', () => {
+    expect(idsOf(plain)).toEqual(['9f7f61c2b3e8f226', '224ebcacdbdd6e94']);
+    expect(idsOf({ ...plain, request: {} })).toEqual(idsOf(plain));
+  });
+
+  it('change when a field changes the request, and not when the same request is written another way', () => {
+    const safety = { safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT' as const, threshold: 'OFF' as const }] };
+    const suiteLevel = idsOf({ ...plain, request: safety });
+    expect(suiteLevel[0]).not.toBe(idsOf(plain)[0]);
+    // The same safety settings given on the case instead of the suite: the same request, the same ids.
+    const caseLevel = idsOf({ ...plain, cases: [{ ...promptCase('a', 'A?'), request: safety }] });
+    expect(caseLevel).toEqual(suiteLevel);
+    // Text and the equivalent Content send the same systemInstruction.
+    expect(idsOf({ ...plain, systemInstruction: { parts: [{ text: 'Answer with the number only.' }] } })).toEqual(idsOf(plain));
+    // A relay body: changes only that relay's requests, so only its ids.
+    const withBody = idsOf({ ...plain, relays: [pair[0]!, { ...pair[1]!, body: { stream: false } }] });
+    expect(withBody[0]).toBe(idsOf(plain)[0]);
+    expect(withBody[1]).not.toBe(idsOf(plain)[1]);
+  });
+});

@@ -40,10 +40,10 @@ describe('requests as each preset documents them', () => {
     });
   });
 
-  it('gptproto: ?key= only, no alt (JSON array), snake_case body naming the model', () => {
+  it('gptproto: ?key= only, no alt (JSON array), snake_case body naming the model, which the path leaves out', () => {
     expect(requestFor(relay({ name: 'gptproto', preset: 'gptproto', apiKey: 'sk-123' }))).toEqual({
       method: 'POST',
-      url: 'https://gptproto.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?key=sk-123',
+      url: 'https://gptproto.com/v1beta/models/:streamGenerateContent?key=sk-123',
       headers: { 'content-type': 'application/json' },
       body:
         '{"model":"gemini-2.5-flash",' +

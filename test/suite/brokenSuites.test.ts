@@ -165,6 +165,103 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       { line: 6, col: 26, path: 'relays[0].emulatorOverrides.accuracyPenalti', message: 'unknown key', hint: 'Did you mean "accuracyPenalty"?' },
     ],
   },
+  {
+    title: 'unknown safety category and threshold, with did-you-mean',
+    text: `${VALID}safetySettings:\n  - { category: HARM_CATEGORY_HATE_SPECH, threshold: OFF }\n  - { category: HARM_CATEGORY_CIVIC_INTEGRITY, threshold: block_none }\n`,
+    issues: [
+      { line: 11, col: 17, path: 'safetySettings[0].category', message: 'unknown harm category "HARM_CATEGORY_HATE_SPECH"', hint: 'Did you mean "HARM_CATEGORY_HATE_SPEECH"?' },
+      { line: 12, col: 59, path: 'safetySettings[1].threshold', message: 'unknown harm block threshold "block_none"', hint: 'Did you mean "BLOCK_NONE"?' },
+    ],
+  },
+  {
+    title: 'unknown safety method and a threshold nothing is close to, in a case',
+    text: VALID.replace('    expect:', '    safetySettings: [{ category: HARM_CATEGORY_HARASSMENT, threshold: NEVER, method: SEVERTY }]\n    expect:'),
+    issues: [
+      {
+        line: 9,
+        col: 71,
+        path: 'cases[0].safetySettings[0].threshold',
+        message: 'unknown harm block threshold "NEVER"',
+        hint: 'Known values: HARM_BLOCK_THRESHOLD_UNSPECIFIED, BLOCK_LOW_AND_ABOVE, BLOCK_MEDIUM_AND_ABOVE, BLOCK_ONLY_HIGH, BLOCK_NONE, OFF',
+      },
+      { line: 9, col: 86, path: 'cases[0].safetySettings[0].method', message: 'unknown harm block method "SEVERTY"', hint: 'Did you mean "SEVERITY"?' },
+    ],
+  },
+  {
+    title: 'a tool that is not a mapping, and a misspelled tool kind',
+    text: `${VALID}tools: [googleSearch, { codeExecution: {} }, { urlContxt: {} }, { functionDeclarations: [{ description: no name }] }, 42]\n`,
+    issues: [
+      { line: 10, col: 9, path: 'tools[0]', message: 'a tool must be a mapping, got "googleSearch"', hint: 'Write { googleSearch: {} }' },
+      { line: 10, col: 48, path: 'tools[2].urlContxt', message: 'unknown key', hint: 'Did you mean "urlContext"?' },
+      { line: 10, col: 90, path: 'tools[3].functionDeclarations[0].name', message: 'missing required key "name"' },
+      {
+        line: 10,
+        col: 119,
+        path: 'tools[4]',
+        message: 'a tool must be a mapping, got 42',
+        hint: 'Write a mapping such as { googleSearch: {} }; tool kinds: functionDeclarations, googleSearch, googleSearchRetrieval, codeExecution, urlContext, computerUse, fileSearch, googleMaps, mcpServers',
+      },
+    ],
+  },
+  {
+    title: 'a system instruction Content with a bad role and a misspelled key',
+    text: `${VALID}systemInstruction: { role: sytem, prts: [{ text: hi }] }\n`,
+    issues: [
+      { line: 10, col: 28, path: 'systemInstruction.role', message: 'must be one of "user", "model", "system"', hint: 'Did you mean "system"?' },
+      { line: 10, col: 35, path: 'systemInstruction.prts', message: 'unknown key', hint: 'Did you mean "parts"?' },
+    ],
+  },
+  {
+    title: 'a system instruction that is neither text nor a Content',
+    text: VALID.replace('    expect:', '    systemInstruction: [hi]\n    expect:'),
+    issues: [{ line: 9, col: 5, path: 'cases[0].systemInstruction', message: 'expected text or a Content mapping with parts: (and optionally role:)' }],
+  },
+  {
+    title: 'labels that are not text, toolConfig that is not a mapping',
+    text: `${VALID}labels: { run: 7 }\ntoolConfig: AUTO\n`,
+    issues: [
+      { line: 10, col: 16, path: 'labels.run', message: 'expected a string, got an integer' },
+      { line: 11, col: 13, path: 'toolConfig', message: 'expected a mapping, got a string' },
+    ],
+  },
+  {
+    title: 'a case generationConfig with a typo and a thinkingConfig',
+    text: VALID.replace('    expect:', '    generationConfig: { temprature: 1, thinkingConfig: { thinkingBudget: 0 } }\n    expect:'),
+    issues: [
+      { line: 9, col: 25, path: 'cases[0].generationConfig.temprature', message: 'unknown key', hint: 'Did you mean "temperature"?' },
+      {
+        line: 9,
+        col: 40,
+        path: 'cases[0].generationConfig.thinkingConfig',
+        message: 'thinkingConfig is set by relaybench for each job',
+        hint: 'Use thinkingBudgets or thinkingLevels and includeThoughts at the top level of the suite',
+      },
+    ],
+  },
+  {
+    title: 'a relay body: setting contents or the thinking config, in either casing',
+    text: VALID.replace(
+      '    apiKey: test-key\n',
+      '    apiKey: test-key\n    body:\n      contents: []\n      generation_config: { thinking_config: { thinking_budget: 0 } }\n      generationConfig: { temperature: 0, thinkingConfig: {} }\n',
+    ),
+    issues: [
+      { line: 7, col: 7, path: 'relays[0].body.contents', message: 'body: may not set contents', hint: 'Each case gives its own prompt: or contents:' },
+      {
+        line: 8,
+        col: 28,
+        path: 'relays[0].body.generation_config.thinking_config',
+        message: 'body: may not set thinking_config: relaybench sets it for each job',
+        hint: 'Use thinkingBudgets or thinkingLevels and includeThoughts at the top level of the suite',
+      },
+      {
+        line: 9,
+        col: 43,
+        path: 'relays[0].body.generationConfig.thinkingConfig',
+        message: 'body: may not set thinkingConfig: relaybench sets it for each job',
+        hint: 'Use thinkingBudgets or thinkingLevels and includeThoughts at the top level of the suite',
+      },
+    ],
+  },
 ];
 
 describe('broken suites', () => {
