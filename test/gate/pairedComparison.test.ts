@@ -95,7 +95,7 @@ describe('comparePaired: the scenarios of issue 11', () => {
     expect(pairedConsoleLines(comparison, 'base')).toEqual([
       'Baseline base (paired by job_id; exact McNemar, one-sided; Holm within each family; alpha 0.05): 0 significant drop(s), 0 improvement(s)',
       '  No pairs: no job was graded in both runs, so nothing could be compared.',
-      '  Not paired: 0 job(s) only in this run, 0 only in the baseline, 2 in both but not graded on both sides (2 errored or ungraded now, 1 in the baseline).',
+      '  Not paired: 2 in both but not graded on both sides (2 errored or ungraded now, 1 in the baseline).',
     ]);
   });
 
