@@ -40,11 +40,11 @@ export const PAIRED_TABLE_HEADER = ['family', 'group', 'pass→fail', 'fail→pa
 /** `relaybench run --baseline` / `gate --baseline`: the not-paired counts in one sentence. */
 export function unpairedSentence(comparison: PairedComparison): string | undefined {
   const { onlyCurrent, onlyBaseline, ungradedEither, ungradedCurrent, ungradedBaseline } = comparison.unpaired;
-  if (onlyCurrent + onlyBaseline + ungradedEither === 0) return undefined;
-  return (
-    `Not paired: ${onlyCurrent} job(s) only in this run, ${onlyBaseline} only in the baseline, ` +
-    `${ungradedEither} in both but not graded on both sides (${ungradedCurrent} errored or ungraded now, ${ungradedBaseline} in the baseline).`
-  );
+  const parts: string[] = [];
+  if (onlyCurrent > 0) parts.push(`${onlyCurrent} job(s) only in this run`);
+  if (onlyBaseline > 0) parts.push(`${onlyBaseline} only in the baseline`);
+  if (ungradedEither > 0) parts.push(`${ungradedEither} in both but not graded on both sides (${ungradedCurrent} errored or ungraded now, ${ungradedBaseline} in the baseline)`);
+  return parts.length === 0 ? undefined : `Not paired: ${parts.join(', ')}.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePaired } from '../../src/gate/pairedComparison.js';
+import { pairedConsoleLines } from '../../src/gate/pairedConsole.js';
 import { pairedTestLabel } from '../../src/gate/pairedText.js';
 import { jobPairLabel } from '../../src/gate/pairedText.js';
 import { makeRun } from './rows.js';
@@ -82,6 +83,20 @@ describe('comparePaired: the scenarios of issue 11', () => {
     const comparison = comparePaired(current, baseline, { alpha });
     expect(comparison.pairs.map((pair) => pair.caseId)).toEqual(['a']);
     expect(comparison.unpaired).toEqual({ onlyCurrent: 1, onlyBaseline: 1, ungradedCurrent: 1, ungradedBaseline: 1, ungradedEither: 2 });
+  });
+
+  it('leaves out shared jobs without a grade (no expect) and says when nothing paired', () => {
+    const baseline = makeRun({ cases: ['a', 'b'], relays: ['r'], repeats: 1, vary: ({ caseId }) => (caseId === 'a' ? { pass: undefined } : {}) });
+    const current = makeRun({ cases: ['a', 'b'], relays: ['r'], repeats: 1, vary: () => ({ errorKind: 'http' }) });
+    const comparison = comparePaired(current, baseline, { alpha });
+    expect(comparison.pairs).toEqual([]);
+    expect(comparison.unpaired).toMatchObject({ ungradedCurrent: 2, ungradedBaseline: 1, ungradedEither: 2 });
+    expect(comparison.failed).toBe(false);
+    expect(pairedConsoleLines(comparison, 'base')).toEqual([
+      'Baseline base (paired by job_id; exact McNemar, one-sided; Holm within each family; alpha 0.05): 0 significant drop(s), 0 improvement(s)',
+      '  No pairs: no job was graded in both runs, so nothing could be compared.',
+      '  Not paired: 2 in both but not graded on both sides (2 errored or ungraded now, 1 in the baseline).',
+    ]);
   });
 
   it('applies Holm inside the per-case family', () => {
