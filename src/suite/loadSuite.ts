@@ -11,6 +11,7 @@ import type { SuiteInput } from './suiteSchema.js';
 import { toCase } from './toCase.js';
 import type { ResolvedRelay, Suite } from './types.js';
 import { parseYamlSource } from './yamlSource.js';
+import { unusedPriceWarnings } from './priceWarnings.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 export interface LoadSuiteOptions {
@@ -52,7 +53,9 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   issues.push(...loadedRelays.issues);
 
   if (issues.length > 0 || !validated.success) throw new SuiteError(sortIssues(firstPerNode(issues)));
-  return toSuite(validated.data, suitePath, loadedRelays.relays);
+  const suite = toSuite(validated.data, suitePath, loadedRelays.relays);
+  suite.warnings = unusedPriceWarnings(suite.prices ?? {}, suite.model, suite.relays).map(source.toSuiteIssue);
+  return suite;
 }
 
 function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]): Suite {
@@ -72,6 +75,8 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     cases: input.cases.map(toCase),
     ci: { ...input.ci },
     seed: input.seed,
+    prices: { ...input.prices },
+    warnings: [],
   };
 }
 

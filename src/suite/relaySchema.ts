@@ -3,6 +3,7 @@ import { closedObject, onAnyMapping } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
 import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
+import { relayPriceSchema } from './priceSchema.js';
 import { overridesSchema } from '../emulator/config.js';
 import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
 
@@ -61,6 +62,8 @@ export const relayInputSchema = closedObject({
   /** Behaviour overrides for the emulated relay (see src/emulator/README.md). */
   emulatorOverrides: closedObject(overridesSchema.shape).exactOptional(),
   maxBodyBytes: positiveInt.exactOptional(),
+  /** What this relay charges (DESIGN.md, "Cost"). */
+  price: relayPriceSchema.exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({
