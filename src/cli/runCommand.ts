@@ -11,6 +11,10 @@ import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
+import { createPriceBook } from '../run/pricing.js';
+import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
+import { RelaybenchError } from '../errors/index.js';
+import { formatUsd } from '../report/consoleSummary.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { CliError, EXIT } from './exitCodes.js';
@@ -29,6 +33,8 @@ export interface RunCommandOptions {
   maxErrorRate?: number;
   emulatorLog?: string;
   shard?: string;
+  /** `--max-cost`: spending cap in USD for the whole run (rows kept by a resume count). */
+  maxCost?: number;
   /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
   ci?: FinishCiOptions;
 }
@@ -49,11 +55,25 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (baseline !== undefined && !existsSync(join(baseline, 'requests.csv'))) {
     throw new CliError(`--baseline ${baseline} is not a run folder (it has no requests.csv); nothing was sent.`);
   }
+  // Said once, before anything is sent: which relays' rows will have no cost_usd.
+  const prices = createPriceBook(suite);
+  const unpriced = prices.unpriced(jobs);
+  if (unpriced.length > 0 && options.maxCost !== undefined) {
+    throw new RelaybenchError(`--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
+  }
+  if (unpriced.length > 0) {
+    process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
+  }
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
+  }
+
+  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : await keptCostUsd(join(outDir, 'requests.csv')));
+  if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
+    throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
@@ -81,6 +101,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
+      ...(spendingCap === undefined ? {} : { spendingCap }),
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
@@ -96,7 +117,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     await emulator?.stop();
   }
 
-  const complete = !result.interrupted && shard === undefined;
+  const complete = !result.interrupted && !result.capReached && shard === undefined;
   const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
@@ -128,8 +149,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
+  if (result.capReached && spendingCap !== undefined) {
+    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard)));
+    return EXIT.spendingCap;
+  }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard)}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -142,6 +167,34 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if ('error' in facts.ci) throw facts.ci.error;
   process.stdout.write(facts.ci.result.consoleText);
   return facts.ci.result.exitCode;
+}
+
+/** The resume command of a run folder, copy-pasteable; `--max-cost` is added by the caller. */
+function resumeCommand(file: string, outDir: string, shard: { index: number; count: number } | undefined): string {
+  return `relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}`;
+}
+
+/**
+ * What a run stopped by \`--max-cost\` says: what it spent, why it stopped, by how much it could
+ * have gone over (the in-flight worst case), and the resume command with a higher cap.
+ */
+function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string): string {
+  const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxInFlightWorstUsd);
+  return [
+    `Spending cap reached: ${formatUsd(cap.spentUsd)} spent of --max-cost ${formatUsd(cap.capUsd)} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
+    `The cap counts finished requests plus the worst case of those in flight (at most ${formatUsd(cap.maxInFlightWorstUsd)} here), so a run goes over it by no more than that.`,
+    `What finished is saved in ${outDir}.`,
+    'Resume with a higher cap:',
+    `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,
+    '',
+  ].join('\n');
+}
+
+/** USD already spent by a run folder's rows (a resume counts them against --max-cost). */
+async function keptCostUsd(requestsPath: string): Promise<number> {
+  if (!existsSync(requestsPath)) return 0;
+  const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
+  return rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
 }
 
 /** What the command needs from the finished rows, worked out while they are in memory. */

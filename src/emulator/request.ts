@@ -1,5 +1,6 @@
 import type { ThinkingLevel } from '../suite/types.js';
 import { invalidArgument, type GoogleError } from './errors.js';
+import { hashString } from './random.js';
 
 /**
  * Reading a GenerateContentRequest body the way Google's proto-JSON parser does: field names are
@@ -17,6 +18,8 @@ export interface GenerateRequest {
   /** Text of the last user turn: what the simulated model answers (and the answer-key lookup). */
   promptText: string;
   promptTokens: number;
+  /** Hash of the whole prompt text (system instruction and contents): the implicit cache's key. */
+  promptKey?: string;
   thinking: RequestedThinking;
   maxOutputTokens: number | undefined;
 }
@@ -107,6 +110,7 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
     request: {
       promptText: partsText(lastUserTurn),
       promptTokens: Math.max(1, Math.ceil(allText.length / CHARS_PER_TOKEN)),
+      promptKey: `${hashString(allText)}:${hashString(allText, 1)}:${allText.length}`,
       thinking: { budget, level, includeThoughts: field(thinkingConfig, 'includeThoughts') === true },
       maxOutputTokens,
     },
