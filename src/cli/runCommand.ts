@@ -147,6 +147,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
+  const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
+  const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
+  if (noUsage.length > 0) {
+    process.stdout.write(`cost_usd is empty where a response carried no usage: ${noUsage.map(([relay, count]) => `${relay} ×${count}`).join(', ')}.\n\n`);
+  }
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
@@ -179,10 +184,10 @@ function resumeCommand(file: string, outDir: string, shard: { index: number; cou
  * have gone over (the in-flight worst case), and the resume command with a higher cap.
  */
 function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string): string {
-  const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxInFlightWorstUsd);
+  const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxJobWorstUsd);
   return [
-    `Spending cap reached: ${formatUsd(cap.spentUsd)} spent of --max-cost ${formatUsd(cap.capUsd)} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
-    `The cap counts finished requests plus the worst case of those in flight (at most ${formatUsd(cap.maxInFlightWorstUsd)} here), so a run goes over it by no more than that.`,
+    `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
+    `The cap counts finished requests plus the worst case of those in flight, so a run goes over it by at most one request's worst case (${formatUsd(cap.maxJobWorstUsd)} here).`,
     `What finished is saved in ${outDir}.`,
     'Resume with a higher cap:',
     `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,
@@ -203,6 +208,8 @@ interface RowFacts {
   ok: number;
   summary: SummaryRow[];
   errorKinds: string;
+  /** Successful rows without cost_usd, per relay (no usage, or no price), in first-seen order. */
+  uncosted: Map<string, number>;
   /** The CI verdict of a complete run, or its error (e.g. a baseline sharing no job), thrown after the report is written. */
   ci: { result: FinishCiResult } | { error: unknown } | undefined;
 }
@@ -225,7 +232,11 @@ async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput:
       ci = { error };
     }
   }
-  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), ci };
+  const uncosted = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status === 'ok' && (row.cost_usd === undefined || row.cost_usd === '')) uncosted.set(String(row.relay), (uncosted.get(String(row.relay)) ?? 0) + 1);
+  }
+  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

@@ -145,14 +145,16 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       return;
     }
     const worstUsd = cap === undefined ? 0 : prices.worstCaseOf(job);
-    if (cap !== undefined && !cap.tryStart(worstUsd)) {
+    if (cap !== undefined && !(await cap.reserve(worstUsd))) {
       // Not sent, no row: a resume with a higher cap runs it.
       capStop.abort();
       return;
     }
     let spentUsd: number | undefined;
     try {
-      spentUsd = await executeAndFinish(job, relay, dispatcher, startedAtIso);
+      // A job that waited for room under the cap may find the run interrupted meanwhile.
+      if (cap !== undefined && stopSignal.aborted) return;
+      spentUsd = await executeAndFinish(job, relay, dispatcher, cap === undefined ? startedAtIso : new Date().toISOString());
     } finally {
       cap?.finish(worstUsd, spentUsd);
     }
