@@ -1,3 +1,4 @@
+import { describeCostEstimate, estimateCosts } from '../plan/costEstimate.js';
 import { describePlan } from '../plan/describe.js';
 import { expandPlan } from '../plan/expand.js';
 import { EXIT } from './exitCodes.js';
@@ -5,6 +6,7 @@ import { loadSuiteOrExit } from './loadOrExit.js';
 
 export async function validateCommand(file: string): Promise<number> {
   const suite = await loadSuiteOrExit(file);
-  process.stdout.write(`${describePlan(suite, expandPlan(suite))}\n`);
+  const jobs = expandPlan(suite);
+  process.stdout.write(`${describePlan(suite, jobs)}\n\n${describeCostEstimate(estimateCosts(suite, jobs))}\n`);
   return EXIT.ok;
 }
