@@ -153,6 +153,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     process.stdout.write(`cost_usd is empty where a response carried no usage: ${noUsage.map(([relay, count]) => `${relay} ×${count}`).join(', ')}.\n\n`);
   }
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
+  const { formatCostAdvice } = await import('../report/consoleCostAdvice.js');
+  const costAdviceText = formatCostAdvice(report.advice);
+  if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
     process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard)));
