@@ -11,7 +11,8 @@ import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
-import { createPriceBook } from '../run/pricing.js';
+import { createPriceBook, type PriceBook } from '../run/pricing.js';
+import type { Job } from '../plan/types.js';
 import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
 import { RelaybenchError } from '../errors/index.js';
 import { formatUsd } from '../report/consoleSummary.js';
@@ -136,7 +137,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed(), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
+      extra: {
+        resources: resourcesUsed(),
+        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
+        // Which price each relay's cost_usd used, so a total can be checked or redone later.
+        prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+        ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached } }),
+      },
     }),
   );
 
@@ -196,6 +203,24 @@ function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir
     `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,
     '',
   ].join('\n');
+}
+
+/** Per relay and model: where its price came from and the prices themselves (run.json). */
+function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: PriceBook): Record<string, Record<string, unknown>> {
+  const used: Record<string, Record<string, unknown>> = {};
+  for (const relay of relays) {
+    const models = [...new Set(jobs.filter((job) => job.relay === relay).map((job) => job.model))];
+    used[relay] = Object.fromEntries(models.map((model) => {
+      const resolved = prices.pricingOf({ relay, model });
+      if (resolved === undefined) return [model, null];
+      const pricing = resolved.pricing;
+      const detail = pricing.kind === 'perRequest'
+        ? { usdPerRequest: pricing.usdPerRequest }
+        : { input: pricing.prices.input, output: pricing.prices.output, cachedInput: pricing.prices.cachedInput, ...(pricing.prices.longContext === undefined ? {} : { longContext: pricing.prices.longContext }), multiplier: pricing.multiplier };
+      return [model, { source: resolved.source, ...detail }];
+    }));
+  }
+  return used;
 }
 
 /** USD already spent by a run folder's rows (a resume counts them against --max-cost). */
