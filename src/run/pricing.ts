@@ -9,7 +9,7 @@ export interface PriceBook {
   pricingOf(job: Pick<Job, 'relay' | 'model'>): ResolvedPricing | undefined;
   /** USD of a finished request from its usage; undefined without a price or without usage. */
   costOf(job: Pick<Job, 'relay' | 'model'>, metrics: Pick<StreamMetrics, 'promptTokens' | 'cachedTokens' | 'thoughtTokens' | 'answerTokens'>): number | undefined;
-  /** The most a job can cost (see worstCaseCostUsd); 0 when unpriced. */
+  /** The most a job can cost (see worstCaseCostUsd), times its attempts when mid-stream retries are on; 0 when unpriced. */
   worstCaseOf(job: Pick<Job, 'relay' | 'model' | 'body'>): number;
   /** `relay (model)` of every planned pair without a price, in plan order, each once. */
   unpriced(jobs: readonly Pick<Job, 'relay' | 'model'>[]): string[];
@@ -32,7 +32,11 @@ export function createPriceBook(suite: Pick<Suite, 'relays' | 'prices'>): PriceB
     },
     worstCaseOf(job) {
       const resolved = pricingOf(job);
-      return resolved === undefined ? 0 : worstCaseCostUsd(job.body, job.model, resolved.pricing);
+      if (resolved === undefined) return 0;
+      // A stream cut mid-way was generated (and may be billed); with retry.midStream each retry can be too.
+      const retry = relays.get(job.relay)?.retry;
+      const billedAttempts = retry?.midStream === true ? retry.max + 1 : 1;
+      return billedAttempts * worstCaseCostUsd(job.body, job.model, resolved.pricing);
     },
     unpriced(jobs) {
       const missing = new Set<string>();

@@ -30,6 +30,16 @@ describe('price book of a run', () => {
     else expect(cost).toBeCloseTo(expected, 12);
   });
 
+  it('counts every attempt in the worst case when mid-stream retries may bill a stream twice', () => {
+    const once = createPriceBook(suite({ relays: [relay({ name: 'r', apiKey: 'k' })] }));
+    const thrice = createPriceBook(suite({ relays: [relay({ name: 'r', apiKey: 'k', retry: { max: 2, midStream: true } })] }));
+    const job = expandPlan(suite())[0];
+    if (job === undefined) throw new Error('no job');
+    const on = { ...job, relay: 'r' };
+    expect(once.worstCaseOf(on)).toBeGreaterThan(0);
+    expect(thrice.worstCaseOf(on)).toBeCloseTo(3 * once.worstCaseOf(on), 12);
+  });
+
   it('names each unpriced (relay, model) once, in plan order', () => {
     expect(book.unpriced(expandPlan(priced))).toEqual(['tuned (my-finetune)']);
   });
