@@ -1,6 +1,7 @@
 import type { RequestRow } from '../report/columns.js';
 import { groupRows, passCell } from '../report/summary.js';
 import { fisherExact, requiredRepeatsForDifference, wilsonInterval } from '../stats/index.js';
+import { costAdvice, type CostAdvice } from './costAdvice.js';
 import { formatMs, formatP, formatShare, formatTokens } from './format.js';
 import { columnMedian, distinct, meanThoughtTokens, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
@@ -54,6 +55,8 @@ export interface BudgetAdvice {
   /** The same, as repeats of the suite's cases. */
   neededRepeats: number;
   evidence: string;
+  /** The cheapest setting not significantly less accurate than the best, and its savings (see costAdvice); undefined without costs. */
+  cost?: CostAdvice | undefined;
 }
 
 function outcomeOf(setting: ObservedSetting, rows: readonly RequestRow[]): SettingOutcome {
@@ -164,6 +167,7 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
     neededPerSetting,
     neededRepeats,
     evidence,
+    cost: costAdvice(rows, { alpha: options.alpha }),
   };
 }
 

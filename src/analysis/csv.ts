@@ -23,12 +23,16 @@ export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDI
  *   recommended (positive = the recommended setting is faster or cheaper);
  * - `decision`: `recommend`, `too few data` or `none passed`; `needed_per_setting` graded answers per setting
  *   (and `needed_repeats` of the suite's cases) to tell the detectable difference apart;
- * - `evidence`: the same in words.
+ * - `evidence`: the same in words;
+ * - cost-aware (empty without costs): `cheapest` setting not significantly less accurate than the
+ *   best, `cheapest_cost_usd_mean`, `best_cost_usd_mean` (mean USD per successful request),
+ *   `saved_usd_per_1000_requests` and `cheapest_saved_first_answer_p50_ms` against the best.
  */
 export const BUDGET_COLUMNS = [
   'relay', 'model', 'recommended', 'recommended_pass_rate', 'recommended_graded', 'best', 'best_pass_rate', 'best_graded',
   'p_value', 'saved_first_answer_p50_ms', 'saved_total_p50_ms', 'saved_thought_tokens_mean', 'decision',
   'needed_per_setting', 'needed_repeats', 'evidence',
+  'cheapest', 'cheapest_cost_usd_mean', 'best_cost_usd_mean', 'saved_usd_per_1000_requests', 'cheapest_saved_first_answer_p50_ms',
 ] as const;
 
 const rounded = (value: number | undefined, digits: number): string =>
@@ -57,6 +61,11 @@ export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
     rounded(entry.neededPerSetting, 0),
     rounded(entry.neededRepeats, 0),
     entry.evidence,
+    entry.cost?.cheapest.setting.label ?? '',
+    rounded(entry.cost?.cheapest.costUsdMean, 9),
+    rounded(entry.cost?.best.costUsdMean, 9),
+    rounded(entry.cost?.savedUsdPer1000, 6),
+    rounded(entry.cost?.savedFirstAnswerP50Ms, 1),
   ]);
   return csvText([[...BUDGET_COLUMNS], ...body]);
 }

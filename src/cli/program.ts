@@ -27,6 +27,13 @@ function nonNegative(value: string): number {
   return parsed;
 }
 
+/** A USD amount above 0 (`--max-cost`): a finite number, no currency sign. */
+function positiveUsd(value: string): number {
+  const parsed = Number(value);
+  if (!(Number.isFinite(parsed) && parsed > 0)) throw new InvalidArgumentError('expected an amount in USD above 0, e.g. 5 or 0.25 (no currency sign)');
+  return parsed;
+}
+
 /** The CI flags shared by `run` and `gate`; `errorRateFlag` differs because `run` uses --max-error-rate for something else. */
 function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '--max-gate-error-rate'): Command {
   return command
@@ -88,6 +95,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
     .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
     .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`')
+    .option('--max-cost <usd>', 'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)', positiveUsd)
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
   // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
@@ -13,6 +14,10 @@ import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
 import { toPlannedJobs } from '../run/planFile.js';
+import { createPriceBook, type PriceBook } from '../run/pricing.js';
+import type { Job } from '../plan/types.js';
+import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
+import { formatUsd } from '../report/consoleSummary.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
@@ -31,6 +36,8 @@ export interface RunCommandOptions {
   maxErrorRate?: number;
   emulatorLog?: string;
   shard?: string;
+  /** `--max-cost`: spending cap in USD for the whole run (rows kept by a resume count). */
+  maxCost?: number;
   /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
   ci?: FinishCiOptions;
 }
@@ -58,11 +65,25 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       throw error;
     }
   }
+  // Said once, before anything is sent: which relays' rows will have no cost_usd.
+  const prices = createPriceBook(suite);
+  const unpriced = prices.unpriced(jobs);
+  if (unpriced.length > 0 && options.maxCost !== undefined) {
+    throw new RelaybenchError(`--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
+  }
+  if (unpriced.length > 0) {
+    process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
+  }
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
+  }
+
+  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : await keptCostUsd(join(outDir, 'requests.csv')));
+  if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
+    throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
@@ -90,6 +111,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
+      ...(spendingCap === undefined ? {} : { spendingCap }),
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
@@ -105,7 +127,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     await emulator?.stop();
   }
 
-  const complete = !result.interrupted && shard === undefined;
+  const complete = !result.interrupted && !result.capReached && shard === undefined;
   const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {}, requestConfig: suite } : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
@@ -124,7 +146,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed(), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
+      extra: {
+        resources: resourcesUsed(),
+        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
+        // Which price each relay's cost_usd used, so a total can be checked or redone later.
+        prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+        ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached } }),
+      },
     }),
   );
 
@@ -135,10 +163,22 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
+  const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
+  const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
+  if (noUsage.length > 0) {
+    process.stdout.write(`cost_usd is empty where a response carried no usage: ${noUsage.map(([relay, count]) => `${relay} ×${count}`).join(', ')}.\n\n`);
+  }
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
+  const { formatCostAdvice } = await import('../report/consoleCostAdvice.js');
+  const costAdviceText = formatCostAdvice(report.advice);
+  if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
+  if (result.capReached && spendingCap !== undefined) {
+    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard)));
+    return EXIT.spendingCap;
+  }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard)}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -153,12 +193,60 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   return facts.ci.result.exitCode;
 }
 
+/** The resume command of a run folder, copy-pasteable; `--max-cost` is added by the caller. */
+function resumeCommand(file: string, outDir: string, shard: { index: number; count: number } | undefined): string {
+  return `relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}`;
+}
+
+/**
+ * What a run stopped by \`--max-cost\` says: what it spent, why it stopped, by how much it could
+ * have gone over (the in-flight worst case), and the resume command with a higher cap.
+ */
+function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string): string {
+  const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxJobWorstUsd);
+  return [
+    `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
+    `The cap counts finished requests plus the worst case of those in flight, so a run goes over it by at most one request's worst case (${formatUsd(cap.maxJobWorstUsd)} here).`,
+    `What finished is saved in ${outDir}.`,
+    'Resume with a higher cap:',
+    `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,
+    '',
+  ].join('\n');
+}
+
+/** Per relay and model: where its price came from and the prices themselves (run.json). */
+function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: PriceBook): Record<string, Record<string, unknown>> {
+  const used: Record<string, Record<string, unknown>> = {};
+  for (const relay of relays) {
+    const models = [...new Set(jobs.filter((job) => job.relay === relay).map((job) => job.model))];
+    used[relay] = Object.fromEntries(models.map((model) => {
+      const resolved = prices.pricingOf({ relay, model });
+      if (resolved === undefined) return [model, null];
+      const pricing = resolved.pricing;
+      const detail = pricing.kind === 'perRequest'
+        ? { usdPerRequest: pricing.usdPerRequest }
+        : { input: pricing.prices.input, output: pricing.prices.output, cachedInput: pricing.prices.cachedInput, ...(pricing.prices.longContext === undefined ? {} : { longContext: pricing.prices.longContext }), multiplier: pricing.multiplier };
+      return [model, { source: resolved.source, ...detail }];
+    }));
+  }
+  return used;
+}
+
+/** USD already spent by a run folder's rows (a resume counts them against --max-cost). */
+async function keptCostUsd(requestsPath: string): Promise<number> {
+  if (!existsSync(requestsPath)) return 0;
+  const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
+  return rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+}
+
 /** What the command needs from the finished rows, worked out while they are in memory. */
 interface RowFacts {
   count: number;
   ok: number;
   summary: SummaryRow[];
   errorKinds: string;
+  /** Successful rows without cost_usd, per relay (no usage, or no price), in first-seen order. */
+  uncosted: Map<string, number>;
   /** The CI verdict of a complete run, or its error (e.g. a baseline sharing no job), thrown after the report is written. */
   ci: { result: FinishCiResult } | { error: unknown } | undefined;
 }
@@ -181,7 +269,11 @@ async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput:
       ci = { error };
     }
   }
-  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), ci };
+  const uncosted = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status === 'ok' && (row.cost_usd === undefined || row.cost_usd === '')) uncosted.set(String(row.relay), (uncosted.get(String(row.relay)) ?? 0) + 1);
+  }
+  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

@@ -1,4 +1,5 @@
 import { createRedactor } from '../client/redact.js';
+import { describeCostEstimate, estimateCosts } from '../plan/costEstimate.js';
 import { describePlan } from '../plan/describe.js';
 import { describeRequests } from '../plan/describeRequests.js';
 import { expandPlan } from '../plan/expand.js';
@@ -14,7 +15,7 @@ export interface ValidateOptions {
 export async function validateCommand(file: string, options: ValidateOptions = {}): Promise<number> {
   const suite = await loadSuiteOrExit(file);
   const jobs = expandPlan(suite);
-  process.stdout.write(`${describePlan(suite, jobs)}\n`);
+  process.stdout.write(`${describePlan(suite, jobs)}\n\n${describeCostEstimate(estimateCosts(suite, jobs))}\n`);
   if (options.showRequests === true) {
     const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
     process.stdout.write(`\nrequests (the first job of each relay; keys redacted)\n\n${describeRequests(suite, jobs, redact)}\n`);

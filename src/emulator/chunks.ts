@@ -18,6 +18,8 @@ export interface ResponseIdentity {
 
 export interface ChunkOptions {
   promptTokens: number;
+  /** Prompt tokens served from the implicit cache (`cachedContentTokenCount`); 0 or absent = none. */
+  cachedTokens?: number;
   showThoughts: boolean;
   omitUsage: boolean;
   tokensPerChunk: number;
@@ -34,11 +36,14 @@ export interface PlannedChunk {
   body: GeminiChunk;
 }
 
-function usage(promptTokens: number, answerTokens: number, thoughtTokens: number): GeminiUsage {
+function usage(promptTokens: number, answerTokens: number, thoughtTokens: number, cachedTokens = 0): GeminiUsage {
   const counts: GeminiUsage = { promptTokenCount: promptTokens };
+  // Google's order: cachedContentTokenCount follows promptTokenCount, with cacheTokensDetails.
+  if (cachedTokens > 0) counts.cachedContentTokenCount = cachedTokens;
   if (answerTokens > 0) counts.candidatesTokenCount = answerTokens;
   counts.totalTokenCount = promptTokens + answerTokens + thoughtTokens;
   counts.promptTokensDetails = [{ modality: 'TEXT', tokenCount: promptTokens }];
+  if (cachedTokens > 0) counts.cacheTokensDetails = [{ modality: 'TEXT', tokenCount: cachedTokens }];
   if (thoughtTokens > 0) counts.thoughtsTokenCount = thoughtTokens;
   return counts;
 }
@@ -74,7 +79,7 @@ export function splitAnswer(text: string, targetChars: number): string[] {
 
 export function planChunks(output: ModelOutput, identity: ResponseIdentity, options: ChunkOptions): PlannedChunk[] {
   const usageAt = (answerTokens: number, thoughtTokens: number): GeminiUsage | undefined =>
-    options.omitUsage ? undefined : usage(options.promptTokens, answerTokens, thoughtTokens);
+    options.omitUsage ? undefined : usage(options.promptTokens, answerTokens, thoughtTokens, options.cachedTokens);
   const chunks: PlannedChunk[] = [];
   let thoughtsSoFar = 0;
   if (options.showThoughts) {
@@ -135,7 +140,7 @@ export function mergedResponse(output: ModelOutput, identity: ResponseIdentity, 
   if (options.functionCall !== undefined || output.answerText !== '' || identity.thoughtSignature !== undefined) parts.push(answer);
   const usageMetadata = options.omitUsage
     ? undefined
-    : usage(options.promptTokens, output.answerTokens, output.thoughtTokens);
+    : usage(options.promptTokens, output.answerTokens, output.thoughtTokens, options.cachedTokens);
   return chunkBody(parts, output.finishReason, usageMetadata, identity);
 }
 

@@ -10,6 +10,7 @@ import type { RelayRuntime } from './relays.js';
 import { replay, type Replay } from './replay.js';
 import { parseGenerateRequest } from './request.js';
 import { resolveThinking } from './thinking.js';
+import type { ImplicitCache } from './implicitCache.js';
 
 /** Everything a request needs from the server that hosts it. */
 export interface EmulatorState {
@@ -22,6 +23,8 @@ export interface EmulatorState {
   closing: boolean;
   /** Per (relay, model, body): how many requests came without a sample header, so repeats differ. */
   occurrences: Map<string, number>;
+  /** Prompt prefixes seen, for implicit caching (absent: no caching). */
+  implicitCache?: ImplicitCache;
 }
 
 // The model segment may be empty: gptproto's documented URL names the model in the body instead.
@@ -85,6 +88,7 @@ function planFor(
       request: parsed.request,
       thinking,
       answerKey: state.answerKey,
+      ...(state.implicitCache === undefined ? {} : { cache: state.implicitCache.lookup(relay.name, route.model, parsed.request.promptKey ?? '', parsed.request.promptTokens) }),
     },
     random,
   );

@@ -20,6 +20,7 @@ import { tokensIn } from './text.js';
 import type { GenerateRequest } from './request.js';
 import type { ThinkingMode } from './thinking.js';
 import { planTiming, type TimingPlan } from './timing.js';
+import type { CacheOutcome } from './implicitCache.js';
 
 /**
  * A whole response decided before its first byte: what to write and when, in ms after the request
@@ -48,6 +49,8 @@ export interface PlanInput {
   request: GenerateRequest;
   thinking: ThinkingMode;
   answerKey: AnswerKey;
+  /** The implicit cache's verdict on this prompt; absent = no caching. */
+  cache?: CacheOutcome;
 }
 
 /** Headers Google's front end adds to every response. */
@@ -143,13 +146,14 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
   };
   const options: ChunkOptions = {
     promptTokens: request.promptTokens,
+    cachedTokens: input.cache?.cachedTokens ?? 0,
     showThoughts,
     omitUsage: profile.omitUsage,
     tokensPerChunk: profile.tokensPerChunk,
     ...(functionCall === undefined ? {} : { functionCall }),
   };
   const chunks = planChunks(output, identity, options);
-  const timing = planTiming(profile, chunks, random);
+  const timing = planTiming(profile, chunks, random, input.cache?.prefillMs ?? 0);
   const fault = pickFault(profile.failures, random);
   const faultAt = faultChunkIndex(chunks.length, random);
 

@@ -1,6 +1,7 @@
 import type { ThinkingLevel } from '../suite/types.js';
 import { invalidArgument, type GoogleError } from './errors.js';
 import { declaredFunctionOf, type DeclaredFunction } from './functionCall.js';
+import { hashString } from './random.js';
 
 /**
  * Reading a GenerateContentRequest body the way Google's proto-JSON parser does: field names are
@@ -18,6 +19,8 @@ export interface GenerateRequest {
   /** Text of the last user turn: what the simulated model answers (and the answer-key lookup). */
   promptText: string;
   promptTokens: number;
+  /** Hash of the whole prompt text (system instruction and contents): the implicit cache's key. */
+  promptKey?: string;
   thinking: RequestedThinking;
   maxOutputTokens: number | undefined;
   /** The function the model will call instead of answering in text (the request declares tools). */
@@ -110,6 +113,7 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
     request: {
       promptText: partsText(lastUserTurn),
       promptTokens: Math.max(1, Math.ceil(allText.length / CHARS_PER_TOKEN)),
+      promptKey: `${hashString(allText)}:${hashString(allText, 1)}:${allText.length}`,
       thinking: { budget, level, includeThoughts: field(thinkingConfig, 'includeThoughts') === true },
       maxOutputTokens,
       ...withDeclaredFunction(declaredFunctionOf(body)),

@@ -5,6 +5,7 @@ import { openGroundTruthLog } from './groundTruth.js';
 import { createRequestHandler, type EmulatorState } from './handler.js';
 import type { AnswerKeyEntry } from './model.js';
 import { resolveRelays } from './relays.js';
+import { createImplicitCache } from './implicitCache.js';
 
 export { loadEmulatorConfig } from './config.js';
 export type { EmulatedRelay, EmulatorConfig } from './config.js';
@@ -61,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     active: new Set(),
     closing: false,
     occurrences: new Map(),
+    implicitCache: createImplicitCache(),
   };
 
   const server = createServer({ noDelay: true, keepAlive: true }, createRequestHandler(state));

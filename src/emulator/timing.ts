@@ -14,12 +14,13 @@ const MIN_RATE_SHARE = 0.2;
 
 /**
  * Headers after a log-normal delay, the first content after a log-normal prefill, then each chunk
- * after the time its tokens take at a rate jittered per chunk. Planned up front so that timing
+ * after the time its tokens take at a rate jittered per chunk. `promptPrefillMs` adds the time to
+ * read the uncached part of a long prompt (see implicitCache.ts). Planned up front so that timing
  * is part of what a seed reproduces, and so the server needs one timer per chunk at most.
  */
-export function planTiming(profile: Profile, chunks: readonly PlannedChunk[], random: Random): TimingPlan {
+export function planTiming(profile: Profile, chunks: readonly PlannedChunk[], random: Random, promptPrefillMs = 0): TimingPlan {
   const headersAtMs = random.logNormal(profile.headersMs.medianMs, profile.headersMs.sigma);
-  let atMs = headersAtMs + random.logNormal(profile.prefillMs.medianMs, profile.prefillMs.sigma);
+  let atMs = headersAtMs + random.logNormal(profile.prefillMs.medianMs, profile.prefillMs.sigma) + promptPrefillMs;
   const jittered = (tokensPerS: number): number =>
     tokensPerS * Math.max(MIN_RATE_SHARE, 1 + profile.rateJitter * random.normal());
   const chunkAtMs = chunks.map((chunk) => {

@@ -13,6 +13,20 @@ function percent(value: string | number | undefined): string {
   return value === undefined || value === '' ? EMPTY : `${(Number(value) * 100).toFixed(0)}%`;
 }
 
+/**
+ * A USD amount with 3 significant digits and no float noise: `$0.0126`, `$1.23`, `$0.000405`;
+ * `–` when unknown. Sub-cent costs are the norm per request, so fixed decimals would show `$0.00`.
+ */
+export function formatUsd(value: string | number | undefined): string {
+  if (value === undefined || value === '') return EMPTY;
+  const number = Number(value);
+  if (!Number.isFinite(number)) return EMPTY;
+  if (number === 0) return '$0';
+  if (number >= 1) return `$${number.toFixed(2)}`;
+  const digits = Math.min(12, 2 - Math.floor(Math.log10(Math.abs(number))));
+  return `$${number.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
+}
+
 export function thinkingLabel(row: { thinking_budget?: string | number | boolean | undefined; thinking_level?: string | number | boolean | undefined }): string {
   if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
   if (row.thinking_budget === undefined || row.thinking_budget === '') return EMPTY;
@@ -25,7 +39,7 @@ export function thinkingLabel(row: { thinking_budget?: string | number | boolean
  * from twelve samples. Returns a string; printing is the caller's business.
  */
 export function formatSummaryTable(rows: SummaryRow[]): string {
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok'];
+  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok', 'cost/req', 'cost/pass'];
   const body = rows.map((row) => [
     String(row.relay),
     String(row.model),
@@ -41,8 +55,10 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
     fixed(row.total_ms_p50),
     fixed(row.total_ms_p90),
     fixed(row.thought_tokens_mean),
+    formatUsd(row.cost_usd_mean),
+    formatUsd(row.cost_per_pass_usd),
   ]);
-  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat)'];
+  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
   const warnings = summaryWarnings(rows);
   return [...lines, ...warnings].join('\n');
 }

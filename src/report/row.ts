@@ -2,6 +2,7 @@ import type { GradeResult } from '../grade/types.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import type { Job } from '../plan/types.js';
 import type { RequestFailure } from '../client/types.js';
+import { roundUsd } from '../cost/costUsd.js';
 import type { RequestRow } from './columns.js';
 
 export interface RowInput {
@@ -16,6 +17,8 @@ export interface RowInput {
   /** Appended to the error message, e.g. why a mid-stream failure was not retried. */
   retryNote: string | undefined;
   grade: GradeResult | undefined;
+  /** USD of this request (DESIGN.md, "Cost"); undefined leaves `cost_usd` empty (no price, no usage, or a failure). */
+  costUsd?: number | undefined;
 }
 
 /** Milliseconds keep 0.1 ms resolution; more digits would be noise, fewer would hide sub-ms effects. */
@@ -68,7 +71,7 @@ export function toRequestRow(input: RowInput): RequestRow {
     total_tokens: metrics.totalTokens,
     cached_tokens: metrics.cachedTokens,
     answer_tokens_per_s: rate(metrics.answerTokensPerS),
-    cost_usd: undefined,
+    cost_usd: ok && input.costUsd !== undefined ? roundUsd(input.costUsd) : undefined,
     finish_reason: metrics.finishReason,
     block_reason: metrics.blockReason,
     model_version: metrics.modelVersion,

@@ -13,6 +13,8 @@ import type { Case, ResolvedRelay, Suite } from '../suite/types.js';
 import { executeJob, type JobOutcome } from './execute.js';
 import { createRelayHealth, DEFAULT_RELAY_HEALTH, type RelayHealthOptions } from './relayHealth.js';
 import { runLanes } from './scheduler.js';
+import { createPriceBook } from './pricing.js';
+import type { SpendingCap } from './spendingCap.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -61,12 +63,16 @@ export interface RunJobsOptions {
   /** When a relay counts as down and the rest of its jobs are skipped. */
   health?: RelayHealthOptions;
   onRow?: (row: RequestRow, progress: RunProgress) => void;
+  /** `--max-cost`: no job starts once finished cost plus in-flight worst cases reach the cap. */
+  spendingCap?: SpendingCap;
 }
 
 export interface RunJobsResult {
   byRelay: Record<string, RelayRunStats>;
   completed: number;
   interrupted: boolean;
+  /** Stopped because the spending cap was reached (jobs are left for a resume). */
+  capReached: boolean;
 }
 
 /** Sleeps, but wakes at once when the run is aborted, so Ctrl-C never waits out a backoff. */
@@ -100,6 +106,11 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   const random = createRandom(suite.seed);
   const progress: RunProgress = { done: 0, total: options.jobs.length, errors: 0 };
   const health = createRelayHealth(options.health ?? DEFAULT_RELAY_HEALTH);
+  const prices = createPriceBook(suite);
+  const cap = options.spendingCap;
+  // Reaching the cap stops new jobs the way a first Ctrl-C does; the ones in flight finish.
+  const capStop = new AbortController();
+  const stopSignal = cap === undefined ? options.stopSignal : AbortSignal.any([options.stopSignal, capStop.signal]);
 
   const jobsByRelay = new Map<string, Job[]>();
   for (const job of options.jobs) {
@@ -111,7 +122,9 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   const finish = (job: Job, outcome: JobOutcome, startedAtIso: string): void => {
     const expectation = casesById.get(job.caseId)?.expect;
     const graded = outcome.failure === undefined ? grade(outcome.metrics.answerText, expectation) : undefined;
-    const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded });
+    // Only a successful row carries a cost (DESIGN.md, "Cost"); the cap counts failed ones too.
+    const cost = outcome.failure === undefined ? prices.costOf(job, outcome.metrics) : undefined;
+    const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded, costUsd: cost });
     options.rows.append(redactRow(row, options.redact));
     options.details.append(detailOf(job, outcome, options.redact));
     record(byRelay[job.relay], outcome);
@@ -131,6 +144,24 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       finish(job, skippedOutcome(`skipped: relay ${job.relay} given up after ${downReason}`), startedAtIso);
       return;
     }
+    const worstUsd = cap === undefined ? 0 : prices.worstCaseOf(job);
+    if (cap !== undefined && !(await cap.reserve(worstUsd))) {
+      // Not sent, no row: a resume with a higher cap runs it.
+      capStop.abort();
+      return;
+    }
+    let spentUsd: number | undefined;
+    try {
+      // A job that waited for room under the cap may find the run interrupted meanwhile.
+      if (cap !== undefined && stopSignal.aborted) return;
+      spentUsd = await executeAndFinish(job, relay, dispatcher, cap === undefined ? startedAtIso : new Date().toISOString());
+    } finally {
+      cap?.finish(worstUsd, spentUsd);
+    }
+  };
+
+  /** Sends a job, appends its row, and returns what it cost as far as its usage tells (0 when unknown). */
+  const executeAndFinish = async (job: Job, relay: ResolvedRelay, dispatcher: Dispatcher, startedAtIso: string): Promise<number> => {
     const outcome = await executeJob(job, {
       relay,
       dispatcher,
@@ -141,9 +172,11 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       sleep: abortableSleep,
       sampleHeader: options.sampleHeaders(relay),
     });
+    const spent = outcome.attempts === 0 ? 0 : (prices.costOf(job, outcome.metrics) ?? 0);
     // A job cut short by our own interruption did not finish: no row, so a resume runs it again.
-    if (outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return;
+    if (outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return spent;
     finish(job, outcome, startedAtIso);
+    return spent;
   };
 
   const lanes = suite.relays.map((relay) => ({
@@ -153,11 +186,16 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     rpm: relay.rpm,
   }));
   try {
-    await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: options.stopSignal });
+    await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
   } finally {
     await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.close().catch(() => undefined)));
   }
-  return { byRelay, completed: progress.done, interrupted: options.stopSignal.aborted && progress.done < progress.total };
+  return {
+    byRelay,
+    completed: progress.done,
+    interrupted: options.stopSignal.aborted && progress.done < progress.total,
+    capReached: cap?.reached === true && progress.done < progress.total,
+  };
 }
 
 function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {

@@ -12,6 +12,7 @@ import type { SuiteInput } from './suiteSchema.js';
 import { toCase } from './toCase.js';
 import type { ResolvedRelay, Suite } from './types.js';
 import { parseYamlSource } from './yamlSource.js';
+import { unusedPriceWarnings } from './priceWarnings.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 export interface LoadSuiteOptions {
@@ -59,7 +60,9 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
 
   if (issues.length > 0 || !validated.success) throw new SuiteError(sortIssues(firstPerNode(issues)));
-  return toSuite(validated.data, suitePath, loadedRelays.relays);
+  const suite = toSuite(validated.data, suitePath, loadedRelays.relays);
+  suite.warnings = unusedPriceWarnings(suite.prices ?? {}, suite.model, suite.relays).map(source.toSuiteIssue);
+  return suite;
 }
 
 function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]): Suite {
@@ -81,6 +84,8 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     cases: input.cases.map(toCase),
     ci: { ...input.ci },
     seed: input.seed,
+    prices: { ...input.prices },
+    warnings: [],
   };
 }
 

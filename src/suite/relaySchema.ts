@@ -5,6 +5,7 @@ import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
 import { modelName } from './modelName.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 import { relayBodySchema } from './relayBodySchema.js';
+import { relayPriceSchema } from './priceSchema.js';
 import { overridesSchema } from '../emulator/config.js';
 import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
 
@@ -65,6 +66,8 @@ export const relayInputSchema = closedObject({
   maxBodyBytes: positiveInt.exactOptional(),
   /** Extra request-body fields, merged as written (unchecked); see relayBodySchema. */
   body: relayBodySchema.exactOptional(),
+  /** What this relay charges (DESIGN.md, "Cost"). */
+  price: relayPriceSchema.exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

@@ -73,6 +73,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
       emulatorOverrides: input.emulatorOverrides,
       maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       ...(input.body === undefined ? {} : { body: input.body }),
+      price: input.price,
     },
   };
 }

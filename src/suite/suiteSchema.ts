@@ -5,6 +5,7 @@ import { folderSafeName, positiveInt, uniqueList } from './fieldSchemas.js';
 import { generationConfigSchema } from './generationConfigSchema.js';
 import { modelName } from './modelName.js';
 import { requestFieldsShape } from './requestFieldsSchema.js';
+import { suitePricesSchema } from './priceSchema.js';
 
 const rate = z.number().min(0).max(1);
 const positiveMs = z.number().gt(0);
@@ -39,6 +40,8 @@ export const suiteInputSchema = closedObject({
   cases: z.array(caseInputSchema).min(1),
   ci: ciSchema.default({}),
   seed: z.number().int().default(1),
+  /** Per-model prices in USD per 1M tokens, over the built-in list prices (DESIGN.md, "Cost"). */
+  prices: suitePricesSchema.exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
     ctx.addIssue({

@@ -1,3 +1,5 @@
+import type { ModelPriceInput, RelayPriceInput } from '../cost/resolve.js';
+
 /**
  * The suite as the rest of the pipeline sees it: validated, env-expanded, presets applied.
  * Everything downstream of `suite/` depends only on these types, never on the YAML.
@@ -75,6 +77,8 @@ export interface ResolvedRelay {
    * what relaybench does not model, e.g. gptproto's `stream: false`. Absent: nothing added.
    */
   body?: Record<string, unknown>;
+  /** What the relay charges: a multiplier of list price, its own prices, or per request; undefined = list price. */
+  price?: RelayPriceInput | undefined;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */
@@ -134,4 +138,18 @@ export interface Suite {
   ci: CiSettings;
   /** Seed for anything random the harness does (emulator, jitter), for reproducible runs. */
   seed: number;
+  /** `prices:` per model (USD per 1M tokens), over the built-in list prices. */
+  prices?: Record<string, ModelPriceInput> | undefined;
+  /** Problems worth a word that do not stop the run (e.g. a priced model no relay uses), file:line:col each. */
+  warnings?: SuiteWarning[] | undefined;
+}
+
+/** A warning about a suite, with where it points (same shape as a suite issue). */
+export interface SuiteWarning {
+  file: string;
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+  hint?: string;
 }

@@ -29,8 +29,17 @@ export const CHART_RUNTIME = `
       options.plugins.tooltip.callbacks.label = function (item) { return item.dataset.label + ': ' + Math.round(item.parsed.y * 10) / 10; };
     } else {
       options.plugins.tooltip.callbacks.label = function (item) {
+        if (item.raw && typeof item.raw.note === 'string') return item.raw.note;
         return item.dataset.label + ': ' + Math.round(item.parsed.y) + '% by ' + Math.round(item.parsed.x) + ' ms';
       };
+    }
+    if (options.scales.x.type === 'logarithmic') {
+      // A USD log axis: label 1, 2 and 5 of each decade, e.g. $0.0001, $0.0002, $0.0005.
+      options.scales.x.ticks = { callback: function (value) {
+        var mantissa = value / Math.pow(10, Math.floor(Math.log10(value)) );
+        var round = Math.round(mantissa);
+        return Math.abs(mantissa - round) < 1e-6 && (round === 1 || round === 2 || round === 5) ? '$' + Number(value.toPrecision(1)) : '';
+      } };
     }
     new Chart(document.getElementById(spec.id), spec.config);
   });

@@ -11,6 +11,7 @@ import { html, inlineScriptSource, scriptJson, trustedHtml, type SafeHtml } from
 import { reportHeader } from './header.js';
 import { relayStyles } from './palette.js';
 import { REPORT_CSS } from './styles.js';
+import { costAdviceTable } from './costAdviceTable.js';
 import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable } from './tables.js';
 
 export interface ReportInput {
@@ -63,6 +64,7 @@ ${section('gates', 'CI gates', 'The suite\'s ci: thresholds, overall and per rel
 ${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts))}
 ${section('charts', 'Charts', 'One colour, point shape and dash per relay throughout.', html`<div class="charts">${charts.map(chartFigure)}</div>`)}
 ${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinking setting whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', input.advice.length === 0 ? emptyNote('No relay swept two or more thinking settings with graded answers.') : adviceTable(input.advice))}
+${input.advice.some((entry) => entry.cost !== undefined) ? section('cost-advice', 'Cost-aware advice', 'Per relay and model: the cheapest thinking setting (mean cost per successful request) whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', costAdviceTable(input.advice)) : ''}
 ${section('comparison', 'Relay comparison', 'Each pair of relays on the thinking settings both ran: difference in median time to first answer token (seeded bootstrap 95% CI) and in pass rate (Newcombe 95% CI). An interval spanning zero reads "no detectable difference".', input.comparisons.length === 0 ? emptyNote('Only one relay ran.') : comparisonTable(input.comparisons))}
 ${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows)))}
 ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
