@@ -19,6 +19,8 @@ export interface GenerateRequest {
   promptTokens: number;
   thinking: RequestedThinking;
   maxOutputTokens: number | undefined;
+  /** `generationConfig.stopSequences`: the answer ends before the first one (Google allows up to 5). */
+  stopSequences?: string[];
 }
 
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
@@ -70,6 +72,10 @@ function partsText(content: unknown): string {
   return content.parts.map((part) => (isObject(part) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
+function readStopSequences(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+}
+
 const isError = (value: unknown): value is GoogleError => isObject(value) && 'status' in value;
 
 export function parseGenerateRequest(bodyText: string): ParseResult {
@@ -109,6 +115,7 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
       promptTokens: Math.max(1, Math.ceil(allText.length / CHARS_PER_TOKEN)),
       thinking: { budget, level, includeThoughts: field(thinkingConfig, 'includeThoughts') === true },
       maxOutputTokens,
+      stopSequences: readStopSequences(field(generationConfig, 'stopSequences')),
     },
   };
 }
