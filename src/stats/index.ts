@@ -7,3 +7,4 @@ export { percentile, quantiles } from './percentile.js';
 export { createRandom } from './random.js';
 export { requiredRepeatsForDifference } from './sample-size.js';
 export { wilsonInterval, type ProportionInterval } from './wilson.js';
+export { holmAdjust, mantelHaenszelLessP, normalUpperTail, type Stratum } from './mantelHaenszel.js';

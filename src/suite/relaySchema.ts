@@ -61,6 +61,8 @@ export const relayInputSchema = closedObject({
   /** Behaviour overrides for the emulated relay (see src/emulator/README.md). */
   emulatorOverrides: closedObject(overridesSchema.shape).exactOptional(),
   maxBodyBytes: positiveInt.exactOptional(),
+  /** The relay the cross-relay verdicts compare with (typically Google's own API); at most one. */
+  reference: z.boolean().exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

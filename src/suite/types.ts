@@ -66,6 +66,8 @@ export interface ResolvedRelay {
   emulatorOverrides: Record<string, unknown> | undefined;
   /** Cap on one response body, so an endless relay cannot exhaust memory. */
   maxBodyBytes: number;
+  /** `reference: true`: the relay the cross-relay verdicts compare with (DESIGN.md "Relay verdicts"). */
+  reference: boolean;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */
