@@ -184,8 +184,11 @@ export const PROFILES = {
   'usage-padded': { ...honest, usageInflation: 1.5, usageRepeated: true },
   /** generationConfig replaced: maxOutputTokens raised to 65,536, stopSequences dropped. */
   'config-override': { ...honest, overridesGenerationConfig: true },
-  /** Mapped to a cheaper model that answers worse, with modelVersion still naming the model asked for. */
-  'silent-swap': { ...honest, accuracyPenalty: 0.3 },
+  /**
+   * Mapped to a much cheaper model (a Flash-Lite tier or an older generation: half again as many
+   * wrong answers on reasoning cases) while modelVersion still names the model asked for.
+   */
+  'silent-swap': { ...honest, accuracyPenalty: 0.5 },
   /** One stream in five restarts from the beginning after its first pieces (an upstream failure retried on another key). */
   'hidden-retry': { ...honest, hiddenRetry: 0.2 },
   /** OpenAI habits: `data: [DONE]`, a 102 keep-alive, SSE even when a JSON array was asked for. */

@@ -41,18 +41,18 @@ const DONE_LINE = /(^|\n)data:\s*\[DONE\]/;
 /** Bytes kept from the previous piece so a marker split across pieces is still found. */
 const CARRY_CHARS = 16;
 /**
- * A later chunk restarts the answer when its text begins with the answer's first characters, up
- * to this many: an honest stream repeats its own opening at a chunk boundary only by a coincidence
- * too rare to matter.
+ * A later chunk restarts the answer when it begins with the answer's opening: its first
+ * characters, up to this many, all of them in the chunk. Shorter matches prove nothing: prose
+ * repeats sentence openings ("The relay ...") and one-character pieces repeat letters.
  */
-const RESTART_PREFIX_CHARS = 12;
-/** Fewer matching characters than this prove nothing (one-character pieces repeat letters). */
+const RESTART_PREFIX_CHARS = 32;
+/** An answer so far shorter than this cannot be told apart from a coincidence. */
 const RESTART_MIN_CHARS = 3;
 
-/** Whether `piece` begins with the answer's opening (as far as both go, at least 3 characters). */
+/** Whether `piece` begins with the whole of the answer's opening (its first 32 characters, or all of it when shorter). */
 function restartsAnswer(answerSoFar: string, piece: string): boolean {
-  const length = Math.min(RESTART_PREFIX_CHARS, answerSoFar.length, piece.length);
-  return length >= RESTART_MIN_CHARS && piece.startsWith(answerSoFar.slice(0, length));
+  const opening = answerSoFar.slice(0, RESTART_PREFIX_CHARS);
+  return opening.length >= RESTART_MIN_CHARS && piece.startsWith(opening);
 }
 
 function median(values: readonly number[]): number | undefined {
