@@ -21,7 +21,12 @@ export interface HonestySignals {
    * after the first of them: Google's usage is cumulative, so its counts grow with the answer.
    */
   usageStatic: boolean;
-  /** Why the answer seems to start again inside this response (empty: it did not). */
+  /**
+   * Why this response seems to hold a second attempt (empty: it does not): a second responseId,
+   * cumulative usage counts going down, thought parts after the answer began. Each is impossible
+   * in one Google response. A repeated answer opening is not used: prose repeats its openings
+   * ("A common mistake is ...") at chunk boundaries often enough to accuse honest relays.
+   */
   restarts: string[];
   /** Framing that is not Gemini's: `[DONE]`, a 1xx status, SSE when a JSON array was asked (empty: clean). */
   framingFaults: string[];
@@ -37,24 +42,22 @@ export interface HonestySignalsFold {
 }
 
 /** OpenAI's end-of-stream marker; Gemini's stream simply ends. Searched in the raw bytes. */
-const DONE_LINE = /(^|\n)data:\s*\[DONE\]/;
-/** Bytes kept from the previous piece so a marker split across pieces is still found. */
+const DONE_LINE = /\ndata:\s*\[DONE\]/;
+/** A line longer than this before a `[DONE]` cannot be the marker's own line. */
 const CARRY_CHARS = 16;
+/** Carried when the previous piece ended mid-line past {@link CARRY_CHARS}: matches no line start. */
+const NOT_LINE_START = '\u0000';
+
 /**
- * A later chunk restarts the answer when it begins with the answer's opening: its first
- * characters, up to this many, all of them in the chunk. Shorter matches prove nothing: prose
- * repeats sentence openings ("The relay ...") and one-character pieces repeat letters.
+ * What to keep of a piece for the next one: its last line when short enough to be the start of
+ * a split marker, prefixed by a newline so the pattern sees it as a line start.
  */
-const RESTART_PREFIX_CHARS = 32;
-/** An answer so far shorter than this cannot be told apart from a coincidence. */
-const RESTART_MIN_CHARS = 3;
-
-/** Whether `piece` begins with the whole of the answer's opening (its first 32 characters, or all of it when shorter). */
-function restartsAnswer(answerSoFar: string, piece: string): boolean {
-  const opening = answerSoFar.slice(0, RESTART_PREFIX_CHARS);
-  return opening.length >= RESTART_MIN_CHARS && piece.startsWith(opening);
+function carryOf(text: string): string {
+  const lineStart = text.lastIndexOf('\n');
+  const tail = text.slice(lineStart + 1);
+  if (tail.length > CARRY_CHARS) return NOT_LINE_START;
+  return lineStart === -1 ? text : `\n${tail}`;
 }
-
 function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,10 +82,11 @@ export function createHonestySignals(askedFraming: StreamFraming): HonestySignal
   let lastTotal: number | undefined;
   let lastCandidates: number | undefined;
   let firstResponseId: string | undefined;
-  let answerSoFar = '';
+  let answerStarted = false;
   const restarts = new Set<string>();
   const framingFaults = new Set<string>();
-  let carry = '';
+  /** The body starts at a line start. */
+  let carry = '\n';
   let firstByteSeen = false;
 
   function addChunk(atMs: number, chunk: GeminiChunk): void {
@@ -93,9 +97,9 @@ export function createHonestySignals(askedFraming: StreamFraming): HonestySignal
       if (previousTextAtMs !== undefined) gapsMs.push(atMs - previousTextAtMs);
       previousTextAtMs = atMs;
     }
+    if (content.hasThoughtText && answerStarted) restarts.add('thoughts after the answer began');
     if (content.answerText !== '') {
-      if (restartsAnswer(answerSoFar, content.answerText)) restarts.add('answer text started again');
-      answerSoFar += content.answerText;
+      answerStarted = true;
       if (firstUsage !== undefined) answerAfterFirstUsage = true;
     }
     if (typeof chunk.responseId === 'string') {
@@ -131,7 +135,7 @@ export function createHonestySignals(askedFraming: StreamFraming): HonestySignal
         }
       }
       if (DONE_LINE.test(text)) framingFaults.add('data: [DONE]');
-      carry = text.slice(-CARRY_CHARS);
+      carry = carryOf(text);
     },
     addInfoStatus(status) {
       framingFaults.add(`HTTP ${status}`);
