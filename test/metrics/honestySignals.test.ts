@@ -61,8 +61,8 @@ describe('honesty signals on misbehaving streams', () => {
     ['final usage repeated in every chunk', answer.map((text) => chunk(text, { usageMetadata: usage(15, 25) })), true],
     ['one chunk only', [chunk('42', { usageMetadata: usage(1, 11) })], false],
     ['same usage but no answer after the first usage chunk', [chunk('All of it.', { usageMetadata: usage(3, 13) }), { candidates: [{ finishReason: 'STOP', index: 0 }], usageMetadata: usage(3, 13) }], false],
-  ] as const)('usage: %s → static %s', (_name, chunks, expected) => {
-    expect(signalsOf(sse([...chunks]), 'sse').usageStatic).toBe(expected);
+  ] as Array<[string, GeminiChunk[], boolean]>)('usage: %s → static %s', (_name, chunks, expected) => {
+    expect(signalsOf(sse(chunks), 'sse').usageStatic).toBe(expected);
   });
 
   it('re-paced pieces: tiny median piece and the cadence between them', () => {
