@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, readFixture } from '../fixtures/gemini-real.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { splitEvents } from '../helpers/replayServer.js';
 
 /**
  * The honesty checks on streams written by hand, not by the emulator: a small local server plays
@@ -77,7 +79,12 @@ const SCRIPTS: Record<string, Script> = {
   'done-102': { pieces: [...paced(googleStream()), { text: 'data: [DONE]\n\n', gapMs: 5 }], processing: true },
   'sse-for-array': { pieces: paced(googleStream()) },
 };
-const ARRAY_RELAYS = new Set(['honest-array', 'sse-for-array']);
+/** Google's own recorded streams, one event per piece: other prompts, so only the per-response checks apply. */
+const REAL = FIXTURES.filter((fixture) => !fixture.name.includes('blocked')).map((fixture) => ({ ...fixture, relay: `real-${fixture.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}` }));
+for (const fixture of REAL) {
+  SCRIPTS[fixture.relay] = { pieces: splitEvents(readFixture(fixture.name), fixture.framing).map((piece) => ({ text: Buffer.from(piece).toString('utf8'), gapMs: 40 })) };
+}
+const ARRAY_RELAYS = new Set(['honest-array', 'sse-for-array', ...REAL.filter((fixture) => fixture.framing === 'json-array').map((fixture) => fixture.relay)]);
 
 function play(script: Script, response: ServerResponse, isArray: boolean): void {
   if (script.processing === true) response.writeProcessing();
@@ -158,6 +165,12 @@ describe('hand-written relay streams from a local server', () => {
 
   it.each(['google', 'honest', 'honest-array'])('%s fails nothing', (relay) => {
     expect(failedChecks(relay)).toEqual([]);
+  });
+
+  it.each(REAL.map((fixture) => fixture.relay))('%s (a real Google stream) passes the per-response checks', (relay) => {
+    for (const check of ['natively_paced', 'single_attempt', 'framing_clean']) expect(verdicts.get(relay)?.[check], check).not.toBe('fail');
+    expect(verdicts.get(relay)?.framing_clean).toBe('pass');
+    expect(verdicts.get(relay)?.single_attempt).toBe('pass');
   });
 
   it.each([
