@@ -41,6 +41,7 @@ export interface HonestySignalsFold {
   result(): HonestySignals;
 }
 
+const EARLY_HINTS = 103;
 /** OpenAI's end-of-stream marker; Gemini's stream simply ends. Searched in the raw bytes. */
 const DONE_LINE = /\ndata:\s*\[DONE\]/;
 /** A line longer than this before a `[DONE]` cannot be the marker's own line. */
@@ -138,7 +139,9 @@ export function createHonestySignals(askedFraming: StreamFraming): HonestySignal
       carry = carryOf(text);
     },
     addInfoStatus(status) {
-      framingFaults.add(`HTTP ${status}`);
+      // 103 Early Hints is a CDN feature every HTTP client skips (RFC 8297); 102 Processing
+      // (RFC 2518, dropped from WebDAV in RFC 4918) is a relay keeping a slow upstream alive.
+      if (status !== EARLY_HINTS) framingFaults.add(`HTTP ${status}`);
     },
     result() {
       return {

@@ -87,6 +87,7 @@ describe('honesty signals on misbehaving streams', () => {
     ['data: [DONE] at the end', sse(growing, 100, 'data: [DONE]\n\n'), 'sse' as const, [], ['data: [DONE]']],
     ['data:[DONE] split across two pieces', [...sse(growing), { text: 'data:[DO', atMs: 400 }, { text: 'NE]\r\n\r\n', atMs: 401 }], 'sse' as const, [], ['data: [DONE]']],
     ['HTTP 102 before the response', sse(growing), 'sse' as const, [102], ['HTTP 102']],
+    ['HTTP 103 Early Hints from a CDN is not the relay', sse(growing), 'sse' as const, [103], []],
     ['SSE when the JSON array was asked for', sse(growing), 'json-array' as const, [], ['SSE sent when a JSON array was asked for']],
     ['the JSON array as asked', [{ text: `[${growing.map((body) => JSON.stringify(body)).join(',\r\n')}]`, atMs: 0 }], 'json-array' as const, [], []],
     ['[DONE] inside the answer text is not a marker', sse([chunk('Print data: [DONE] to end.')]), 'sse' as const, [], []],
