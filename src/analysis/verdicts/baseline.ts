@@ -73,9 +73,13 @@ export function baselineFor(
   return { label: `median of ${perRelay.length} relays`, values };
 }
 
-/** `e.g. job_ids a1b2, c3d4`: where a reader finds the rows that decided a FAIL. */
+/**
+ * `e.g. job_ids a1b2, c3d4`: where a reader finds the rows that decided a FAIL. Lowest repeats
+ * first: the report's case grid shows the first repeats in full and links these ids to them.
+ */
 export function exampleJobs(rows: readonly RequestRow[], count = 2): string {
-  const ids = rows.slice(0, count).map((row) => String(row.job_id));
+  const byRepeat = [...rows].sort((left, right) => (Number(left.repeat) || 0) - (Number(right.repeat) || 0));
+  const ids = byRepeat.slice(0, count).map((row) => String(row.job_id));
   return ids.length === 0 ? '' : `; e.g. job_id${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
 }
 
