@@ -7,7 +7,7 @@ import { exampleJobs } from './baseline.js';
  * Single attempt: does each response carry one answer, or does the answer start again inside it?
  * A relay that hides an upstream failure by retrying on another key streams the new attempt after
  * the old one's first pieces: the client sees a second `responseId`, cumulative usage counts that
- * fall back, the answer's opening twice (src/metrics/honestySignals.ts). Google never does any of
+ * fall back, thought parts after the answer began (src/metrics/honestySignals.ts). Google never does any of
  * these within one response, so one such response fails the relay: the client was billed and
  * shown two answers as one.
  */
