@@ -10,6 +10,8 @@ const relayConfigSchema = z.object({
   preset: z.string().nullish(),
   emulator: z.string().nullish(),
   model: z.string().nullish(),
+  stream: z.string().nullish(),
+  reference: z.boolean().nullish(),
 });
 
 const relayStatsSchema = z.object({
@@ -38,6 +40,7 @@ const runManifestSchema = z.object({
       seed: z.number(),
       ci: z.object({ minPassRate: z.number(), maxErrorRate: z.number(), maxTtftP90Ms: z.number(), maxFirstAnswerP90Ms: z.number(), maxTotalP90Ms: z.number() }).partial(),
       cases: z.array(z.object({ id: z.string() })),
+      generationConfig: z.record(z.string(), z.unknown()),
       relays: z.array(relayConfigSchema),
     })
     .partial()

@@ -9,18 +9,28 @@ export interface VerdictResult {
   evidence: string;
 }
 
-/** The six honesty checks, in the order the report shows them. */
-export const VERDICT_KEYS = ['streams', 'honoursBudget', 'returnsThoughts', 'usageAddsUp', 'modelAsAsked', 'errorsInGoogleShape'] as const;
+/** The thirteen honesty checks, in DESIGN.md's order, which the report follows. */
+export const VERDICT_KEYS = [
+  'streams', 'nativelyPaced', 'honoursBudget', 'returnsThoughts', 'usageAddsUp', 'usagePlausible', 'promptAsSent',
+  'configHonoured', 'modelAsAsked', 'qualityParity', 'singleAttempt', 'framingClean', 'errorsInGoogleShape',
+] as const;
 export type VerdictKey = (typeof VERDICT_KEYS)[number];
 
-/** Column names in verdicts.csv and titles in the report. */
-export const VERDICT_LABELS: Readonly<Record<VerdictKey, { column: string; title: string }>> = {
-  streams: { column: 'streams', title: 'streams' },
-  honoursBudget: { column: 'honours_budget', title: 'honours budget' },
-  returnsThoughts: { column: 'returns_thoughts', title: 'returns thoughts' },
-  usageAddsUp: { column: 'usage_adds_up', title: 'usage adds up' },
-  modelAsAsked: { column: 'model_as_asked', title: 'model as asked' },
-  errorsInGoogleShape: { column: 'errors_google_shape', title: 'errors in Google\'s shape' },
+/** Column names in verdicts.csv, titles in the report, and the console table's short headings. */
+export const VERDICT_LABELS: Readonly<Record<VerdictKey, { column: string; title: string; short: string }>> = {
+  streams: { column: 'streams', title: 'streams', short: 'strm' },
+  nativelyPaced: { column: 'natively_paced', title: 'natively paced', short: 'pace' },
+  honoursBudget: { column: 'honours_budget', title: 'honours budget', short: 'budg' },
+  returnsThoughts: { column: 'returns_thoughts', title: 'returns thoughts', short: 'thgt' },
+  usageAddsUp: { column: 'usage_adds_up', title: 'usage adds up', short: 'sum' },
+  usagePlausible: { column: 'usage_plausible', title: 'usage plausible', short: 'bill' },
+  promptAsSent: { column: 'prompt_as_sent', title: 'prompt as sent', short: 'prmt' },
+  configHonoured: { column: 'config_honoured', title: 'config honoured', short: 'conf' },
+  modelAsAsked: { column: 'model_as_asked', title: 'model as asked', short: 'modl' },
+  qualityParity: { column: 'quality_parity', title: 'quality parity', short: 'qual' },
+  singleAttempt: { column: 'single_attempt', title: 'single attempt', short: 'once' },
+  framingClean: { column: 'framing_clean', title: 'framing clean', short: 'fram' },
+  errorsInGoogleShape: { column: 'errors_google_shape', title: 'errors in Google\'s shape', short: 'errs' },
 };
 
 export type RelayVerdict = { relay: string } & Record<VerdictKey, VerdictResult>;
@@ -31,6 +41,12 @@ export interface RelayEvidence {
   rows: readonly RequestRow[];
   detailOf: (row: RequestRow) => JobDetail | undefined;
   includeThoughts: boolean | undefined;
+  /** Every relay's rows (this one's included), for the checks that compare relays. */
+  peers: ReadonlyMap<string, readonly RequestRow[]>;
+  /** The suite's `reference: true` relay, if any. */
+  reference: string | undefined;
+  /** The suite's generationConfig as run.json recorded it (maxOutputTokens, stopSequences). */
+  generationConfig: Readonly<Record<string, unknown>> | undefined;
 }
 
 export const notApplicable = (evidence: string): VerdictResult => ({ verdict: 'n/a', evidence });

@@ -20,6 +20,9 @@ export interface AttemptOptions {
   /** Called with t0 before the request leaves, so a caller can fold events as they come. */
   onStart: (t0Ms: number) => void;
   onEvent: (event: StreamEvent) => void;
+  /** Raw body bytes of a successful status as they arrive, and any 1xx status: for the honesty signals. */
+  onRawBytes?: (bytes: Uint8Array) => void;
+  onInfoStatus?: (status: number) => void;
 }
 
 export interface AttemptOutcome {
@@ -69,6 +72,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       signal: controller.signal,
       headersTimeout: timeouts.firstByteMs,
       bodyTimeout: timeouts.idleMs,
+      onInfo: (info) => options.onInfoStatus?.(info.statusCode),
     });
     httpStatus = response.statusCode;
     const contentType = headerValue(response.headers['content-type']);
@@ -104,6 +108,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       onBytes: (bytes, atMs) => {
         chunkAtMs = atMs;
         bodyBytes += bytes.length;
+        options.onRawBytes?.(bytes);
         decoder.feed(bytes);
       },
     });

@@ -81,6 +81,24 @@ export const overridesSchema = z.strictObject({
   failures: failuresSchema.exactOptional(),
   retryAfterS: z.number().int().min(0).exactOptional(),
   stallMs: z.number().min(0).exactOptional(),
+  repace: z
+    .strictObject({
+      pieceChars: z.number().int().min(1).exactOptional(),
+      shortTextChars: z.number().int().min(1).exactOptional(),
+      longTextChars: z.number().int().min(1).exactOptional(),
+      minDelayMs: z.number().min(0).exactOptional(),
+      maxDelayMs: z.number().min(0).exactOptional(),
+    })
+    .nullable()
+    .exactOptional(),
+  injectedSystemPrompt: z.string().exactOptional(),
+  usageInflation: z.number().min(0).exactOptional(),
+  usageRepeated: z.boolean().exactOptional(),
+  overridesGenerationConfig: z.boolean().exactOptional(),
+  hiddenRetry: rate,
+  doneMarker: z.boolean().exactOptional(),
+  keepAlive102: z.boolean().exactOptional(),
+  sseWhenArray: z.boolean().exactOptional(),
 });
 
 const relaySchema = z.strictObject({

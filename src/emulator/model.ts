@@ -21,6 +21,8 @@ export interface ModelInput {
   promptText: string;
   thinking: ThinkingMode;
   maxOutputTokens: number | undefined;
+  /** The answer ends just before the first of these (Google's GenerationConfig.stopSequences). */
+  stopSequences?: readonly string[];
   answerKey: AnswerKey;
   /** Model quality offset (catalog) minus any relay penalty (a swapped, cheaper model). */
   skill: number;
@@ -98,6 +100,16 @@ function summariesFor(random: Random, thoughtTokens: number): ThoughtSummary[] {
   return summaries;
 }
 
+/** Google stops generation at a stop sequence and leaves the sequence itself out of the text. */
+function cutAtStopSequence(text: string, stopSequences: readonly string[]): string {
+  let end = text.length;
+  for (const stop of stopSequences) {
+    const at = text.indexOf(stop);
+    if (at !== -1 && at < end) end = at;
+  }
+  return text.slice(0, end);
+}
+
 export function runModel(input: ModelInput, random: Random): ModelOutput {
   const traits = promptTraits(input.promptText);
   const natural = Math.round(traits.thoughtScale * (2 + random.next()));
@@ -118,6 +130,7 @@ export function runModel(input: ModelInput, random: Random): ModelOutput {
     answerText = correct ? entry.correct : entry.wrong;
   }
 
+  answerText = cutAtStopSequence(answerText, input.stopSequences ?? []);
   let finishReason: ModelOutput['finishReason'] = 'STOP';
   if (input.maxOutputTokens !== undefined && thoughtTokens + tokensIn(answerText) > input.maxOutputTokens) {
     const answerRoom = input.maxOutputTokens - thoughtTokens;

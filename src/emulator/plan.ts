@@ -14,7 +14,8 @@ import { functionCallPart } from './functionCall.js';
 import { faultChunkIndex, isMidStream, pickFault, type Fault } from './faults.js';
 import { CONTENT_TYPE, frameChunks, frameMidStreamError, prettyJson } from './framing.js';
 import { runModel, type AnswerKey } from './model.js';
-import type { Profile } from './profiles.js';
+import { inflateUsage, repace, repeatFinalUsage, splice, type TimedChunks } from './misbehaviour.js';
+import { OVERRIDE_MAX_OUTPUT_TOKENS, type Profile } from './profiles.js';
 import type { Random } from './random.js';
 import { tokensIn } from './text.js';
 import type { GenerateRequest } from './request.js';
@@ -30,7 +31,9 @@ export type Step =
   | { kind: 'headers'; atMs: number; status: number; headers: Readonly<Record<string, string>> }
   | { kind: 'chunk'; atMs: number; bytes: string }
   | { kind: 'end'; atMs: number; bytes: string | undefined }
-  | { kind: 'drop'; atMs: number };
+  | { kind: 'drop'; atMs: number }
+  /** An informational status (102 Processing) before the response's own. */
+  | { kind: 'info'; atMs: number; status: number };
 
 export interface ResponsePlan {
   steps: Step[];
@@ -117,14 +120,25 @@ function unarySteps(body: unknown, timing: TimingPlan, fault: Fault | null, stal
   ];
 }
 
-export function planResponse(input: PlanInput, random: Random): ResponsePlan {
-  const { profile, request } = input;
-  const showThoughts = request.thinking.includeThoughts && !profile.stripsThoughts;
+/** The request as the relay forwards it: its channel's system prompt and generationConfig override applied. */
+function forwardedRequest(request: GenerateRequest, profile: Profile): GenerateRequest {
+  if (profile.injectedSystemPrompt === '' && !profile.overridesGenerationConfig) return request;
+  return {
+    ...request,
+    promptTokens: request.promptTokens + (profile.injectedSystemPrompt === '' ? 0 : tokensIn(profile.injectedSystemPrompt)),
+    ...(profile.overridesGenerationConfig ? { maxOutputTokens: OVERRIDE_MAX_OUTPUT_TOKENS, stopSequences: [] } : {}),
+  };
+}
+
+/** One upstream attempt: the model's output, its chunks and when each is due. */
+function generate(input: PlanInput, request: GenerateRequest, showThoughts: boolean, random: Random) {
+  const { profile } = input;
   const modelOutput = runModel(
     {
       promptText: request.promptText,
       thinking: input.thinking,
       maxOutputTokens: request.maxOutputTokens,
+      stopSequences: request.stopSequences ?? [],
       answerKey: input.answerKey,
       skill: input.model.skill - profile.accuracyPenalty,
       honoursBudget: profile.honoursBudget,
@@ -154,8 +168,54 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
   };
   const chunks = planChunks(output, identity, options);
   const timing = planTiming(profile, chunks, random, input.cache?.prefillMs ?? 0);
+  return { output, identity, options, chunks, timing };
+}
+
+/** The relay's usage rewriting, applied to one upstream attempt's chunks. */
+function relayUsage(profile: Profile, timed: TimedChunks): TimedChunks {
+  let bodies = timed.bodies;
+  if (profile.usageInflation !== 1) bodies = inflateUsage(bodies, profile.usageInflation);
+  if (profile.usageRepeated) bodies = repeatFinalUsage(bodies);
+  return { bodies, atMs: timed.atMs };
+}
+
+function misbehaves(profile: Profile): boolean {
+  return profile.repace !== null || profile.usageInflation !== 1 || profile.usageRepeated || profile.hiddenRetry > 0;
+}
+
+/** A `data: [DONE]` after the stream and a 102 keep-alive before it, when the profile sends them. */
+function driftFraming(steps: Step[], profile: Profile, framing: StreamFraming): Step[] {
+  let out = steps;
+  if (profile.doneMarker && framing === 'sse') {
+    out = out.map((step) => (step.kind === 'end' && step.bytes === undefined ? { ...step, bytes: 'data: [DONE]\r\n\r\n' } : step));
+  }
+  if (profile.keepAlive102) out = [{ kind: 'info', atMs: 0, status: 102 }, ...out];
+  return out;
+}
+
+export function planResponse(plannedInput: PlanInput, random: Random): ResponsePlan {
+  const { profile } = plannedInput;
+  const input = profile.sseWhenArray && plannedInput.stream ? { ...plannedInput, framing: 'sse' as const } : plannedInput;
+  const request = forwardedRequest(input.request, profile);
+  const showThoughts = request.thinking.includeThoughts && !profile.stripsThoughts;
+  const first = generate(input, request, showThoughts, random);
+  let { output } = first;
+  const { identity, options, chunks, timing } = first;
   const fault = pickFault(profile.failures, random);
-  const faultAt = faultChunkIndex(chunks.length, random);
+  let faultAt = faultChunkIndex(chunks.length, random);
+
+  let streamed: TimedChunks = { bodies: chunks.map((chunk) => chunk.body), atMs: timing.chunkAtMs };
+  if (input.stream && misbehaves(profile)) {
+    streamed = relayUsage(profile, streamed);
+    if (profile.hiddenRetry > 0 && random.chance(profile.hiddenRetry) && fault === null) {
+      const piecesSent = random.int(1, Math.max(1, streamed.bodies.length - 1));
+      const second = generate(input, request, showThoughts, random);
+      output = second.output;
+      streamed = splice(streamed, piecesSent, relayUsage(profile, { bodies: second.chunks.map((chunk) => chunk.body), atMs: second.timing.chunkAtMs }));
+    }
+    if (profile.repace !== null) streamed = repace(streamed, profile.repace);
+    faultAt = Math.min(faultAt, Math.max(0, streamed.bodies.length - 1));
+  }
 
   let steps: Step[];
   if (fault === '429') steps = errorSteps(rateLimited(profile.retryAfterS), timing.headersAtMs);
@@ -167,13 +227,13 @@ export function planResponse(input: PlanInput, random: Random): ResponsePlan {
       { kind: 'end', atMs: timing.headersAtMs, bytes: BAD_GATEWAY_HTML },
     ];
   }
-  else if (input.stream) steps = streamSteps(input, chunks.map((chunk) => chunk.body), timing, fault, faultAt);
+  else if (input.stream) steps = streamSteps(input, streamed.bodies, { headersAtMs: timing.headersAtMs, chunkAtMs: streamed.atMs }, fault, faultAt);
   else steps = unarySteps(mergedResponse(output, identity, options), timing, fault, profile.stallMs);
 
   // A refused request produced nothing; a stream that failed midway was still generated.
   const delivered = fault === null || isMidStream(fault);
   return {
-    steps,
+    steps: driftFraming(steps, profile, input.framing),
     fault,
     promptTokens: request.promptTokens,
     thoughtTokens: delivered ? output.thoughtTokens : 0,

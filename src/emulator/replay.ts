@@ -48,6 +48,9 @@ export function replay(
   /** Returns false when the socket's buffer is full and writing must wait for `drain`. */
   const perform = (step: Step): boolean => {
     switch (step.kind) {
+      case 'info':
+        response.writeProcessing();
+        return true;
       case 'headers':
         response.writeHead(step.status, step.headers);
         response.flushHeaders();

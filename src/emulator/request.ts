@@ -25,6 +25,8 @@ export interface GenerateRequest {
   maxOutputTokens: number | undefined;
   /** The function the model will call instead of answering in text (the request declares tools). */
   declaredFunction?: DeclaredFunction;
+  /** `generationConfig.stopSequences`: the answer ends before the first one (Google allows up to 5). */
+  stopSequences?: string[];
 }
 
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
@@ -76,6 +78,10 @@ function partsText(content: unknown): string {
   return content.parts.map((part) => (isObject(part) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
+function readStopSequences(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+}
+
 const isError = (value: unknown): value is GoogleError => isObject(value) && 'status' in value;
 
 export function parseGenerateRequest(bodyText: string): ParseResult {
@@ -117,6 +123,7 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
       thinking: { budget, level, includeThoughts: field(thinkingConfig, 'includeThoughts') === true },
       maxOutputTokens,
       ...withDeclaredFunction(declaredFunctionOf(body)),
+      stopSequences: readStopSequences(field(generationConfig, 'stopSequences')),
     },
   };
 }

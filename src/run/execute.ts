@@ -3,6 +3,7 @@ import { sendAttempt } from '../client/attempt.js';
 import type { Redactor } from '../client/redact.js';
 import type { Clock, ErrorShape, RequestFailure } from '../client/types.js';
 import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
+import { createHonestySignals, type HonestySignals, type HonestySignalsFold } from '../metrics/honestySignals.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import { buildHttpRequest } from '../plan/request.js';
 import type { Job } from '../plan/types.js';
@@ -35,6 +36,8 @@ export interface JobOutcome {
   t0EpochMs: number;
   /** Shape of every failed attempt's error, retried ones included: the evidence for "errors in Google's shape". */
   attemptErrorShapes: ErrorShape[];
+  /** The final attempt's honesty signals (pacing, usage, restarts, framing), for the verdicts. */
+  honesty?: HonestySignals;
 }
 
 /** Runs one job: attempts, retries with backoff, and the metrics fold of the final attempt. */
@@ -48,6 +51,7 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const extra = context.sampleHeader?.(job, attempts);
     const httpRequest = extra === undefined ? base : { ...base, headers: { ...base.headers, ...extra } };
     let fold: MetricsFold | undefined;
+    const honesty: HonestySignalsFold = createHonestySignals(context.relay.stream);
     const outcome = await sendAttempt(httpRequest, {
       framing: context.relay.stream,
       timeouts: context.relay.timeouts,
@@ -59,13 +63,18 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
       onStart: (t0Ms) => {
         fold = createMetricsFold(t0Ms);
       },
-      onEvent: (event) => fold?.add(event),
+      onEvent: (event) => {
+        fold?.add(event);
+        honesty.add(event);
+      },
+      onRawBytes: (bytes) => honesty.addBytes(bytes),
+      onInfoStatus: (status) => honesty.addInfoStatus(status),
     });
     const metrics = (fold ?? createMetricsFold(outcome.t0Ms)).result();
     const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
     const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
     if (failure !== undefined) attemptErrorShapes.push(failure.shape);
-    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes };
+    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes, honesty: honesty.result() };
     if (failure === undefined) return { ...result, retryNote: undefined };
     const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
     if (!decision.retry || context.signal.aborted) {

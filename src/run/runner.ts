@@ -30,6 +30,13 @@ export interface JobDetail {
   thought_text: string | undefined;
   /** Epoch ms of the final attempt's t0; with the *_ms columns it gives absolute times. */
   t0_epoch_ms: number;
+  /** Honesty signals of the final attempt (src/metrics/honestySignals.ts); absent in older runs. */
+  text_chunks?: number;
+  piece_chars_median?: number | undefined;
+  piece_gap_ms_median?: number | undefined;
+  usage_static?: boolean;
+  restarts?: string[];
+  framing_faults?: string[];
 }
 
 export interface RelayRunStats {
@@ -242,5 +249,20 @@ function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
     usage_present: outcome.metrics.usagePresent,
     thought_text: outcome.metrics.thoughtText === '' ? undefined : redact(outcome.metrics.thoughtText),
     t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
+    ...honestyDetail(outcome),
+  };
+}
+
+/** The honesty signals as details.jsonl fields; nothing for a job that never got a response. */
+function honestyDetail(outcome: JobOutcome): Partial<JobDetail> {
+  const signals = outcome.honesty;
+  if (signals === undefined) return {};
+  return {
+    text_chunks: signals.textChunks,
+    piece_chars_median: signals.pieceCharsMedian,
+    piece_gap_ms_median: signals.pieceGapMsMedian === undefined ? undefined : Math.round(signals.pieceGapMsMedian * 10) / 10,
+    usage_static: signals.usageStatic,
+    restarts: signals.restarts,
+    framing_faults: signals.framingFaults,
   };
 }

@@ -44,12 +44,18 @@ export function bootstrapDiffOfMedians(
   };
 }
 
-function resample(values: readonly number[], random: () => number): number[] {
-  return Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)] as number);
+/**
+ * A Float64Array, whose sort is numeric and native: with every relay pair of a run compared, a
+ * comparator-driven Array sort here was most of a report's CPU time.
+ */
+function resample(values: readonly number[], random: () => number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index++) out[index] = values[Math.floor(random() * values.length)] as number;
+  return out;
 }
 
 /** Sorts in place: only ever called on a fresh copy or resample. */
-function median(values: number[]): number {
-  values.sort((left, right) => left - right);
-  return percentile(values, 50) as number;
+function median(values: number[] | Float64Array): number {
+  const sorted = values instanceof Float64Array ? values.sort() : values.sort((left, right) => left - right);
+  return percentile(sorted as unknown as readonly number[], 50) as number;
 }

@@ -10,3 +10,4 @@ export { wilsonInterval, type ProportionInterval } from './wilson.js';
 export { holmAdjust } from './holm.js';
 export { binomialHalfUpperTail, fewestOneWayFlipsForSignificance, mcnemarExactOneSided } from './mcnemar.js';
 export { pairsForOneWayDrop } from './mcnemarPower.js';
+export { mantelHaenszelLessP, normalUpperTail, type Stratum } from './mantelHaenszel.js';

@@ -67,7 +67,25 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
   });
   const names = items.map((item) => (isRecord(item) ? item['name'] : undefined));
   issues.push(...duplicateIssues(names, source, (index) => [...basePath, index, 'name'], 'relay name'));
+  issues.push(...extraReferenceIssues(items, source, basePath));
   return { relays, issues };
+}
+
+/**
+ * Cross-relay verdicts compare with one reference relay (DESIGN.md "Relay verdicts"): a second
+ * `reference: true` is an error at its line, naming the first.
+ */
+function extraReferenceIssues(items: readonly unknown[], source: RelayEntries['source'], basePath: PropertyKey[]): SuiteIssue[] {
+  const references = items.flatMap((item, index) => (isRecord(item) && item['reference'] === true ? [index] : []));
+  const [first, ...extra] = references;
+  if (first === undefined) return [];
+  const firstLine = source.lineOf([...basePath, first, 'reference']);
+  return extra.map((index) =>
+    source.toSuiteIssue({
+      path: [...basePath, index, 'reference'],
+      message: `only one relay may be reference: true (the first is on line ${firstLine})`,
+    }),
+  );
 }
 
 interface LocatedEntries {

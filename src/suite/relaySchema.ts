@@ -68,6 +68,8 @@ export const relayInputSchema = closedObject({
   body: relayBodySchema.exactOptional(),
   /** What this relay charges (DESIGN.md, "Cost"). */
   price: relayPriceSchema.exactOptional(),
+  /** The relay the cross-relay verdicts compare with (typically Google's own API); at most one. */
+  reference: z.boolean().exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

@@ -74,6 +74,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
       maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       ...(input.body === undefined ? {} : { body: input.body }),
       price: input.price,
+      reference: input.reference === true,
     },
   };
 }

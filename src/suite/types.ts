@@ -79,6 +79,8 @@ export interface ResolvedRelay {
   body?: Record<string, unknown>;
   /** What the relay charges: a multiplier of list price, its own prices, or per request; undefined = list price. */
   price?: RelayPriceInput | undefined;
+  /** `reference: true`: the relay the cross-relay verdicts compare with (DESIGN.md "Relay verdicts"). */
+  reference: boolean;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */

@@ -73,7 +73,8 @@ export function syntheticRow(job: SyntheticJob): RequestRow {
   const totalMs = firstAnswerMs + (answerChunks - 1) * 100 + 1;
   const fake = job.behaviour === 'fake-stream';
   const ttftMs = fake ? totalMs - 0.4 : stripped ? firstAnswerMs : honestTtftMs;
-  const answerTokens = 60;
+  // About what Gemini bills for "The answer is 42." (the usage_plausible check reads tokens per character).
+  const answerTokens = 6;
   const noUsage = job.behaviour === 'no-usage';
   return Object.assign(row, {
     status: 'ok',
@@ -111,6 +112,10 @@ export function syntheticDetail(job: SyntheticJob, row: RequestRow): JobDetail {
     usage_present: row.status === 'ok' && job.behaviour !== 'no-usage',
     thought_text: Number(row.thought_chunks ?? 0) > 0 ? `**Planning** for ${String(row.case_id)}` : undefined,
     t0_epoch_ms: 1_748_779_200_000,
+    // Honesty signals as an honest stream gives them: Google-sized pieces 100 ms apart, growing usage.
+    ...(row.status === 'ok'
+      ? { text_chunks: Number(row.chunks ?? 0), piece_chars_median: 100, piece_gap_ms_median: 100, usage_static: false, restarts: [], framing_faults: [] }
+      : {}),
   };
 }
 

@@ -25,7 +25,10 @@ afterAll(() => {
   if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
 });
 
-const CHECKS = ['streams', 'honours_budget', 'returns_thoughts', 'usage_adds_up', 'model_as_asked', 'errors_google_shape'];
+const CHECKS = [
+  'streams', 'natively_paced', 'honours_budget', 'returns_thoughts', 'usage_adds_up', 'usage_plausible', 'prompt_as_sent',
+  'config_honoured', 'model_as_asked', 'quality_parity', 'single_attempt', 'framing_clean', 'errors_google_shape',
+];
 const failedChecks = (relay: string): string[] => CHECKS.filter((check) => verdicts.get(relay)?.[check] === 'fail');
 
 describe('the demo', () => {
@@ -37,20 +40,37 @@ describe('the demo', () => {
     }
   });
 
-  it('passes the honest relay on everything it can judge', () => {
-    const honest = verdicts.get('honest') ?? {};
-    expect(failedChecks('honest')).toEqual([]);
-    expect([honest.streams, honest.honours_budget, honest.returns_thoughts, honest.usage_adds_up, honest.model_as_asked]).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+  it.each(['honest', 'slow'])('passes the honest relay %s on everything it can judge', (relay) => {
+    const honest = verdicts.get(relay) ?? {};
+    expect(failedChecks(relay)).toEqual([]);
+    const judgedChecks = CHECKS.filter((check) => check !== 'errors_google_shape' && !(relay === 'honest' && check === 'prompt_as_sent'));
+    expect(judgedChecks.filter((check) => honest[check] !== 'pass')).toEqual([]);
+  });
+
+  it('compares with the reference relay and says so', () => {
+    expect(verdicts.get('honest')?.prompt_as_sent).toBe('n/a');
+    expect(verdicts.get('slow')?.prompt_as_sent_evidence).toMatch(/vs the reference honest/);
   });
 
   it.each([
     ['fake-stream', 'streams'],
     ['budget-ignorer', 'honours_budget'],
     ['thoughts-stripped', 'returns_thoughts'],
-    ['model-swap', 'model_as_asked'],
     ['no-usage', 'usage_adds_up'],
     ['flaky', 'errors_google_shape'],
+    ['re-paced', 'natively_paced'],
+    ['silent-swap', 'quality_parity'],
+    ['prompt-injected', 'prompt_as_sent'],
+    ['usage-padded', 'usage_plausible'],
+    ['config-override', 'config_honoured'],
+    ['hidden-retry', 'single_attempt'],
+    ['framing-drift', 'framing_clean'],
   ])('flags %s on %s alone', (relay, check) => {
     expect(failedChecks(relay)).toEqual([check]);
+  });
+
+  it('flags model-swap on model_as_asked (and at most on the worse answers a cheaper model gives)', () => {
+    expect(failedChecks('model-swap')).toContain('model_as_asked');
+    expect(failedChecks('model-swap').filter((check) => check !== 'model_as_asked' && check !== 'quality_parity')).toEqual([]);
   });
 });

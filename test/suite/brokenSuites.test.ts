@@ -262,6 +262,14 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       },
     ],
   },
+  {
+    title: 'two reference relays, and a reference that is not a boolean',
+    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    reference: true\n  - { name: b, apiKey: k, reference: true }\n  - { name: c, apiKey: k, reference: yes please }\n'),
+    issues: [
+      { line: 7, col: 38, path: 'relays[1].reference', message: 'only one relay may be reference: true (the first is on line 6)' },
+      { line: 8, col: 38, path: 'relays[2].reference', message: 'expected true or false, got a string' },
+    ],
+  },
 ];
 
 describe('broken suites', () => {

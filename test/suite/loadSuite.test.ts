@@ -101,6 +101,7 @@ describe('loadSuite on a valid suite', () => {
       proxy: undefined,
       emulator: undefined,
       maxBodyBytes: 16 * 1024 * 1024,
+      reference: false,
     });
     expect(proto).toMatchObject({
       preset: 'gptproto',

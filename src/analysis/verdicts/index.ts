@@ -9,6 +9,13 @@ import { modelAsAskedVerdict } from './modelAsAsked.js';
 import { returnsThoughtsVerdict } from './returnsThoughts.js';
 import { streamsVerdict } from './streams.js';
 import { usageAddsUpVerdict } from './usageAddsUp.js';
+import { configHonouredVerdict } from './configHonoured.js';
+import { framingCleanVerdict } from './framingClean.js';
+import { nativelyPacedVerdict } from './nativelyPaced.js';
+import { promptAsSentVerdict } from './promptAsSent.js';
+import { qualityParityVerdicts } from './qualityParity.js';
+import { singleAttemptVerdict } from './singleAttempt.js';
+import { usagePlausibleVerdict } from './usagePlausible.js';
 
 /** Relays in the order the suite lists them, then any that only the rows name (a merged folder). */
 export function relayOrder(rows: readonly RequestRow[], manifest: RunManifest): string[] {
@@ -18,26 +25,41 @@ export function relayOrder(rows: readonly RequestRow[], manifest: RunManifest): 
 
 /**
  * One row of verdicts per relay, each with the evidence that decided it. Pure: rows from
- * requests.csv, details from details.jsonl (joined on job_id; may be empty), and run.json.
+ * requests.csv, details from details.jsonl (joined on job_id; may be empty), and run.json (the
+ * reference relay and generationConfig come from its config).
  */
 export function relayVerdicts(rows: readonly RequestRow[], details: readonly JobDetail[], manifest: RunManifest): RelayVerdict[] {
   const detailsById = new Map(details.map((detail) => [detail.job_id, detail]));
   const detailOf = (row: RequestRow): JobDetail | undefined => detailsById.get(String(row.job_id));
-  return relayOrder(rows, manifest).map((relay) => {
-    const evidence: RelayEvidence = {
+  const relays = relayOrder(rows, manifest);
+  const peers = new Map(relays.map((relay) => [relay, rows.filter((row) => row.relay === relay)]));
+  const reference = manifest.config?.relays?.find((relay) => relay.reference === true)?.name;
+  const all = relays.map(
+    (relay): RelayEvidence => ({
       relay,
-      rows: rows.filter((row) => row.relay === relay),
+      rows: peers.get(relay) ?? [],
       detailOf,
       includeThoughts: manifest.config?.includeThoughts,
-    };
-    return {
-      relay,
-      streams: streamsVerdict(evidence),
-      honoursBudget: honoursBudgetVerdict(evidence),
-      returnsThoughts: returnsThoughtsVerdict(evidence),
-      usageAddsUp: usageAddsUpVerdict(evidence),
-      modelAsAsked: modelAsAskedVerdict(evidence),
-      errorsInGoogleShape: errorsInGoogleShapeVerdict(evidence),
-    };
-  });
+      peers,
+      reference,
+      generationConfig: manifest.config?.generationConfig,
+    }),
+  );
+  const qualityParity = qualityParityVerdicts(all);
+  return all.map((evidence) => ({
+    relay: evidence.relay,
+    streams: streamsVerdict(evidence),
+    nativelyPaced: nativelyPacedVerdict(evidence),
+    honoursBudget: honoursBudgetVerdict(evidence),
+    returnsThoughts: returnsThoughtsVerdict(evidence),
+    usageAddsUp: usageAddsUpVerdict(evidence),
+    usagePlausible: usagePlausibleVerdict(evidence),
+    promptAsSent: promptAsSentVerdict(evidence),
+    configHonoured: configHonouredVerdict(evidence),
+    modelAsAsked: modelAsAskedVerdict(evidence),
+    qualityParity: qualityParity.get(evidence.relay) ?? { verdict: 'n/a', evidence: 'not compared' },
+    singleAttempt: singleAttemptVerdict(evidence),
+    framingClean: framingCleanVerdict(evidence),
+    errorsInGoogleShape: errorsInGoogleShapeVerdict(evidence),
+  }));
 }

@@ -29,7 +29,7 @@ function clipped(text: string | undefined): string | undefined {
 
 function repeatView(row: RequestRow, detail: JobDetail | undefined): SafeHtml {
   if (row.status !== 'ok') {
-    return html`<article class="repeat error">
+    return html`<article class="repeat error" id="job-${String(row.job_id)}">
       <h4>repeat ${row.repeat} · ERROR ${row.error_kind} ${row.http_status}</h4>
       <p class="reason">${row.error_message}</p>
     </article>`;
@@ -37,7 +37,7 @@ function repeatView(row: RequestRow, detail: JobDetail | undefined): SafeHtml {
   const pass = passCell(row.pass);
   const outcome = pass === undefined ? 'not graded' : pass ? 'PASS' : 'FAIL';
   const thought = clipped(detail?.thought_text);
-  return html`<article class="repeat ${pass === undefined ? '' : pass ? 'pass' : 'fail'}">
+  return html`<article class="repeat ${pass === undefined ? '' : pass ? 'pass' : 'fail'}" id="job-${String(row.job_id)}">
     <h4>repeat ${row.repeat} · ${outcome} · first answer ${cellNumber(numberCell(row.first_answer_ms))} ms · total ${cellNumber(numberCell(row.total_ms))} ms</h4>
     ${row.grader_reason === undefined ? '' : html`<p class="reason">grader: ${row.grader_reason}</p>`}
     <div class="label">answer</div><pre class="answer">${clipped(row.answer === undefined ? undefined : String(row.answer)) ?? '(empty)'}</pre>

@@ -40,13 +40,28 @@ export function gatesTable(gates: readonly GateResult[]): SafeHtml {
   return table(['result', 'gate', 'scope', 'threshold', 'measured'], body, 'gates');
 }
 
+/** The job ids a FAIL cites (`e.g. job_ids 1a2b…, 3c4d…`), linked to their repeat in the case grid. */
+const CITED_JOB_ID = /\b([0-9a-f]{16})\b/g;
+
+function evidenceHtml(evidence: string): SafeHtml {
+  const parts: Array<SafeHtml | string> = [];
+  let last = 0;
+  for (const match of evidence.matchAll(CITED_JOB_ID)) {
+    parts.push(evidence.slice(last, match.index));
+    parts.push(html`<a href="#job-${match[1]}">${match[1]}</a>`);
+    last = match.index + match[0].length;
+  }
+  parts.push(evidence.slice(last));
+  return html`${parts}`;
+}
+
 export function verdictsTable(verdicts: readonly RelayVerdict[]): SafeHtml {
   const head = ['relay', ...VERDICT_KEYS.map((key) => VERDICT_LABELS[key].title)];
   const body = verdicts.map(
     (row) => html`<tr><th scope="row">${row.relay}</th>${VERDICT_KEYS.map((key) => {
       const { verdict, evidence } = row[key];
       const className = verdict === 'n/a' ? 'na' : verdict;
-      return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidence}</div></td>`;
+      return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;
     })}</tr>`,
   );
   return table(head, body, 'verdicts');
