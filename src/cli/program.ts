@@ -132,6 +132,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('check')
+    .description('send one small request per relay and say which answer (exit 1 if any does not); nothing is written')
+    .argument('<suite>', 'suite YAML file')
+    .action(async (suite: string) => {
+      const { checkCommand } = await import('./checkCommand.js');
+      setExitCode(await checkCommand(suite));
+    });
+
+  program
     .command('emulate')
     .description('serve emulated Gemini relays on a local port (for demos, tests and benchmarks)')
     .option('--port <n>', 'port (0 = any free port)', port, 8765)
