@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { mergeConflict, mergeManifests, sortInPlanOrder } from '../gate/mergeRuns.js';
+import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../gate/mergeRuns.js';
 import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
 import { openRequestsCsv } from '../report/requestsCsv.js';
@@ -73,7 +73,7 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
   writeSummaryCsv(outDir, summary);
   writeRunJson(outDir, mergeManifests(shards, rows));
 
-  const planned = first.manifest.counts.planned;
+  const planned = suitePlanned(first.manifest);
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
   process.stdout.write(
     `Merged ${shards.length} run folder(s), ${rows.length} of ${planned} planned jobs, into ${relative(process.cwd(), outDir) || '.'}/ ` +

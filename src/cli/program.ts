@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
+import { filterFromOptions, withFilterOptions } from './filterFlags.js';
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
@@ -88,10 +89,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`')
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
+  withFilterOptions(run);
   // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.
   withGateOptions(run, '--max-gate-error-rate').action(async (suite: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./runCommand.js');
-    setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options, 'maxGateErrorRate') }));
+    setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options, 'maxGateErrorRate'), filter: filterFromOptions(options) }));
   });
 
   const gate = program
@@ -122,14 +124,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await reportCommand(dir));
     });
 
-  program
-    .command('validate')
-    .description('load and check a suite, print the plan; nothing is sent')
-    .argument('<suite>', 'suite YAML file')
-    .action(async (suite: string) => {
-      const { validateCommand } = await import('./validateCommand.js');
-      setExitCode(await validateCommand(suite));
-    });
+  withFilterOptions(
+    program
+      .command('validate')
+      .description('load and check a suite, print the plan; nothing is sent')
+      .argument('<suite>', 'suite YAML file'),
+  ).action(async (suite: string, options: Record<string, unknown>) => {
+    const { validateCommand } = await import('./validateCommand.js');
+    setExitCode(await validateCommand(suite, filterFromOptions(options)));
+  });
 
   program
     .command('check')

@@ -13,6 +13,7 @@ import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
+import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
 import { CliError, EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
@@ -29,6 +30,8 @@ export interface RunCommandOptions {
   maxErrorRate?: number;
   emulatorLog?: string;
   shard?: string;
+  /** `--relay/--case/--tag/--thinking`: run a slice of the plan; job ids are the full plan's. */
+  filter?: PlanFilter;
   /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
   ci?: FinishCiOptions;
 }
@@ -40,7 +43,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const suite = await loadSuiteOrExit(file);
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
-  const planned = expandPlan(suite);
+  const filter = options.filter ?? NO_FILTER;
+  const fullPlan = expandPlan(suite);
+  // A filtered run's plan is its slice: resume, shards and planned counts all refer to it.
+  const planned = filterPlan(suite, fullPlan, filter);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
@@ -97,7 +103,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const complete = !result.interrupted && shard === undefined;
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
+  const plannedRelays = new Set(planned.map((job) => job.relay));
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -115,7 +122,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed(), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
+      extra: { resources: resourcesUsed(), ...filterRecord(filter, fullPlan.length), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
     }),
   );
 
@@ -129,7 +136,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   process.stdout.write(`${formatVerdicts(report.verdicts)}\n\n${formatBudgetAdvice(report.advice)}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}${isFiltered(filter) ? ` ${describeFilter(filter)}` : ''}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -190,4 +197,9 @@ function displayPath(path: string): string {
 /** Quotes a path for a copy-pasteable shell command. */
 function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/** run.json's `filter`: the flags, and the whole suite's job count, so filtered parts merge into the whole. */
+function filterRecord(filter: PlanFilter, suitePlanned: number): Record<string, unknown> {
+  return isFiltered(filter) ? { filter: { ...filter, flags: describeFilter(filter), suitePlanned } } : {};
 }

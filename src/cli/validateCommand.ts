@@ -1,10 +1,14 @@
 import { describePlan } from '../plan/describe.js';
 import { expandPlan } from '../plan/expand.js';
+import { NO_FILTER, describeFilter, filterPlan, isFiltered, type PlanFilter } from '../plan/filter.js';
 import { EXIT } from './exitCodes.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 
-export async function validateCommand(file: string): Promise<number> {
+export async function validateCommand(file: string, filter: PlanFilter = NO_FILTER): Promise<number> {
   const suite = await loadSuiteOrExit(file);
-  process.stdout.write(`${describePlan(suite, expandPlan(suite))}\n`);
+  const all = expandPlan(suite);
+  const jobs = filterPlan(suite, all, filter);
+  process.stdout.write(`${describePlan(suite, jobs)}\n`);
+  if (isFiltered(filter)) process.stdout.write(`\nfiltered (${describeFilter(filter)}): ${jobs.length} of ${all.length} jobs\n`);
   return EXIT.ok;
 }
