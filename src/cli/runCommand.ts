@@ -11,6 +11,7 @@ import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
+import { formatWarmup } from '../run/warmup.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
@@ -87,6 +88,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
+      onWarmup: (reports) => process.stderr.write(`${formatWarmup(reports)}\n`),
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
@@ -122,7 +124,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed(), ...filterRecord(filter, fullPlan.length), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
+      extra: { resources: resourcesUsed(), ...filterRecord(filter, fullPlan.length), ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
     }),
   );
 

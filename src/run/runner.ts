@@ -13,6 +13,7 @@ import type { Case, ResolvedRelay, Suite } from '../suite/types.js';
 import { executeJob, type JobOutcome } from './execute.js';
 import { createRelayHealth, DEFAULT_RELAY_HEALTH, type RelayHealthOptions } from './relayHealth.js';
 import { runLanes } from './scheduler.js';
+import { warmUpRelays, type WarmupReport } from './warmup.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -61,12 +62,16 @@ export interface RunJobsOptions {
   /** When a relay counts as down and the rest of its jobs are skipped. */
   health?: RelayHealthOptions;
   onRow?: (row: RequestRow, progress: RunProgress) => void;
+  /** Called once the warm-up requests (`warmup:`) are done, before any measured request. */
+  onWarmup?: (reports: WarmupReport[]) => void;
 }
 
 export interface RunJobsResult {
   byRelay: Record<string, RelayRunStats>;
   completed: number;
   interrupted: boolean;
+  /** One entry per relay that sent warm-up requests. */
+  warmup: WarmupReport[];
 }
 
 /** Sleeps, but wakes at once when the run is aborted, so Ctrl-C never waits out a backoff. */
@@ -152,12 +157,15 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     concurrency: relay.concurrency,
     rpm: relay.rpm,
   }));
+  let warmup: WarmupReport[] = [];
   try {
+    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
+    if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: options.stopSignal });
   } finally {
     await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.close().catch(() => undefined)));
   }
-  return { byRelay, completed: progress.done, interrupted: options.stopSignal.aborted && progress.done < progress.total };
+  return { byRelay, completed: progress.done, interrupted: options.stopSignal.aborted && progress.done < progress.total, warmup };
 }
 
 function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {

@@ -72,6 +72,7 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     cases: input.cases.map(toCase),
     ci: { ...input.ci },
     seed: input.seed,
+    ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
   };
 }
 

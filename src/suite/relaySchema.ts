@@ -61,6 +61,8 @@ export const relayInputSchema = closedObject({
   /** Behaviour overrides for the emulated relay (see src/emulator/README.md). */
   emulatorOverrides: closedObject(overridesSchema.shape).exactOptional(),
   maxBodyBytes: positiveInt.exactOptional(),
+  /** Requests sent before the measured ones and not counted (DESIGN.md, "Around a run"). */
+  warmup: z.number().int().min(0).max(1000).exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

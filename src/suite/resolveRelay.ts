@@ -72,6 +72,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
       emulator: input.emulator,
       emulatorOverrides: input.emulatorOverrides,
       maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
     },
   };
 }

@@ -36,6 +36,8 @@ export const suiteInputSchema = closedObject({
   cases: z.array(caseInputSchema).min(1),
   ci: ciSchema.default({}),
   seed: z.number().int().default(1),
+  /** Warm-up requests per relay, for relays that set none (DESIGN.md, "Around a run"). */
+  warmup: z.number().int().min(0).max(1000).exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
     ctx.addIssue({

@@ -66,6 +66,8 @@ export interface ResolvedRelay {
   emulatorOverrides: Record<string, unknown> | undefined;
   /** Cap on one response body, so an endless relay cannot exhaust memory. */
   maxBodyBytes: number;
+  /** Warm-up requests before the measured ones (not counted); unset: the suite's `warmup`. */
+  warmup?: number;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */
@@ -112,4 +114,6 @@ export interface Suite {
   ci: CiGates;
   /** Seed for anything random the harness does (emulator, jitter), for reproducible runs. */
   seed: number;
+  /** Warm-up requests per relay for relays that set none; unset means 0. */
+  warmup?: number;
 }
