@@ -6,6 +6,7 @@ import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
 import { classifyThrown, failureFromProblem, failureFromRelayError, httpFailure, parseRetryAfterMs } from './failures.js';
 import type { Redactor } from './redact.js';
 import { deferWork } from './turnQueue.js';
+import { timeConnect } from './connectTiming.js';
 import type { Clock, RequestFailure, StreamEvent } from './types.js';
 
 export interface AttemptOptions {
@@ -20,6 +21,8 @@ export interface AttemptOptions {
   /** Called with t0 before the request leaves, so a caller can fold events as they come. */
   onStart: (t0Ms: number) => void;
   onEvent: (event: StreamEvent) => void;
+  /** Called with the TCP (+TLS) set-up time in ms when a new connection was opened for this attempt (connect_ms). */
+  onConnect?: (connectMs: number) => void;
 }
 
 export interface AttemptOutcome {
@@ -61,7 +64,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
   const t0Ms = clock();
   options.onStart(t0Ms);
   try {
-    const response = await request(httpRequest.url, {
+    const response = await timeConnect(options.onConnect, () => request(httpRequest.url, {
       method: httpRequest.method,
       headers: httpRequest.headers,
       body: httpRequest.body,
@@ -69,7 +72,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       signal: controller.signal,
       headersTimeout: timeouts.firstByteMs,
       bodyTimeout: timeouts.idleMs,
-    });
+    }));
     httpStatus = response.statusCode;
     const contentType = headerValue(response.headers['content-type']);
     onEvent({ type: 'headers', atMs: clock(), status: httpStatus, contentType });

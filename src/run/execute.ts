@@ -33,6 +33,8 @@ export interface JobOutcome {
   retryNote: string | undefined;
   /** Epoch ms of the final attempt's t0, so absolute times can be compared with a server's log. */
   t0EpochMs: number;
+  /** TCP (+TLS) set-up time of the final attempt's connection when it was opened for it; undefined when reused. */
+  connectMs?: number;
   /** Shape of every failed attempt's error, retried ones included: the evidence for "errors in Google's shape". */
   attemptErrorShapes: ErrorShape[];
 }
@@ -48,6 +50,7 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const extra = context.sampleHeader?.(job, attempts);
     const httpRequest = extra === undefined ? base : { ...base, headers: { ...base.headers, ...extra } };
     let fold: MetricsFold | undefined;
+    let connectMs: number | undefined;
     const outcome = await sendAttempt(httpRequest, {
       framing: context.relay.stream,
       timeouts: context.relay.timeouts,
@@ -60,12 +63,15 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
         fold = createMetricsFold(t0Ms);
       },
       onEvent: (event) => fold?.add(event),
+      onConnect: (ms) => {
+        connectMs = ms;
+      },
     });
     const metrics = (fold ?? createMetricsFold(outcome.t0Ms)).result();
     const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
     const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
     if (failure !== undefined) attemptErrorShapes.push(failure.shape);
-    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes };
+    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes, ...(connectMs === undefined ? {} : { connectMs }) };
     if (failure === undefined) return { ...result, retryNote: undefined };
     const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
     if (!decision.retry || context.signal.aborted) {
