@@ -3,6 +3,7 @@ import type { FinishCiOptions } from '../gate/finish.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 import { filterFromOptions, withFilterOptions } from './filterFlags.js';
+import { captureMode } from './captureFlag.js';
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
@@ -90,6 +91,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
   withFilterOptions(run);
+  run.option('--capture <mode>', "keep raw responses under captures/: none, failed (error rows, one sample per relay and thinking setting) or all; overrides the suite's capture:", (value: string) => captureMode(value));
   // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.
   withGateOptions(run, '--max-gate-error-rate').action(async (suite: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./runCommand.js');

@@ -12,6 +12,8 @@ import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js'
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { formatWarmup } from '../run/warmup.js';
+import { createCaptureSink } from '../run/captures.js';
+import type { CapturePolicy } from '../suite/types.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { parseShard, selectShard } from '../plan/shard.js';
 import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
@@ -33,6 +35,8 @@ export interface RunCommandOptions {
   shard?: string;
   /** `--relay/--case/--tag/--thinking`: run a slice of the plan; job ids are the full plan's. */
   filter?: PlanFilter;
+  /** `--capture`: overrides the suite's `capture:` (default `failed`). */
+  capture?: CapturePolicy;
   /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
   ci?: FinishCiOptions;
 }
@@ -68,6 +72,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   const progress = await createProgress(folder.remaining.length);
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     progress.stop();
@@ -88,6 +93,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
+      capture,
       onWarmup: (reports) => process.stderr.write(`${formatWarmup(reports)}\n`),
       onRow: (row, state) => {
         progress.update(state);
@@ -124,7 +130,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       byRelay: result.byRelay,
       versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
       redact,
-      extra: { resources: resourcesUsed(), ...filterRecord(filter, fullPlan.length), ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }), ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
+      extra: { resources: resourcesUsed(), ...filterRecord(filter, fullPlan.length), ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }), capture: { policy: capture.policy, files: capture.written }, ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }) },
     }),
   );
 

@@ -23,6 +23,8 @@ export interface AttemptOptions {
   onEvent: (event: StreamEvent) => void;
   /** Called with the TCP (+TLS) set-up time in ms when a new connection was opened for this attempt (connect_ms). */
   onConnect?: (connectMs: number) => void;
+  /** Each transport chunk of the body as received, with its arrival time (captures); an error body arrives as one piece. */
+  onRaw?: (bytes: Uint8Array, atMs: number) => void;
 }
 
 export interface AttemptOutcome {
@@ -79,6 +81,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
 
     if (httpStatus >= 400) {
       const text = await readCapped(response.body, ERROR_BODY_LIMIT_BYTES);
+      options.onRaw?.(Buffer.from(text), clock());
       const retryAfterMs = parseRetryAfterMs(headerValue(response.headers['retry-after']));
       return fail(httpFailure(httpStatus, describeErrorBody(text), retryAfterMs, options.redact));
     }
@@ -106,6 +109,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       maxBodyBytes: options.maxBodyBytes,
       onBytes: (bytes, atMs) => {
         chunkAtMs = atMs;
+        options.onRaw?.(bytes, atMs);
         bodyBytes += bytes.length;
         decoder.feed(bytes);
       },

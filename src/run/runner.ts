@@ -14,6 +14,7 @@ import { executeJob, type JobOutcome } from './execute.js';
 import { createRelayHealth, DEFAULT_RELAY_HEALTH, type RelayHealthOptions } from './relayHealth.js';
 import { runLanes } from './scheduler.js';
 import { warmUpRelays, type WarmupReport } from './warmup.js';
+import type { CaptureSink } from './captures.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -62,6 +63,8 @@ export interface RunJobsOptions {
   /** When a relay counts as down and the rest of its jobs are skipped. */
   health?: RelayHealthOptions;
   onRow?: (row: RequestRow, progress: RunProgress) => void;
+  /** Keeps raw responses under captures/ per its policy (absent: none). */
+  capture?: CaptureSink;
   /** Called once the warm-up requests (`warmup:`) are done, before any measured request. */
   onWarmup?: (reports: WarmupReport[]) => void;
 }
@@ -119,6 +122,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded });
     options.rows.append(redactRow(row, options.redact));
     options.details.append(detailOf(job, outcome, options.redact));
+    options.capture?.record(job, outcome, outcome.raw);
     record(byRelay[job.relay], outcome);
     health.record(job.relay, outcome.failure);
     progress.done += 1;
@@ -145,6 +149,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       signal: options.abortSignal,
       sleep: abortableSleep,
       sampleHeader: options.sampleHeaders(relay),
+      captureRaw: options.capture !== undefined && options.capture.policy !== 'none',
     });
     // A job cut short by our own interruption did not finish: no row, so a resume runs it again.
     if (outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return;

@@ -73,6 +73,7 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     ci: { ...input.ci },
     seed: input.seed,
     ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
+    ...(input.capture === undefined ? {} : { capture: input.capture }),
   };
 }
 

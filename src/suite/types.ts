@@ -95,6 +95,9 @@ export interface CiGates {
   maxTotalP90Ms?: number;
 }
 
+/** What `capture:` keeps of raw responses: nothing, error rows and samples, or everything. */
+export type CapturePolicy = 'none' | 'failed' | 'all';
+
 export interface Suite {
   name: string;
   description: string | undefined;
@@ -116,4 +119,6 @@ export interface Suite {
   seed: number;
   /** Warm-up requests per relay for relays that set none; unset means 0. */
   warmup?: number;
+  /** Raw responses kept under `captures/`; unset means `failed`. */
+  capture?: CapturePolicy;
 }
