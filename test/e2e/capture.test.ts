@@ -98,6 +98,10 @@ describe('capture', () => {
     const headers = [...capturesOf(out).values()].map((lines) => lines[0]!);
     expect(headers.filter((header) => header.relay === 'deny')).toHaveLength(4);
     expect(headers.filter((header) => header.relay === 'echo').map((header) => header.thinking).sort()).toEqual(['budget 0', 'budget 512']);
+    // The report links each relay's raw streams under its verdicts, errors first.
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    const denyJob = String(headers.find((header) => header.relay === 'deny')!.job_id);
+    expect(report).toContain(`href="captures/${denyJob}.jsonl"`);
   });
 
   it('none from the suite: no captures folder', async () => {
