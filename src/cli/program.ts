@@ -154,7 +154,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed for every random choice', integer, 1)
     .option('--log <file>', 'append one JSON line per request: epoch µs of headers and each chunk')
     .option('--exit-with-stdin', 'exit when stdin closes (used when a run starts the emulator)')
-    .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean }) => {
+    .option('--replay <capture>', 'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean; replay?: string[] }) => {
       const { runEmulatorProcess } = await import('../emulator/process.js');
       await runEmulatorProcess({
         host: options.host,
@@ -163,6 +164,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         ...(options.config === undefined ? {} : { configFile: options.config }),
         ...(options.log === undefined ? {} : { logFile: options.log }),
         exitWithStdin: options.exitWithStdin === true,
+        ...(options.replay === undefined ? {} : { replayFiles: options.replay }),
       });
     });
 

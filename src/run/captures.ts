@@ -14,6 +14,8 @@ export interface RawResponse {
   attempt: number;
   t0Ms: number;
   contentType: string | undefined;
+  /** `performance.now()` ms when the status and headers arrived. */
+  headersAtMs?: number;
   chunks: RawChunk[];
 }
 
@@ -67,6 +69,7 @@ export function createCaptureSink(outDir: string, policy: CapturePolicy, redact:
         url: redact(raw.url),
         http_status: outcome.httpStatus,
         content_type: raw.contentType,
+        headers_at_ms: raw.headersAtMs === undefined ? undefined : Math.round((raw.headersAtMs - raw.t0Ms) * 1000) / 1000,
         t0_epoch_ms: Math.round((performance.timeOrigin + raw.t0Ms) * 1000) / 1000,
         status: outcome.failure === undefined ? 'ok' : 'error',
         error_kind: outcome.failure?.kind,

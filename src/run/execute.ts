@@ -70,7 +70,10 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
         if (raw !== undefined) raw.t0Ms = t0Ms;
       },
       onEvent: (event) => {
-        if (raw !== undefined && event.type === 'headers') raw.contentType = event.contentType;
+        if (raw !== undefined && event.type === 'headers') {
+          raw.contentType = event.contentType;
+          raw.headersAtMs = event.atMs;
+        }
         fold?.add(event);
       },
       ...(raw === undefined ? {} : { onRaw: (bytes: Uint8Array, atMs: number) => raw.chunks.push({ bytes, atMs }) }),
