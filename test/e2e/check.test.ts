@@ -32,6 +32,9 @@ beforeAll(async () => {
       // A relay that echoes the key it got: the table must not show it.
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 403, status: 'PERMISSION_DENIED', message: `API key ${String(key)} not valid. Please pass a valid API key.` } }));
+    } else if (path.startsWith('/nokey/')) {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: 'Invalid token (request id: 2025)', type: 'new_api_error' } }));
     } else if (path.startsWith('/google400/')) {
       response.writeHead(400, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.' } }));
@@ -97,6 +100,7 @@ describe('relaybench check', () => {
       `{ name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`,
       `{ name: bad-key, baseUrl: "${base}/key", apiKey: ${BAD_KEY} }`,
       `{ name: google-400, baseUrl: "${base}/google400", apiKey: ${BAD_KEY} }`,
+      `{ name: relay-401, baseUrl: "${base}/nokey", apiKey: ${BAD_KEY} }`,
       `{ name: no-model, baseUrl: "${base}/nomodel", apiKey: ${GOOD_KEY} }`,
       `{ name: html-page, baseUrl: "${base}/html", apiKey: ${GOOD_KEY} }`,
       `{ name: openai-shape, baseUrl: "${base}/framing", apiKey: ${GOOD_KEY} }`,
@@ -111,6 +115,7 @@ describe('relaybench check', () => {
     const expected: Array<[string, string[], RegExp]> = [
       ['bad-key', ['yes', '403', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 403\): "API key \[REDACTED\] not valid/],
       ['google-400', ['yes', '400', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 400\): "API key not valid/],
+      ['relay-401', ['yes', '401', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 401\): ".*Invalid token \(request id: 2025\)/],
       ['no-model', ['yes', '404', '?', 'no', '-', '-', 'FAIL'], /model or path not found \(HTTP 404\) for gemini-2\.5-flash: "models\/gemini-2\.5-flash is not found/],
       ['html-page', ['yes', '200', 'yes', 'no', '-', '-', 'FAIL'], /HTML page/],
       ['openai-shape', ['yes', '200', 'yes', 'no', '-', '-', 'FAIL'], /wrong framing: the body is not a Gemini stream/],
@@ -121,7 +126,7 @@ describe('relaybench check', () => {
       expect(lineOf(result, relay).slice(1), relay).toEqual(cells);
       expect(diagnosisOf(result, relay), relay).toMatch(diagnosis);
     }
-    expect(result.stdout).toContain('7 of 8 relays did not answer');
+    expect(result.stdout).toContain('8 of 9 relays did not answer');
     expect(readdirSync(folder)).toEqual(['suite.yaml']);
   });
 
