@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../gate/mergeRuns.js';
 import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
@@ -68,6 +68,11 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
     requests.close();
   }
   writeFileAtomic(join(outDir, 'details.jsonl'), concatenatedDetails(shards));
+  // Raw captures are named by job id, which no two shards share: they sit side by side.
+  for (const shard of shards) {
+    const captures = join(shard.dir, 'captures');
+    if (existsSync(captures)) cpSync(captures, join(outDir, 'captures'), { recursive: true });
+  }
   if (plan !== undefined) writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(plan));
   const summary = summarize(rows);
   writeSummaryCsv(outDir, summary);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -70,6 +70,9 @@ describe('run with filters', () => {
     const manifest = JSON.parse(readFileSync(join(folder, 'merged', 'run.json'), 'utf8')) as { counts: { planned: number }; filter?: unknown };
     expect(manifest.counts.planned).toBe(24);
     expect(manifest.filter).toBeUndefined();
+    // Each slice's raw captures come along (one good sample per relay and thinking setting here).
+    expect(readdirSync(join(folder, 'merged', 'captures')).sort()).toEqual([...readdirSync(join(folder, 'honest', 'captures')), ...readdirSync(join(folder, 'other', 'captures'))].sort());
+    expect(readdirSync(join(folder, 'merged', 'captures'))).toHaveLength(4);
   });
 
   it('resumes with its own filter; without it the plan differs and the resume is refused (exit 2)', async () => {
