@@ -136,14 +136,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     setExitCode(await validateCommand(suite, filterFromOptions(options)));
   });
 
-  program
-    .command('check')
-    .description('send one small request per relay and say which answer (exit 1 if any does not); nothing is written')
-    .argument('<suite>', 'suite YAML file')
-    .action(async (suite: string) => {
-      const { checkCommand } = await import('./checkCommand.js');
-      setExitCode(await checkCommand(suite));
-    });
+  withFilterOptions(
+    program
+      .command('check')
+      .description('send one small request per relay and say which answer (exit 1 if any does not); nothing is written')
+      .argument('<suite>', 'suite YAML file'),
+  ).action(async (suite: string, options: Record<string, unknown>) => {
+    const { checkCommand } = await import('./checkCommand.js');
+    setExitCode(await checkCommand(suite, filterFromOptions(options)));
+  });
 
   program
     .command('emulate')

@@ -108,3 +108,21 @@ export function describeFilter(filter: PlanFilter): string {
   for (const key of ['relay', 'case', 'tag', 'thinking'] as const) for (const value of filter[key]) flags.push(`--${key} ${/^[\w.@%+=:,/-]+$/.test(value) ? value : `'${value}'`}`);
   return flags.join(' ');
 }
+
+/**
+ * The suite with only the cases, relays and thinking settings that `jobs` use (in the suite's
+ * order): what `validate` shows of a slice and what `check` sends. Job ids are not affected.
+ */
+export function narrowSuite(suite: Suite, jobs: readonly Job[]): Suite {
+  const relays = new Set(jobs.map((job) => job.relay));
+  const cases = new Set(jobs.map((job) => job.caseId));
+  const budgets = new Set(jobs.flatMap((job) => (job.thinking.kind === 'budget' ? [job.thinking.budget] : [])));
+  const levels = new Set(jobs.flatMap((job) => (job.thinking.kind === 'level' ? [job.thinking.level] : [])));
+  return {
+    ...suite,
+    relays: suite.relays.filter((relay) => relays.has(relay.name)),
+    cases: suite.cases.filter((testCase) => cases.has(testCase.id)),
+    thinkingBudgets: suite.thinkingBudgets.filter((budget) => budgets.has(budget)),
+    thinkingLevels: suite.thinkingLevels.filter((level) => levels.has(level)),
+  };
+}

@@ -22,7 +22,10 @@ export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: s
   ]);
   const notes = verdicts.filter(({ verdict }) => verdict.diagnosis !== undefined).map(({ check, verdict }) => `  ${check.relay}: ${verdict.diagnosis}`);
   const failed = verdicts.filter(({ verdict }) => !verdict.answered).length;
-  const summary = failed === 0 ? `All ${checks.length} relays answered.` : `${failed} of ${checks.length} relays did not answer; fix them before a run.`;
+  const summary =
+    failed === 0
+      ? checks.length === 1 ? 'The relay answered.' : `All ${checks.length} relays answered.`
+      : `${failed} of ${checks.length} relay${checks.length === 1 ? '' : 's'} did not answer; fix ${failed === 1 ? 'it' : 'them'} before a run.`;
   const text = [textTable([header, ...rows]), ...(notes.length === 0 ? [] : ['', ...notes]), '', summary].join('\n');
   return { text: redact(text), failed };
 }

@@ -130,6 +130,17 @@ describe('relaybench check', () => {
     expect(readdirSync(folder)).toEqual(['suite.yaml']);
   });
 
+  it('--relay checks only those relays; an unknown one is exit 2, nothing sent', async () => {
+    const { folder, file } = suiteWith([`{ name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`, `{ name: refused, baseUrl: "http://127.0.0.1:${closedPort}", apiKey: ${GOOD_KEY} }`]);
+    const only = await runCli(['check', file, '--relay', 'good', '--thinking', '1024'], { cwd: folder });
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stdout).toContain('The relay answered.');
+    expect(only.stdout).not.toContain('refused');
+    const unknown = await runCli(['check', file, '--relay', 'goood'], { cwd: folder });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--relay: got "goood"; expected one of good, refused (Did you mean "good"?)');
+  });
+
   it('a broken suite is exit 2 with file:line:col, nothing sent', async () => {
     const { folder, file } = suiteWith([`{ name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY}, timeoutz: 3 }`]);
     const result = await runCli(['check', file], { cwd: folder });
