@@ -53,7 +53,7 @@ async function checkRelay(suite: Suite, relay: ResolvedRelay, options: CheckRela
   try {
     const outcome = await sendAttempt(httpRequest, {
       framing: relay.stream,
-      timeouts: relay.timeouts,
+      timeouts: checkTimeouts(relay),
       maxBodyBytes: relay.maxBodyBytes,
       dispatcher,
       clock: options.clock,
@@ -86,4 +86,18 @@ function originOf(baseUrl: string): string {
   } catch {
     return '?';
   }
+}
+
+/** A check waits at most this long for headers or between chunks, and for the whole request: it should answer in seconds. */
+export const CHECK_WAIT_LIMIT_MS = { firstByteMs: 30_000, idleMs: 30_000, totalMs: 60_000 } as const;
+
+/** The relay's timeouts, capped by {@link CHECK_WAIT_LIMIT_MS}, so a hung relay cannot hold `check` for minutes. */
+function checkTimeouts(relay: ResolvedRelay): ResolvedRelay['timeouts'] {
+  const { timeouts } = relay;
+  return {
+    connectMs: timeouts.connectMs,
+    firstByteMs: Math.min(timeouts.firstByteMs, CHECK_WAIT_LIMIT_MS.firstByteMs),
+    idleMs: Math.min(timeouts.idleMs, CHECK_WAIT_LIMIT_MS.idleMs),
+    totalMs: Math.min(timeouts.totalMs, CHECK_WAIT_LIMIT_MS.totalMs),
+  };
 }

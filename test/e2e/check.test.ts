@@ -32,6 +32,8 @@ beforeAll(async () => {
       // A relay that echoes the key it got: the table must not show it.
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 403, status: 'PERMISSION_DENIED', message: `API key ${String(key)} not valid. Please pass a valid API key.` } }));
+    } else if (path.startsWith('/hang/')) {
+      // Accepts the request and never answers.
     } else if (path.startsWith('/nokey/')) {
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'Invalid token (request id: 2025)', type: 'new_api_error' } }));
@@ -101,6 +103,7 @@ describe('relaybench check', () => {
       `{ name: bad-key, baseUrl: "${base}/key", apiKey: ${BAD_KEY} }`,
       `{ name: google-400, baseUrl: "${base}/google400", apiKey: ${BAD_KEY} }`,
       `{ name: relay-401, baseUrl: "${base}/nokey", apiKey: ${BAD_KEY} }`,
+      `{ name: hung, baseUrl: "${base}/hang", apiKey: ${GOOD_KEY}, timeouts: { firstByteMs: 300 } }`,
       `{ name: no-model, baseUrl: "${base}/nomodel", apiKey: ${GOOD_KEY} }`,
       `{ name: html-page, baseUrl: "${base}/html", apiKey: ${GOOD_KEY} }`,
       `{ name: openai-shape, baseUrl: "${base}/framing", apiKey: ${GOOD_KEY} }`,
@@ -116,6 +119,7 @@ describe('relaybench check', () => {
       ['bad-key', ['yes', '403', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 403\): "API key \[REDACTED\] not valid/],
       ['google-400', ['yes', '400', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 400\): "API key not valid/],
       ['relay-401', ['yes', '401', 'no', 'no', '-', '-', 'FAIL'], /key rejected \(HTTP 401\): ".*Invalid token \(request id: 2025\)/],
+      ['hung', ['yes', '-', '?', 'no', '-', '-', 'FAIL'], /connected, but no response headers within timeouts\.firstByteMs/],
       ['no-model', ['yes', '404', '?', 'no', '-', '-', 'FAIL'], /model or path not found \(HTTP 404\) for gemini-2\.5-flash: "models\/gemini-2\.5-flash is not found/],
       ['html-page', ['yes', '200', 'yes', 'no', '-', '-', 'FAIL'], /HTML page/],
       ['openai-shape', ['yes', '200', 'yes', 'no', '-', '-', 'FAIL'], /wrong framing: the body is not a Gemini stream/],
@@ -126,7 +130,7 @@ describe('relaybench check', () => {
       expect(lineOf(result, relay).slice(1), relay).toEqual(cells);
       expect(diagnosisOf(result, relay), relay).toMatch(diagnosis);
     }
-    expect(result.stdout).toContain('8 of 9 relays did not answer');
+    expect(result.stdout).toContain('9 of 10 relays did not answer');
     expect(readdirSync(folder)).toEqual(['suite.yaml']);
   });
 
