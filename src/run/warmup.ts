@@ -38,7 +38,8 @@ export interface WarmupContext {
 /**
  * Sends each relay's warm-up requests before any measured one (DESIGN.md, "Around a run"): the
  * relay's first planned jobs in turn, once each (no retries), up to the relay's concurrency at a
- * time so that as many pooled connections are opened as the run will use. Nothing is counted: no
+ * time so that as many pooled connections are opened as the run will use (one at a time, spaced,
+ * for a relay with `rpm`). Nothing is counted: no
  * row, no health record. Relays warm up in parallel. Never throws for a failed request.
  */
 export async function warmUpRelays(context: WarmupContext): Promise<WarmupReport[]> {
@@ -56,9 +57,21 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
   let failed = 0;
   let next = 0;
   const once = { ...relay, retry: { ...relay.retry, max: 0 } };
+  // With rpm:, warm-ups are spaced like measured requests (one start per 60000/rpm ms, as the
+  // scheduler does) and the first measured one waits its turn after them, so the relay's limit holds.
+  const spacingMs = relay.rpm === undefined ? 0 : 60_000 / relay.rpm;
+  let lastStartMs: number | undefined;
+  const waitForTurn = async (): Promise<void> => {
+    if (spacingMs === 0 || lastStartMs === undefined) return;
+    const waitMs = lastStartMs + spacingMs - context.clock();
+    if (waitMs > 0) await context.sleep(waitMs, context.signal);
+  };
   const worker = async (): Promise<void> => {
     while (next < count && !context.signal.aborted) {
       const index = next++;
+      await waitForTurn();
+      if (context.signal.aborted) break;
+      lastStartMs = context.clock();
       const job = jobs[index % jobs.length] as Job;
       const outcome = await executeJob(job, {
         relay: once,
@@ -78,8 +91,9 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
       }
     }
   };
-  const lanes = Math.max(1, Math.min(count, relay.concurrency ?? context.suite.concurrency));
+  const lanes = spacingMs > 0 ? 1 : Math.max(1, Math.min(count, relay.concurrency ?? context.suite.concurrency));
   await Promise.all(Array.from({ length: lanes }, worker));
+  await waitForTurn();
   return { relay: relay.name, sent: Math.min(next, count), failed, errors: [...errors].slice(0, MAX_WARMUP_ERRORS).map(([message, n]) => ({ message, count: n })) };
 }
 

@@ -71,6 +71,30 @@ describe('warmup', () => {
     ]);
   });
 
+  it('a relay with rpm: warm-ups and measured requests are spaced alike', async () => {
+    const starts: number[] = [];
+    const spaced = createServer((request, response) => {
+      starts.push(performance.now());
+      request.resume();
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: '42' }] }, finishReason: 'STOP' }] })}\r\n\r\n`);
+    });
+    await new Promise<void>((resolve) => spaced.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(spaced.address() as AddressInfo).port}`;
+      const { folder, file } = write(`  - { name: limited, baseUrl: "${url}", apiKey: KEY-limited-12345, rpm: 600, warmup: 3 }\n`);
+      const result = await runCli(['run', file, '--out', join(folder, 'out')]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(starts).toHaveLength(6);
+      // 600 rpm: one start per 100 ms, warm-ups included; a burst would arrive within a few ms (slack for a loaded machine).
+      const gaps = starts.slice(1).map((start, index) => start - starts[index]!);
+      for (const gap of gaps) expect(gap).toBeGreaterThan(50);
+    } finally {
+      spaced.closeAllConnections();
+      await new Promise<void>((resolve) => spaced.close(() => resolve()));
+    }
+  });
+
   it.each([
     ['a negative warmup', '    warmup: -1\n', '', /suite\.yaml:8:13  relays\[0\]\.warmup: must be at least 0/],
     ['a fractional warmup', '    warmup: 1.5\n', '', /suite\.yaml:8:13/],
