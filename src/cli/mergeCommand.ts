@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { mergeConflict, mergeManifests, sortInPlanOrder } from '../gate/mergeRuns.js';
+import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../gate/mergeRuns.js';
 import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
 import { openRequestsCsv } from '../report/requestsCsv.js';
@@ -68,12 +68,17 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
     requests.close();
   }
   writeFileAtomic(join(outDir, 'details.jsonl'), concatenatedDetails(shards));
+  // Raw captures are named by job id, which no two shards share: they sit side by side.
+  for (const shard of shards) {
+    const captures = join(shard.dir, 'captures');
+    if (existsSync(captures)) cpSync(captures, join(outDir, 'captures'), { recursive: true });
+  }
   if (plan !== undefined) writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(plan));
   const summary = summarize(rows);
   writeSummaryCsv(outDir, summary);
   writeRunJson(outDir, mergeManifests(shards, rows));
 
-  const planned = first.manifest.counts.planned;
+  const planned = suitePlanned(first.manifest);
   process.stdout.write(`${formatSummaryTable(summary)}\n\n`);
   process.stdout.write(
     `Merged ${shards.length} run folder(s), ${rows.length} of ${planned} planned jobs, into ${relative(process.cwd(), outDir) || '.'}/ ` +

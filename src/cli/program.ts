@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
+import { filterFromOptions, withFilterOptions } from './filterFlags.js';
+import { captureMode } from './captureFlag.js';
 
 function positiveInt(value: string): number {
   const parsed = Number(value);
@@ -98,10 +100,12 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--max-cost <usd>', 'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)', positiveUsd)
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
+  withFilterOptions(run);
+  run.option('--capture <mode>', "keep raw responses under captures/: none, failed (error rows, one sample per relay and thinking setting) or all; overrides the suite's capture:", (value: string) => captureMode(value));
   // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.
   withGateOptions(run, '--max-gate-error-rate').action(async (suite: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./runCommand.js');
-    setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options, 'maxGateErrorRate') }));
+    setExitCode(await runCommand(suite, { ...options, ci: ciOptionsOf(options, 'maxGateErrorRate'), filter: filterFromOptions(options) }));
   });
 
   const gate = program
@@ -132,15 +136,26 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await reportCommand(dir));
     });
 
-  program
-    .command('validate')
-    .description('load and check a suite, print the plan; nothing is sent')
-    .argument('<suite>', 'suite YAML file')
-    .option('--show-requests', "print each relay's first request: method, URL, headers and body, keys redacted")
-    .action(async (suite: string, options: { showRequests?: boolean }) => {
-      const { validateCommand } = await import('./validateCommand.js');
-      setExitCode(await validateCommand(suite, { showRequests: options.showRequests === true }));
-    });
+  withFilterOptions(
+    program
+      .command('validate')
+      .description('load and check a suite, print the plan; nothing is sent')
+      .argument('<suite>', 'suite YAML file')
+      .option('--show-requests', "print each relay's first request: method, URL, headers and body, keys redacted"),
+  ).action(async (suite: string, options: Record<string, unknown>) => {
+    const { validateCommand } = await import('./validateCommand.js');
+    setExitCode(await validateCommand(suite, filterFromOptions(options), { showRequests: options['showRequests'] === true }));
+  });
+
+  withFilterOptions(
+    program
+      .command('check')
+      .description('send one small request per relay and say which answer (exit 1 if any does not); nothing is written')
+      .argument('<suite>', 'suite YAML file'),
+  ).action(async (suite: string, options: Record<string, unknown>) => {
+    const { checkCommand } = await import('./checkCommand.js');
+    setExitCode(await checkCommand(suite, filterFromOptions(options)));
+  });
 
   program
     .command('emulate')
@@ -151,7 +166,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed for every random choice', integer, 1)
     .option('--log <file>', 'append one JSON line per request: epoch µs of headers and each chunk')
     .option('--exit-with-stdin', 'exit when stdin closes (used when a run starts the emulator)')
-    .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean }) => {
+    .option('--replay <capture>', 'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean; replay?: string[] }) => {
       const { runEmulatorProcess } = await import('../emulator/process.js');
       await runEmulatorProcess({
         host: options.host,
@@ -160,6 +176,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         ...(options.config === undefined ? {} : { configFile: options.config }),
         ...(options.log === undefined ? {} : { logFile: options.log }),
         exitWithStdin: options.exitWithStdin === true,
+        ...(options.replay === undefined ? {} : { replayFiles: options.replay }),
       });
     });
 

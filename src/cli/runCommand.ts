@@ -18,7 +18,11 @@ import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
 import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
 import { formatUsd } from '../report/consoleSummary.js';
+import { formatWarmup } from '../run/warmup.js';
+import { createCaptureSink } from '../run/captures.js';
+import type { CapturePolicy } from '../suite/types.js';
 import { parseShard, selectShard } from '../plan/shard.js';
+import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
@@ -38,6 +42,10 @@ export interface RunCommandOptions {
   shard?: string;
   /** `--max-cost`: spending cap in USD for the whole run (rows kept by a resume count). */
   maxCost?: number;
+  /** `--relay/--case/--tag/--thinking`: run a slice of the plan; job ids are the full plan's. */
+  filter?: PlanFilter;
+  /** `--capture`: overrides the suite's `capture:` (default `failed`). */
+  capture?: CapturePolicy;
   /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
   ci?: FinishCiOptions;
 }
@@ -49,7 +57,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const suite = await loadSuiteOrExit(file);
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
-  const planned = expandPlan(suite);
+  const filter = options.filter ?? NO_FILTER;
+  const fullPlan = expandPlan(suite);
+  // A filtered run's plan is its slice: resume, shards and planned counts all refer to it.
+  const planned = filterPlan(suite, fullPlan, filter);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
@@ -91,6 +102,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   const progress = await createProgress(folder.remaining.length);
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     progress.stop();
@@ -112,6 +124,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
       ...(spendingCap === undefined ? {} : { spendingCap }),
+      capture,
+      onWarmup: (reports) => process.stderr.write(`${formatWarmup(reports)}\n`),
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
@@ -128,7 +142,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const complete = !result.interrupted && !result.capReached && shard === undefined;
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {}, requestConfig: suite } : undefined);
+  const plannedRelays = new Set(planned.map((job) => job.relay));
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? { outDir, suite, options: options.ci ?? {}, requestConfig: suite } : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -148,6 +163,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       redact,
       extra: {
         resources: resourcesUsed(),
+        ...filterRecord(filter, fullPlan.length),
+        ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }),
+        capture: { policy: capture.policy, files: capture.written },
         ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
         // Which price each relay's cost_usd used, so a total can be checked or redone later.
         prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
@@ -174,11 +192,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard)));
+    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter)));
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard)}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -194,8 +212,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 }
 
 /** The resume command of a run folder, copy-pasteable; `--max-cost` is added by the caller. */
-function resumeCommand(file: string, outDir: string, shard: { index: number; count: number } | undefined): string {
-  return `relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}`;
+function resumeCommand(file: string, outDir: string, shard: { index: number; count: number } | undefined, filter: PlanFilter): string {
+  return `relaybench run ${quoteArg(file)} --resume ${quoteArg(outDir)}${shard === undefined ? '' : ` --shard ${shard.index}/${shard.count}`}${isFiltered(filter) ? ` ${describeFilter(filter)}` : ''}`;
 }
 
 /**
@@ -291,4 +309,9 @@ function displayPath(path: string): string {
 /** Quotes a path for a copy-pasteable shell command. */
 function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/** run.json's `filter`: the flags, and the whole suite's job count, so filtered parts merge into the whole. */
+function filterRecord(filter: PlanFilter, suitePlanned: number): Record<string, unknown> {
+  return isFiltered(filter) ? { filter: { ...filter, flags: describeFilter(filter), suitePlanned } } : {};
 }

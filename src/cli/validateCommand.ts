@@ -3,6 +3,7 @@ import { describeCostEstimate, estimateCosts } from '../plan/costEstimate.js';
 import { describePlan } from '../plan/describe.js';
 import { describeRequests } from '../plan/describeRequests.js';
 import { expandPlan } from '../plan/expand.js';
+import { NO_FILTER, describeFilter, filterPlan, isFiltered, narrowSuite, type PlanFilter } from '../plan/filter.js';
 import { EXIT } from './exitCodes.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 
@@ -11,14 +12,23 @@ export interface ValidateOptions {
   showRequests?: boolean;
 }
 
-/** `relaybench validate`: loads the suite (exit 2 on any problem), prints the plan; nothing is sent. */
-export async function validateCommand(file: string, options: ValidateOptions = {}): Promise<number> {
+/**
+ * `relaybench validate`: loads the suite (exit 2 on any problem), prints the plan (narrowed to a
+ * filter's slice), a cost estimate per relay and, on request, each relay's first request. Nothing
+ * is sent.
+ */
+export async function validateCommand(file: string, filter: PlanFilter = NO_FILTER, options: ValidateOptions = {}): Promise<number> {
   const suite = await loadSuiteOrExit(file);
-  const jobs = expandPlan(suite);
-  process.stdout.write(`${describePlan(suite, jobs)}\n\n${describeCostEstimate(estimateCosts(suite, jobs))}\n`);
+  const all = expandPlan(suite);
+  const jobs = filterPlan(suite, all, filter);
+  // A slice shows only the relays and thinking settings it runs.
+  const shown = isFiltered(filter) ? narrowSuite(suite, jobs) : suite;
+  process.stdout.write(`${describePlan(shown, jobs)}\n`);
+  if (isFiltered(filter)) process.stdout.write(`\nfiltered (${describeFilter(filter)}): ${jobs.length} of ${all.length} jobs\n`);
+  process.stdout.write(`\n${describeCostEstimate(estimateCosts(shown, jobs))}\n`);
   if (options.showRequests === true) {
     const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
-    process.stdout.write(`\nrequests (the first job of each relay; keys redacted)\n\n${describeRequests(suite, jobs, redact)}\n`);
+    process.stdout.write(`\nrequests (the first job of each relay; keys redacted)\n\n${describeRequests(shown, jobs, redact)}\n`);
   }
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
 import { classifyThrown, failureFromProblem, failureFromRelayError, httpFailure, parseRetryAfterMs } from './failures.js';
 import type { Redactor } from './redact.js';
 import { deferWork } from './turnQueue.js';
+import { timeConnect } from './connectTiming.js';
 import type { Clock, RequestFailure, StreamEvent } from './types.js';
 
 export interface AttemptOptions {
@@ -23,6 +24,10 @@ export interface AttemptOptions {
   /** Raw body bytes of a successful status as they arrive, and any 1xx status: for the honesty signals. */
   onRawBytes?: (bytes: Uint8Array) => void;
   onInfoStatus?: (status: number) => void;
+  /** Called with the TCP (+TLS) set-up time in ms when a new connection was opened for this attempt (connect_ms). */
+  onConnect?: (connectMs: number) => void;
+  /** Each transport chunk of the body as received, with its arrival time (captures); an error body arrives as one piece. */
+  onRaw?: (bytes: Uint8Array, atMs: number) => void;
 }
 
 export interface AttemptOutcome {
@@ -64,7 +69,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
   const t0Ms = clock();
   options.onStart(t0Ms);
   try {
-    const response = await request(httpRequest.url, {
+    const response = await timeConnect(options.onConnect, () => request(httpRequest.url, {
       method: httpRequest.method,
       headers: httpRequest.headers,
       body: httpRequest.body,
@@ -73,13 +78,14 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       headersTimeout: timeouts.firstByteMs,
       bodyTimeout: timeouts.idleMs,
       onInfo: (info) => options.onInfoStatus?.(info.statusCode),
-    });
+    }));
     httpStatus = response.statusCode;
     const contentType = headerValue(response.headers['content-type']);
     onEvent({ type: 'headers', atMs: clock(), status: httpStatus, contentType });
 
     if (httpStatus >= 400) {
       const text = await readCapped(response.body, ERROR_BODY_LIMIT_BYTES);
+      options.onRaw?.(Buffer.from(text), clock());
       const retryAfterMs = parseRetryAfterMs(headerValue(response.headers['retry-after']));
       return fail(httpFailure(httpStatus, describeErrorBody(text), retryAfterMs, options.redact));
     }
@@ -107,6 +113,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       maxBodyBytes: options.maxBodyBytes,
       onBytes: (bytes, atMs) => {
         chunkAtMs = atMs;
+        options.onRaw?.(bytes, atMs);
         bodyBytes += bytes.length;
         options.onRawBytes?.(bytes);
         decoder.feed(bytes);

@@ -1,4 +1,5 @@
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { timedPoolFactory } from './connectTiming.js';
 
 export interface DispatcherOptions {
   connectTimeoutMs: number;
@@ -17,6 +18,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     connect: { timeout: options.connectTimeoutMs },
     // Streams can be long; per-request timeouts are set on each request instead.
     keepAliveTimeout: 30_000,
+    // Stamps each new connection with its set-up time, for connect_ms (see connectTiming.ts).
+    factory: timedPoolFactory,
     ...(options.connections === undefined ? {} : { connections: options.connections }),
   };
   if (options.proxy !== undefined) return new ProxyAgent({ uri: options.proxy, ...common });

@@ -73,7 +73,7 @@ export function classifyThrown(error: unknown, context: ThrownContext): RequestF
   }
   const detail = error instanceof Error ? error.message : String(error);
   const cause = code === undefined ? '' : `${code}: `;
-  return { ...base, kind: 'connection', message: context.redact(`connection: ${cause}${detail}`) };
+  return { ...base, kind: 'connection', message: context.redact(`connection: ${cause}${detail}`), ...(code === undefined ? {} : { errorCode: code }) };
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -55,6 +55,8 @@ export interface RequestFailure {
   relayErrorCode?: number;
   /** True when Gemini content had arrived before the failure (a retry could bill twice). */
   midStream: boolean;
+  /** For `connection`: the system or undici error code (`ENOTFOUND`, `ECONNREFUSED`, `CERT_HAS_EXPIRED`…). */
+  errorCode?: string;
 }
 
 export type StreamEvent =

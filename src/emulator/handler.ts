@@ -4,7 +4,7 @@ import { findModel } from './catalog.js';
 import { invalidArgument, modelNotFound, notFound } from './errors.js';
 import { epochUs, type GroundTruthLog } from './groundTruth.js';
 import type { AnswerKey } from './model.js';
-import { errorPlan, planResponse, type ResponsePlan } from './plan.js';
+import { errorPlan, planResponse, type ResponsePlan, type Step } from './plan.js';
 import { createRandom, hashString, seedFrom } from './random.js';
 import type { RelayRuntime } from './relays.js';
 import { replay, type Replay } from './replay.js';
@@ -25,6 +25,8 @@ export interface EmulatorState {
   occurrences: Map<string, number>;
   /** Prompt prefixes seen, for implicit caching (absent: no caching). */
   implicitCache?: ImplicitCache;
+  /** Captured responses by relay name (`emulate --replay`): served as recorded to every request. */
+  captures?: ReadonlyMap<string, Step[]>;
 }
 
 // The model segment may be empty: gptproto's documented URL names the model in the body instead.
@@ -110,7 +112,10 @@ export function createRequestHandler(state: EmulatorState) {
     const method = match?.[3];
 
     let plan: ResponsePlan;
-    if (relay === undefined) {
+    const captured = state.captures?.get(relayName);
+    if (captured !== undefined) {
+      plan = { steps: captured, fault: null, promptTokens: 0, thoughtTokens: 0, answerTokens: 0, correct: null };
+    } else if (relay === undefined) {
       plan = errorPlan(notFound(`No emulated relay at /${relayName}. This emulator serves: ${[...state.relays.keys()].join(', ')}.`));
     } else if (model === null || method === undefined || request.method !== 'POST') {
       plan = errorPlan(notFound('Method not found.'));

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { loadEmulatorConfig, type EmulatorConfig } from './config.js';
 import { startEmulator } from './server.js';
+import { capturesByRelay } from './captureReplay.js';
 
 export interface EmulatorProcessOptions {
   host: string;
@@ -8,6 +9,8 @@ export interface EmulatorProcessOptions {
   configFile?: string;
   seed: number;
   logFile?: string;
+  /** Capture files (`captures/<job_id>.jsonl`) to serve, each at `/<its relay>`. */
+  replayFiles?: string[];
   /**
    * Also stop when stdin ends. A parent that spawns the emulator with a stdin pipe gets it
    * stopped even if the parent is SIGKILLed: the pipe closes when its last writer dies.
@@ -37,6 +40,7 @@ export async function runEmulatorProcess(options: EmulatorProcessOptions, io: Pr
     seed: options.seed,
     config,
     ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
+    ...(options.replayFiles === undefined || options.replayFiles.length === 0 ? {} : { captures: capturesByRelay(options.replayFiles) }),
   });
   io.stdout.write(`listening on ${emulator.url}\n`);
 

@@ -4,6 +4,7 @@ import { parseEmulatorConfig, type EmulatorConfig } from './config.js';
 import { openGroundTruthLog } from './groundTruth.js';
 import { createRequestHandler, type EmulatorState } from './handler.js';
 import type { AnswerKeyEntry } from './model.js';
+import type { Step } from './plan.js';
 import { resolveRelays } from './relays.js';
 import { createImplicitCache } from './implicitCache.js';
 
@@ -20,6 +21,8 @@ export interface EmulatorOptions {
   config?: EmulatorConfig;
   /** Append one ground-truth JSON line per finished request to this file. */
   logFile?: string;
+  /** Captured responses to serve by relay name (`emulate --replay`). */
+  captures?: ReadonlyMap<string, Step[]>;
 }
 
 export interface RunningEmulator {
@@ -63,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     closing: false,
     occurrences: new Map(),
     implicitCache: createImplicitCache(),
+    ...(options.captures === undefined ? {} : { captures: options.captures }),
   };
 
   const server = createServer({ noDelay: true, keepAlive: true }, createRequestHandler(state));

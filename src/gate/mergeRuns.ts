@@ -3,8 +3,14 @@ import type { RelayStats, RunFolder, RunManifest } from './runFolder.js';
 
 const MAX_NAMED_OVERLAPS = 3;
 
+/** The whole suite's job count: a filtered run (`--relay`, `--case`…) records it apart from its own slice's. */
+export function suitePlanned(manifest: RunManifest): number {
+  const recorded = (manifest as { filter?: { suitePlanned?: unknown } }).filter?.suitePlanned;
+  return typeof recorded === 'number' ? recorded : manifest.counts.planned;
+}
+
 function suiteMismatch(first: RunFolder, other: RunFolder): string | undefined {
-  const describe = ({ manifest }: RunFolder): string => `suite "${manifest.suite.name}" with ${manifest.counts.planned} planned jobs`;
+  const describe = ({ manifest }: RunFolder): string => `suite "${manifest.suite.name}" with ${suitePlanned(manifest)} planned jobs`;
   if (describe(first) === describe(other)) return undefined;
   return `${other.dir} is a run of ${describe(other)}, but ${first.dir} is a run of ${describe(first)}: shards must come from the same suite, run with the same options`;
 }
@@ -109,14 +115,16 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
   const startedAt = manifests.map((manifest) => manifest.startedAt).sort()[0] as string;
   const endedAt = manifests.map((manifest) => manifest.endedAt).sort().at(-1) as string;
   const ok = rows.filter((row) => row.status === 'ok').length;
+  // Filtered parts merge into the whole suite's run: its plan, and no filter.
+  const { filter: _filter, ...unfiltered } = first as RunManifest & { filter?: unknown };
   return {
-    ...first,
+    ...unfiltered,
     runId: `${first.runId}-merged`,
     startedAt,
     endedAt,
     durationS: Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 100) / 10,
     interrupted: manifests.some((manifest) => manifest.interrupted),
-    counts: { planned: first.counts.planned, rows: rows.length, ok, errors: rows.length - ok },
+    counts: { planned: suitePlanned(first), rows: rows.length, ok, errors: rows.length - ok },
     relays: sumRelayStats(manifests),
     mergedFrom: shards.map((shard) => ({ dir: shard.dir, runId: shard.manifest.runId, rows: shard.rows.length })),
   };

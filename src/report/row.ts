@@ -19,6 +19,8 @@ export interface RowInput {
   grade: GradeResult | undefined;
   /** USD of this request (DESIGN.md, "Cost"); undefined leaves `cost_usd` empty (no price, no usage, or a failure). */
   costUsd?: number | undefined;
+  /** TCP (+TLS) set-up ms of a connection opened for this request; undefined when one was reused. */
+  connectMs?: number | undefined;
 }
 
 /** Milliseconds keep 0.1 ms resolution; more digits would be noise, fewer would hide sub-ms effects. */
@@ -53,7 +55,7 @@ export function toRequestRow(input: RowInput): RequestRow {
     error_kind: failure?.kind,
     error_message: message,
     attempts: input.attempts,
-    connect_ms: undefined,
+    connect_ms: ms(input.connectMs),
     headers_ms: ms(metrics.headersMs),
     ttft_ms: ms(metrics.ttftMs),
     first_thought_ms: ms(metrics.firstThoughtMs),

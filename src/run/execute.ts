@@ -9,6 +9,7 @@ import { buildHttpRequest } from '../plan/request.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay } from '../suite/types.js';
 import { decideRetry } from './retry.js';
+import type { RawResponse } from './captures.js';
 
 export interface ExecuteContext {
   relay: ResolvedRelay;
@@ -21,6 +22,8 @@ export interface ExecuteContext {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Extra headers for this relay's requests (the emulator's per-sample seed header). */
   sampleHeader: ((job: Job, attempt: number) => Record<string, string>) | undefined;
+  /** Keep the final attempt's raw response (JobOutcome.raw), for captures. */
+  captureRaw?: boolean;
 }
 
 /** What one job produced, over all its attempts; timings are the final attempt's only. */
@@ -34,6 +37,10 @@ export interface JobOutcome {
   retryNote: string | undefined;
   /** Epoch ms of the final attempt's t0, so absolute times can be compared with a server's log. */
   t0EpochMs: number;
+  /** TCP (+TLS) set-up time of the final attempt's connection when it was opened for it; undefined when reused. */
+  connectMs?: number;
+  /** The final attempt's raw response, when `captureRaw` was asked for. */
+  raw?: RawResponse;
   /** Shape of every failed attempt's error, retried ones included: the evidence for "errors in Google's shape". */
   attemptErrorShapes: ErrorShape[];
   /** The final attempt's honesty signals (pacing, usage, restarts, framing), for the verdicts. */
@@ -52,6 +59,8 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const httpRequest = extra === undefined ? base : { ...base, headers: { ...base.headers, ...extra } };
     let fold: MetricsFold | undefined;
     const honesty: HonestySignalsFold = createHonestySignals(context.relay.stream);
+    let connectMs: number | undefined;
+    const raw: RawResponse | undefined = context.captureRaw === true ? { url: httpRequest.url, attempt: attempts, t0Ms: 0, contentType: undefined, chunks: [] } : undefined;
     const outcome = await sendAttempt(httpRequest, {
       framing: context.relay.stream,
       timeouts: context.relay.timeouts,
@@ -62,10 +71,19 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
       redact: context.redact,
       onStart: (t0Ms) => {
         fold = createMetricsFold(t0Ms);
+        if (raw !== undefined) raw.t0Ms = t0Ms;
       },
       onEvent: (event) => {
+        if (raw !== undefined && event.type === 'headers') {
+          raw.contentType = event.contentType;
+          raw.headersAtMs = event.atMs;
+        }
         fold?.add(event);
         honesty.add(event);
+      },
+      ...(raw === undefined ? {} : { onRaw: (bytes: Uint8Array, atMs: number) => raw.chunks.push({ bytes, atMs }) }),
+      onConnect: (ms) => {
+        connectMs = ms;
       },
       onRawBytes: (bytes) => honesty.addBytes(bytes),
       onInfoStatus: (status) => honesty.addInfoStatus(status),
@@ -74,7 +92,7 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
     const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
     if (failure !== undefined) attemptErrorShapes.push(failure.shape);
-    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes, honesty: honesty.result() };
+    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes, honesty: honesty.result(), ...(connectMs === undefined ? {} : { connectMs }), ...(raw === undefined ? {} : { raw }) };
     if (failure === undefined) return { ...result, retryNote: undefined };
     const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
     if (!decision.retry || context.signal.aborted) {

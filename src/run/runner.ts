@@ -15,6 +15,8 @@ import { createRelayHealth, DEFAULT_RELAY_HEALTH, type RelayHealthOptions } from
 import { runLanes } from './scheduler.js';
 import { createPriceBook } from './pricing.js';
 import type { SpendingCap } from './spendingCap.js';
+import { warmUpRelays, type WarmupReport } from './warmup.js';
+import type { CaptureSink } from './captures.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -72,6 +74,10 @@ export interface RunJobsOptions {
   onRow?: (row: RequestRow, progress: RunProgress) => void;
   /** `--max-cost`: no job starts once finished cost plus in-flight worst cases reach the cap. */
   spendingCap?: SpendingCap;
+  /** Keeps raw responses under captures/ per its policy (absent: none). */
+  capture?: CaptureSink;
+  /** Called once the warm-up requests (`warmup:`) are done, before any measured request. */
+  onWarmup?: (reports: WarmupReport[]) => void;
 }
 
 export interface RunJobsResult {
@@ -80,6 +86,8 @@ export interface RunJobsResult {
   interrupted: boolean;
   /** Stopped because the spending cap was reached (jobs are left for a resume). */
   capReached: boolean;
+  /** One entry per relay that sent warm-up requests. */
+  warmup: WarmupReport[];
 }
 
 /** Sleeps, but wakes at once when the run is aborted, so Ctrl-C never waits out a backoff. */
@@ -134,6 +142,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded, costUsd: cost });
     options.rows.append(redactRow(row, options.redact));
     options.details.append(detailOf(job, outcome, options.redact));
+    options.capture?.record(job, outcome, outcome.raw);
     record(byRelay[job.relay], outcome);
     health.record(job.relay, outcome.failure);
     progress.done += 1;
@@ -178,6 +187,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       signal: options.abortSignal,
       sleep: abortableSleep,
       sampleHeader: options.sampleHeaders(relay),
+      captureRaw: options.capture !== undefined && options.capture.policy !== 'none',
     });
     const spent = outcome.attempts === 0 ? 0 : (prices.costOf(job, outcome.metrics) ?? 0);
     // A job cut short by our own interruption did not finish: no row, so a resume runs it again.
@@ -192,7 +202,10 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     concurrency: relay.concurrency,
     rpm: relay.rpm,
   }));
+  let warmup: WarmupReport[] = [];
   try {
+    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
+    if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
   } finally {
     await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.close().catch(() => undefined)));
@@ -202,6 +215,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     completed: progress.done,
     interrupted: options.stopSignal.aborted && progress.done < progress.total,
     capReached: cap?.reached === true && progress.done < progress.total,
+    warmup,
   };
 }
 

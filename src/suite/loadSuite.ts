@@ -86,6 +86,8 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     seed: input.seed,
     prices: { ...input.prices },
     warnings: [],
+    ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
+    ...(input.capture === undefined ? {} : { capture: input.capture }),
   };
 }
 

@@ -70,6 +70,8 @@ export const relayInputSchema = closedObject({
   price: relayPriceSchema.exactOptional(),
   /** The relay the cross-relay verdicts compare with (typically Google's own API); at most one. */
   reference: z.boolean().exactOptional(),
+  /** Requests sent before the measured ones and not counted (DESIGN.md, "Around a run"). */
+  warmup: z.number().int().min(0).max(1000).exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {
     ctx.addIssue({

@@ -75,6 +75,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
       ...(input.body === undefined ? {} : { body: input.body }),
       price: input.price,
       reference: input.reference === true,
+      ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
     },
   };
 }

@@ -42,6 +42,10 @@ export const suiteInputSchema = closedObject({
   seed: z.number().int().default(1),
   /** Per-model prices in USD per 1M tokens, over the built-in list prices (DESIGN.md, "Cost"). */
   prices: suitePricesSchema.exactOptional(),
+  /** Warm-up requests per relay, for relays that set none (DESIGN.md, "Around a run"). */
+  warmup: z.number().int().min(0).max(1000).exactOptional(),
+  /** Raw responses kept under captures/ (DESIGN.md, "Around a run"). */
+  capture: z.enum(['none', 'failed', 'all']).exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
     ctx.addIssue({

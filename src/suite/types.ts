@@ -81,6 +81,8 @@ export interface ResolvedRelay {
   price?: RelayPriceInput | undefined;
   /** `reference: true`: the relay the cross-relay verdicts compare with (DESIGN.md "Relay verdicts"). */
   reference: boolean;
+  /** Warm-up requests before the measured ones (not counted); unset: the suite's `warmup`. */
+  warmup?: number;
 }
 
 /** Raw Gemini `contents` entry (multi-turn cases). Passed through as written. */
@@ -118,6 +120,8 @@ export interface CiSettings extends CiGates {
   /** With a baseline, fail on any pass→fail pair (DESIGN.md, "Comparing with a baseline"). */
   failOnFlip?: boolean;
 }
+/** What `capture:` keeps of raw responses: nothing, error rows and samples, or everything. */
+export type CapturePolicy = 'none' | 'failed' | 'all';
 
 export interface Suite {
   name: string;
@@ -140,6 +144,10 @@ export interface Suite {
   ci: CiSettings;
   /** Seed for anything random the harness does (emulator, jitter), for reproducible runs. */
   seed: number;
+  /** Warm-up requests per relay for relays that set none; unset means 0. */
+  warmup?: number;
+  /** Raw responses kept under `captures/`; unset means `failed`. */
+  capture?: CapturePolicy;
   /** `prices:` per model (USD per 1M tokens), over the built-in list prices. */
   prices?: Record<string, ModelPriceInput> | undefined;
   /** Problems worth a word that do not stop the run (e.g. a priced model no relay uses), file:line:col each. */

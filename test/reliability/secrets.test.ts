@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,9 @@ describe('keys never leak', () => {
   });
 
   it('keeps all three keys out of every output file, stdout and stderr', () => {
-    const files = readdirSync(join(folder, 'out')).map((name) => [name, readFileSync(join(folder, 'out', name), 'utf8')] as const);
+    // Recursive: captures/ holds raw responses, which must be clean too.
+    const names = (readdirSync(join(folder, 'out'), { recursive: true }) as string[]).filter((name) => statSync(join(folder, 'out', name)).isFile());
+    const files = names.map((name) => [name, readFileSync(join(folder, 'out', name), 'utf8')] as const);
     expect(files.map(([name]) => name)).toEqual(expect.arrayContaining(['requests.csv', 'summary.csv', 'run.json', 'details.jsonl']));
     const outputs = [...files, ['stdout', result.stdout] as const, ['stderr', result.stderr] as const];
     for (const [name, text] of outputs) {

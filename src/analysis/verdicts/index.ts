@@ -17,10 +17,14 @@ import { qualityParityVerdicts } from './qualityParity.js';
 import { singleAttemptVerdict } from './singleAttempt.js';
 import { usagePlausibleVerdict } from './usagePlausible.js';
 
-/** Relays in the order the suite lists them, then any that only the rows name (a merged folder). */
+/**
+ * Relays in the order the suite lists them, then any that only the rows name (a merged folder).
+ * A listed relay with no row at all (left out by `--relay`, or never reached) has nothing to show.
+ */
 export function relayOrder(rows: readonly RequestRow[], manifest: RunManifest): string[] {
-  const configured = manifest.config?.relays?.map((relay) => relay.name) ?? [];
-  return [...new Set([...configured, ...distinct(rows, 'relay')])];
+  const present = distinct(rows, 'relay');
+  const configured = (manifest.config?.relays?.map((relay) => relay.name) ?? []).filter((name) => present.includes(name));
+  return [...new Set([...configured, ...present])];
 }
 
 /**

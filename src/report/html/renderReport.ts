@@ -25,6 +25,8 @@ export interface ReportInput {
   gates: readonly GateResult[];
   /** Chart.js's UMD build (see `readChartLibrary`), inlined so the report opens offline. */
   chartLibrary: string;
+  /** Job ids that have a raw capture under captures/ (absent: none). */
+  captures?: readonly string[];
 }
 
 /**
@@ -61,7 +63,7 @@ export function renderReport(input: ReportInput): string {
 <nav><a href="#gates">Gates</a><a href="#verdicts">Verdicts</a><a href="#charts">Charts</a><a href="#budgets">Budget advice</a><a href="#comparison">Relay comparison</a><a href="#summary">Summary</a><a href="#grid">Per-case grid</a></nav>
 ${reportHeader(manifest, rows, { cases, relays, settingLabels: settings.filter((setting) => setting.kind !== 'none').map((setting) => setting.label) })}
 ${section('gates', 'CI gates', 'The suite\'s ci: thresholds, overall and per relay, as relaybench run checks them (command-line overrides such as --min-pass-rate are not recorded in run.json, so they are not applied here).', input.gates.length === 0 ? emptyNote('No gates configured (the suite has no ci: block).') : gatesTable(input.gates))}
-${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts))}
+${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts, capturesByRelay(rows, input.captures)))}
 ${section('charts', 'Charts', 'One colour, point shape and dash per relay throughout.', html`<div class="charts">${charts.map(chartFigure)}</div>`)}
 ${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinking setting whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', input.advice.length === 0 ? emptyNote('No relay swept two or more thinking settings with graded answers.') : adviceTable(input.advice))}
 ${input.advice.some((entry) => entry.cost !== undefined) ? section('cost-advice', 'Cost-aware advice', 'Per relay and model: the cheapest thinking setting (mean cost per successful request) whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', costAdviceTable(input.advice)) : ''}
@@ -87,4 +89,20 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The captured job ids of each relay, errors first (the failures a verdict or error count points at). */
+function capturesByRelay(rows: readonly RequestRow[], captures: readonly string[] | undefined): Map<string, string[]> {
+  const byRelay = new Map<string, string[]>();
+  if (captures === undefined || captures.length === 0) return byRelay;
+  const captured = new Set(captures);
+  const ordered = [...rows].sort((a, b) => Number(a.status === 'ok') - Number(b.status === 'ok'));
+  for (const row of ordered) {
+    const jobId = String(row.job_id);
+    if (!captured.has(jobId)) continue;
+    const list = byRelay.get(String(row.relay)) ?? [];
+    list.push(jobId);
+    byRelay.set(String(row.relay), list);
+  }
+  return byRelay;
 }

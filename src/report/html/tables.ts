@@ -55,10 +55,23 @@ function evidenceHtml(evidence: string): SafeHtml {
   return html`${parts}`;
 }
 
-export function verdictsTable(verdicts: readonly RelayVerdict[]): SafeHtml {
+
+/** How many of a relay's captured streams the verdicts table links by name; the rest are counted. */
+const CAPTURE_LINKS = 4;
+
+/** Links under a relay's name to its captured streams (`captures/<job_id>.jsonl`): the raw evidence behind its verdicts. */
+function captureLinks(jobIds: readonly string[] | undefined): SafeHtml | string {
+  if (jobIds === undefined || jobIds.length === 0) return '';
+  const links = jobIds.slice(0, CAPTURE_LINKS).map((jobId) => html` <a href="captures/${jobId}.jsonl">${jobId.slice(0, 6)}</a>`);
+  const more = jobIds.length > CAPTURE_LINKS ? ` and ${jobIds.length - CAPTURE_LINKS} more` : '';
+  return html`<div class="evidence">raw streams:${links}${more}</div>`;
+}
+
+/** One row per relay; with `capturesByRelay` (job ids with a capture file), links to the raw streams under the relay's name. */
+export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay?: ReadonlyMap<string, readonly string[]>): SafeHtml {
   const head = ['relay', ...VERDICT_KEYS.map((key) => VERDICT_LABELS[key].title)];
   const body = verdicts.map(
-    (row) => html`<tr><th scope="row">${row.relay}</th>${VERDICT_KEYS.map((key) => {
+    (row) => html`<tr><th scope="row">${row.relay}${captureLinks(capturesByRelay?.get(row.relay))}</th>${VERDICT_KEYS.map((key) => {
       const { verdict, evidence } = row[key];
       const className = verdict === 'n/a' ? 'na' : verdict;
       return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type BudgetAdvice, type RelayVerdict, type RunManifest } from '../../analysis/index.js';
 import { evaluateGates } from '../../gate/gates.js';
@@ -39,7 +40,7 @@ export async function writeReport(runDir: string): Promise<WrittenReport> {
   const advice = budgetAdvice(rows, { relayOrder: relays });
   const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
   const gates = evaluateGates(rows, ciGatesOf(manifest));
-  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary() });
+  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir) });
   const paths: ReportPaths = {
     reportPath: join(runDir, 'report.html'),
     verdictsPath: join(runDir, 'verdicts.csv'),
@@ -49,4 +50,11 @@ export async function writeReport(runDir: string): Promise<WrittenReport> {
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
   return { ...paths, verdicts, advice };
+}
+
+/** Job ids with a file in `<run>/captures/` (see run/captures.ts); none when the folder is absent. */
+function capturedJobIds(runDir: string): string[] {
+  const folder = join(runDir, 'captures');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((name) => /^([0-9a-f]{16})\.jsonl$/.exec(name)?.[1] ?? []);
 }

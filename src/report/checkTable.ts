@@ -1,0 +1,31 @@
+import { textTable } from '../plan/textTable.js';
+import type { RelayCheck } from '../run/check.js';
+import { diagnoseCheck } from '../run/checkDiagnosis.js';
+
+/**
+ * `relaybench check`'s console output: one line per relay (reachable, HTTP status, key accepted,
+ * model answered, streamed, time to first token in ms), then one diagnosis line per relay that
+ * failed or warned, then the count. Every string is redacted by the caller's redactor.
+ */
+export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: string) => string): { text: string; failed: number } {
+  const verdicts = checks.map((check) => ({ check, verdict: diagnoseCheck(check) }));
+  const header = ['relay', 'reachable', 'http', 'key accepted', 'model answered', 'streamed', 'ttft ms', 'result'];
+  const rows = verdicts.map(({ check, verdict }) => [
+    check.relay,
+    verdict.reachable,
+    check.httpStatus === undefined ? '-' : String(check.httpStatus),
+    verdict.keyAccepted,
+    check.metrics.modelVersion ?? (check.metrics.chunks > 0 ? 'yes (no modelVersion)' : 'no'),
+    verdict.streamed,
+    check.metrics.ttftMs === undefined ? '-' : String(Math.round(check.metrics.ttftMs)),
+    verdict.answered ? 'OK' : 'FAIL',
+  ]);
+  const notes = verdicts.filter(({ verdict }) => verdict.diagnosis !== undefined).map(({ check, verdict }) => `  ${check.relay}: ${verdict.diagnosis}`);
+  const failed = verdicts.filter(({ verdict }) => !verdict.answered).length;
+  const summary =
+    failed === 0
+      ? checks.length === 1 ? 'The relay answered.' : `All ${checks.length} relays answered.`
+      : `${failed} of ${checks.length} relay${checks.length === 1 ? '' : 's'} did not answer; fix ${failed === 1 ? 'it' : 'them'} before a run.`;
+  const text = [textTable([header, ...rows]), ...(notes.length === 0 ? [] : ['', ...notes]), '', summary].join('\n');
+  return { text: redact(text), failed };
+}
