@@ -2,6 +2,8 @@
 export interface DotEnv {
   vars: Record<string, string>;
   malformedLines: number[];
+  /** Why each malformed line could not be read, in the same order (never showing the value: it may be a secret). */
+  malformedReasons: string[];
 }
 
 /** `[export ]KEY=` or `KEY: ` at the start of a line; keys as motdotla/dotenv takes them (`[\w.-]+`). */
@@ -25,6 +27,7 @@ export function parseDotEnv(text: string): DotEnv {
   const source = text.replace(/\r\n?/g, '\n');
   const vars: Record<string, string> = {};
   const malformedLines: number[] = [];
+  const malformedReasons: string[] = [];
   let offset = 0;
   let line = 1;
   while (offset < source.length) {
@@ -38,8 +41,9 @@ export function parseDotEnv(text: string): DotEnv {
     }
     const match = ASSIGNMENT.exec(rawLine);
     const read = match === null ? undefined : readValue(source, offset + match[0].length);
-    if (match === null || read === undefined) {
+    if (match === null || typeof read === 'string' || read === undefined) {
       malformedLines.push(line);
+      malformedReasons.push(typeof read === 'string' ? read : 'expected KEY=VALUE');
       offset = end + 1;
       line += 1;
       continue;
@@ -48,8 +52,10 @@ export function parseDotEnv(text: string): DotEnv {
     line += countNewlines(source, offset, read.next);
     offset = read.next;
   }
-  return { vars, malformedLines };
+  return { vars, malformedLines, malformedReasons };
 }
+
+const QUOTE_NAMES: Readonly<Record<string, string>> = { '"': 'double', "'": 'single', '`': 'backtick' };
 
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
@@ -57,8 +63,8 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The value starting at `start` and the offset just after its line; undefined when it cannot be read. */
-function readValue(source: string, start: number): { value: string; next: number } | undefined {
+/** The value starting at `start` and the offset just after its line, or why it cannot be read. */
+function readValue(source: string, start: number): { value: string; next: number } | string {
   const quote = source[start];
   if (quote === '"' || quote === "'" || quote === '`') {
     let close = start + 1;
@@ -66,9 +72,9 @@ function readValue(source: string, start: number): { value: string; next: number
       if (source[close] === '\\' && source[close + 1] === quote) close += 1;
       else if (source[close] === quote) break;
     }
-    if (close >= source.length) return undefined;
+    if (close >= source.length) return `the ${QUOTE_NAMES[quote]} quote is never closed`;
     const lineEnd = source.indexOf('\n', close) === -1 ? source.length : source.indexOf('\n', close);
-    if (!/^[ \t]*(?:#.*)?$/.test(source.slice(close + 1, lineEnd))) return undefined;
+    if (!/^[ \t]*(?:#.*)?$/.test(source.slice(close + 1, lineEnd))) return `text after the closing ${QUOTE_NAMES[quote]} quote`;
     const inner = source.slice(start + 1, close);
     const value = quote === '"' ? inner.replaceAll('\\n', '\n').replaceAll('\\r', '\r') : inner;
     return { value, next: lineEnd + 1 };

@@ -32,16 +32,13 @@ export async function readDotEnvBeside(suiteFile: string, displaySuiteFile: stri
     const issues = read.missing ? [] : [{ file, line: 1, col: 1, path: '', message: `cannot read: ${read.reason}` }];
     return { vars: {}, issues };
   }
-  const { vars, malformedLines } = parseDotEnv(read.text);
+  const { vars, malformedLines, malformedReasons } = parseDotEnv(read.text);
   return {
     vars,
-    issues: malformedLines.map((line) => ({
-      file,
-      line,
-      col: 1,
-      path: '',
-      message: 'expected KEY=VALUE',
-      hint: 'Comment lines start with #',
-    })),
+    issues: malformedLines.map((line, index) => {
+      const message = malformedReasons[index] ?? 'expected KEY=VALUE';
+      const hint = message === 'expected KEY=VALUE' ? 'Comment lines start with #' : 'Close the quote; a quoted value may span lines';
+      return { file, line, col: 1, path: '', message, hint };
+    }),
   };
 }

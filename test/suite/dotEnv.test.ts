@@ -37,18 +37,19 @@ const TABLE: Array<[string, string, Record<string, string>]> = [
 
 describe('parseDotEnv reads the dotenv dialect', () => {
   it.each(TABLE)('%s', (_name, text, vars) => {
-    expect(parseDotEnv(text)).toEqual({ vars, malformedLines: [] });
+    expect(parseDotEnv(text)).toEqual({ vars, malformedLines: [], malformedReasons: [] });
   });
 });
 
 describe('parseDotEnv reports lines it cannot read, by number', () => {
   it.each([
-    ['no assignment', 'A=1\nbroken line\nB=2', { A: '1', B: '2' }, [2]],
-    ['unclosed double quote', 'A=1\nB="never closed\nC=3', { A: '1', C: '3' }, [2]],
-    ['text after the closing quote', 'A="x" y\nB=2', { B: '2' }, [1]],
-    ['line numbers count lines inside multi-line values', 'A="1\n2\n3"\nbad\nB=2', { A: '1\n2\n3', B: '2' }, [4]],
-    ['a key that is not one', '1 2=3', {}, [1]],
-  ])('%s', (_name, text, vars, lines) => {
-    expect(parseDotEnv(text)).toEqual({ vars, malformedLines: lines });
+    ['no assignment', 'A=1\nbroken line\nB=2', { A: '1', B: '2' }, [2], ['expected KEY=VALUE']],
+    ['unclosed double quote', 'A=1\nB="never closed\nC=3', { A: '1', C: '3' }, [2], ['the double quote is never closed']],
+    ['unclosed single quote', "A='x", {}, [1], ['the single quote is never closed']],
+    ['text after the closing quote', 'A="x" y\nB=2', { B: '2' }, [1], ['text after the closing double quote']],
+    ['line numbers count lines inside multi-line values', 'A="1\n2\n3"\nbad\nB=2', { A: '1\n2\n3', B: '2' }, [4], ['expected KEY=VALUE']],
+    ['a key that is not one', '1 2=3', {}, [1], ['expected KEY=VALUE']],
+  ])('%s', (_name, text, vars, lines, reasons) => {
+    expect(parseDotEnv(text)).toEqual({ vars, malformedLines: lines, malformedReasons: reasons });
   });
 });

@@ -30,6 +30,7 @@ describe('parseDotEnv', () => {
     expect(parseDotEnv(text)).toEqual({
       vars: { A: '1', B: 'two words', C: '#not a comment', D: 'plain' },
       malformedLines: [7],
+      malformedReasons: ['expected KEY=VALUE'],
     });
   });
 });
