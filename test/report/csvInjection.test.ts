@@ -121,7 +121,7 @@ describe('every CSV relaybench writes', () => {
     const verdict = { relay: '+relay', ...Object.fromEntries(VERDICT_KEYS.map((key) => [key, check])) } as unknown as RelayVerdict;
     const verdicts = parse(verdictsCsv([verdict]), { columns: true }) as Array<Record<string, string>>;
     expect(verdicts[0]?.['relay']).toBe("'+relay");
-    expect(Object.values(verdicts[0] ?? {}).filter((cell) => cell.startsWith("'-1+1"))).toHaveLength(6);
+    expect(Object.values(verdicts[0] ?? {}).filter((cell) => cell.startsWith("'-1+1"))).toHaveLength(VERDICT_KEYS.length);
 
     const outcome = { setting: { label: '-1' }, graded: 2, passes: 1, passRate: 0.5 };
     const advice = { relay: '=r', model: '\t=m', recommended: outcome, best: outcome, savedFirstAnswerP50Ms: -15, savedTotalP50Ms: -20, savedThoughtTokensMean: -3, decision: 'recommend', neededPerSetting: 5, neededRepeats: 1, evidence: '=evidence' } as unknown as BudgetAdvice;
