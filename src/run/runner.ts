@@ -28,6 +28,8 @@ export interface JobDetail {
   thought_text: string | undefined;
   /** Epoch ms of the final attempt's t0; with the *_ms columns it gives absolute times. */
   t0_epoch_ms: number;
+  /** Candidates other than 0 (candidateCount > 1), counted; the row describes candidate 0 only. */
+  other_candidates?: Array<{ index: number; chunks: number; answer_chars: number; finish_reason: string | undefined }>;
 }
 
 export interface RelayRunStats {
@@ -204,5 +206,8 @@ function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
     usage_present: outcome.metrics.usagePresent,
     thought_text: outcome.metrics.thoughtText === '' ? undefined : redact(outcome.metrics.thoughtText),
     t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
+    ...(outcome.metrics.otherCandidates.length === 0
+      ? {}
+      : { other_candidates: outcome.metrics.otherCandidates.map((other) => ({ index: other.index, chunks: other.chunks, answer_chars: other.answerChars, finish_reason: other.finishReason })) }),
   };
 }
