@@ -245,5 +245,5 @@ function describeErrorBody(text: string): RelayErrorInfo {
   decoder.feed(new TextEncoder().encode(text));
   decoder.end();
   const plain = text.trim().replace(/\s+/g, ' ').slice(0, 300);
-  return found ?? { shape: plain === '' ? 'none' : 'text', message: plain === '' ? '(empty body)' : plain };
+  return found ?? { shape: plain === '' ? 'empty' : 'text', message: plain === '' ? '(empty body)' : plain };
 }

@@ -19,11 +19,10 @@ export function httpFailure(status: number, error: RelayErrorInfo, retryAfterMs:
 
 /** An error object that arrived inside a 200 stream: the relay failed after promising success. */
 export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
-  const code = error.httpCode === undefined ? '' : ` ${error.httpCode}`;
-  const status = error.status === undefined ? '' : ` ${error.status}`;
+  const label = [error.httpCode, error.status].filter((part) => part !== undefined).join(' ');
   return {
     kind: 'stream',
-    message: redact(`error in stream after HTTP ${httpStatus ?? '?'}:${code}${status} ${error.message}`.trim()),
+    message: redact(`error in stream after HTTP ${httpStatus ?? '?'}: ${label === '' ? '' : `${label}: `}${error.message}`.trim()),
     httpStatus,
     shape: error.shape,
     ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
