@@ -81,6 +81,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       abortSignal: interruption.abort,
       sampleHeaders: emulatorSampleHeaders,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
+      onRelayDown: (relay, reason) => {
+        process.stderr.write(redact(`\nGiving up on relay ${relay}: ${reason}. Its remaining jobs are written as skipped rows.\n`));
+      },
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {

@@ -90,6 +90,11 @@ export interface RequestFailure {
   relayErrorCode?: number;
   /** True when Gemini content had arrived before the failure (a retry could bill twice). */
   midStream: boolean;
+  /**
+   * For `connection`: the error code when it is one that retrying cannot fix (`ENOTFOUND`,
+   * `ECONNREFUSED`, a TLS certificate error): a run of these gives up on the relay.
+   */
+  hopeless?: string;
 }
 
 export type StreamEvent =

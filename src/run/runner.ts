@@ -63,6 +63,8 @@ export interface RunJobsOptions {
   /** When a relay counts as down and the rest of its jobs are skipped. */
   health?: RelayHealthOptions;
   onRow?: (row: RequestRow, progress: RunProgress) => void;
+  /** Called once per relay, when it is given up on (its remaining jobs become skipped rows). */
+  onRelayDown?: (relay: string, reason: string) => void;
 }
 
 export interface RunJobsResult {
@@ -117,7 +119,10 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     options.rows.append(redactRow(row, options.redact));
     options.details.append(detailOf(job, outcome, options.redact));
     record(byRelay[job.relay], outcome);
+    const wasDown = health.downReason(job.relay) !== undefined;
     health.record(job.relay, outcome.failure);
+    const downReason = health.downReason(job.relay);
+    if (!wasDown && downReason !== undefined) options.onRelayDown?.(job.relay, downReason);
     progress.done += 1;
     if (outcome.failure !== undefined) progress.errors += 1;
     options.onRow?.(row, progress);
