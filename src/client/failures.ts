@@ -1,5 +1,6 @@
 import type { Timeouts } from '../suite/types.js';
 import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
+import { binaryNote, looksBinary } from './decode/sample.js';
 import type { Redactor } from './redact.js';
 import type { RequestFailure } from './types.js';
 
@@ -34,7 +35,8 @@ export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number 
 export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
   return {
     kind: 'stream',
-    message: redact(`${problem.kind}: ${problem.message}`),
+    // JSON.parse quotes the text it choked on: never let binary bytes through that way.
+    message: redact(`${problem.kind}: ${looksBinary(problem.message) ? `${binaryNote(Buffer.byteLength(problem.message))} where text was expected` : problem.message}`),
     httpStatus,
     shape: problem.kind === 'html' ? 'html' : 'none',
     midStream,

@@ -57,11 +57,11 @@ describe('headers_ms at concurrency 32', () => {
     const late: string[] = [];
     for (let index = 0; index < RELAYS; index++) {
       // One request at a time per relay, so the k-th request the server saw is the k-th row by t0.
-      const mine = rows.filter((row) => row.relay === `r${index}`).sort((a, b) => (t0ByJob.get(a.job_id) ?? 0) - (t0ByJob.get(b.job_id) ?? 0));
+      const mine = rows.filter((row) => row.relay === `r${index}`).sort((a, b) => (t0ByJob.get(a.job_id ?? '') ?? 0) - (t0ByJob.get(b.job_id ?? '') ?? 0));
       const sent = server.headerWrites.get(`/r${index}`) ?? [];
       expect(sent).toHaveLength(REPEATS);
       mine.forEach((row, order) => {
-        const serverMs = (sent[order] as number) - (t0ByJob.get(row.job_id) as number);
+        const serverMs = (sent[order] as number) - (t0ByJob.get(row.job_id ?? '') as number);
         const lateMs = Number(row.headers_ms) - serverMs;
         if (Math.abs(lateMs) > LATE_LIMIT_MS) late.push(`r${index} #${order}: ${lateMs.toFixed(1)} ms`);
       });

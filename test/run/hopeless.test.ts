@@ -47,8 +47,7 @@ describe('connection failures retrying cannot fix', () => {
 
 describe('relay health: a run of hopeless failures gives up on the relay', () => {
   const refused: RequestFailure = { kind: 'connection', message: 'connection: ECONNREFUSED (connection refused): connect ECONNREFUSED 127.0.0.1:9', httpStatus: undefined, shape: 'none', midStream: false, hopeless: 'ECONNREFUSED' };
-  const reset: RequestFailure = { ...refused, message: 'connection: ECONNRESET', hopeless: undefined } as RequestFailure;
-  delete (reset as { hopeless?: string }).hopeless;
+  const reset: RequestFailure = { kind: 'connection', message: 'connection: ECONNRESET', httpStatus: undefined, shape: 'none', midStream: false };
 
   it.each<[string, Array<RequestFailure | undefined>, boolean]>([
     ['three in a row', [refused, refused, refused], true],
