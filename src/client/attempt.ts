@@ -88,7 +88,8 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
         bytes = await decodeWholeBody(await readCapped(response.body, ERROR_BODY_LIMIT_BYTES), contentEncoding);
       } catch (error) {
         if (!(error instanceof ContentDecodingError)) throw error;
-        return fail({ kind: 'stream', message: options.redact(`HTTP ${httpStatus}: ${error.message}`), httpStatus, shape: 'none', midStream: false });
+        // Still an HTTP failure (a 503 stays retryable); only its body could not be read.
+        return fail(httpFailure(httpStatus, { shape: 'none', message: error.message }, retryAfterMs, options.redact));
       }
       return fail(httpFailure(httpStatus, describeErrorBody(bytes), retryAfterMs, options.redact));
     }
