@@ -1,50 +1,20 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
-import { RelaybenchError } from '../errors/index.js';
+import { FlagError, RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 import { filterFromOptions, withFilterOptions } from './filterFlags.js';
 import { captureMode } from './captureFlag.js';
-
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return parsed;
-}
-
-function rate(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a rate from 0 to 1');
-  return parsed;
-}
-
-function probability(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
-  return parsed;
-}
-
-function nonNegative(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed >= 0)) throw new InvalidArgumentError('expected a number of at least 0');
-  return parsed;
-}
-
-/** A USD amount above 0 (`--max-cost`): a finite number, no currency sign. */
-function positiveUsd(value: string): number {
-  const parsed = Number(value);
-  if (!(Number.isFinite(parsed) && parsed > 0)) throw new InvalidArgumentError('expected an amount in USD above 0, e.g. 5 or 0.25 (no currency sign)');
-  return parsed;
-}
+import { decimal, nonEmpty, rate, seedNumber, shardText, wholeNumber } from './flagValues.js';
 
 /** The CI flags shared by `run` and `gate`; `errorRateFlag` differs because `run` uses --max-error-rate for something else. */
 function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '--max-gate-error-rate'): Command {
   return command
     .option('--baseline <dir>', 'compare with an earlier run of the suite, job by job (exact McNemar, Holm): exit 1 when quality credibly dropped')
     .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
-    .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate)
-    .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
-    .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
-    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
+    .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate('--min-pass-rate'))
+    .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate(errorRateFlag))
+    .option('--alpha <p>', 'significance level of the baseline comparison', decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'), 0.05)
+    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', decimal('--latency-gate', { min: 0 }, 'a percentage of at least 0, e.g. 20'))
     .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
     .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)');
 }
@@ -65,21 +35,25 @@ function ciOptionsOf(options: Record<string, unknown>, errorRateKey: 'maxErrorRa
   };
 }
 
-function port(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return parsed;
-}
+/**
+ * Commander's command with one change: an option given without its value (`--concurrency` last on
+ * the line) is a {@link FlagError} saying what the flag accepts, like every other bad value.
+ */
+class RelaybenchCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new RelaybenchCommand(name);
+  }
 
-function integer(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw new InvalidArgumentError('expected a whole number');
-  return parsed;
+  /** Called by commander (an undocumented but stable hook since v2) when a value is missing. */
+  optionMissingArgument(option: Option): never {
+    const accepts = (option.parseArg as { accepts?: string } | undefined)?.accepts ?? `a value (${option.description})`;
+    throw new FlagError(option.long ?? option.flags, undefined, accepts);
+  }
 }
 
 /** Builds the CLI; each action reports its exit code through `setExitCode`. */
 function buildProgram(setExitCode: (code: number) => void): Command {
-  const program = new Command()
+  const program = new RelaybenchCommand()
     .name('relaybench')
     .description('Benchmark Gemini relays: latency with the thinking phase measured apart, honesty, thinking-budget accuracy, CI gates.')
     .version(process.env.npm_package_version ?? '0.1.0')
@@ -91,13 +65,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('run a suite: stream every job, measure, grade, and write results/<suite>/<timestamp>/')
     .argument('<suite>', 'suite YAML file')
     .option('--out <dir>', 'write the run here instead of results/<suite>/<UTC timestamp>/')
-    .option('--concurrency <n>', 'override the suite\'s global concurrency', positiveInt)
-    .option('--repeats <n>', 'override the suite\'s repeats', positiveInt)
+    .option('--concurrency <n>', 'override the suite\'s global concurrency', wholeNumber('--concurrency', 1, 10_000))
+    .option('--repeats <n>', 'override the suite\'s repeats', wholeNumber('--repeats', 1, 1_000_000))
     .option('--resume <dir>', 'finish an interrupted run: skip jobs that already have a row, append the rest')
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
-    .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate)
-    .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`')
-    .option('--max-cost <usd>', 'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)', positiveUsd)
+    .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate('--max-error-rate'))
+    .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`', shardText())
+    .option('--max-cost <usd>', 'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)', decimal('--max-cost', { min: 0, openLow: true }, 'an amount in USD above 0, e.g. 5 or 0.25 (no currency sign)'))
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
   withFilterOptions(run);
@@ -160,10 +134,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('emulate')
     .description('serve emulated Gemini relays on a local port (for demos, tests and benchmarks)')
-    .option('--port <n>', 'port (0 = any free port)', port, 8765)
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <n>', 'port (0 = any free port)', wholeNumber('--port', 0, 65535), 8765)
+    .option('--host <host>', 'interface to bind', nonEmpty('--host', 'a host name or IP address, e.g. 127.0.0.1'), '127.0.0.1')
     .option('--config <file>', 'relays, profiles and answer key (YAML or JSON)')
-    .option('--seed <n>', 'seed for every random choice', integer, 1)
+    .option('--seed <n>', 'seed for every random choice', seedNumber('--seed'), 1)
     .option('--log <file>', 'append one JSON line per request: epoch µs of headers and each chunk')
     .option('--exit-with-stdin', 'exit when stdin closes (used when a run starts the emulator)')
     .option('--replay <capture>', 'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)', (value: string, previous: string[] = []) => [...previous, value])

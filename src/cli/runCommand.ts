@@ -126,6 +126,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       ...(spendingCap === undefined ? {} : { spendingCap }),
       capture,
       onWarmup: (reports) => process.stderr.write(`${formatWarmup(reports)}\n`),
+      onRelayDown: (relay, reason) => {
+        process.stderr.write(redact(`\nGiving up on relay ${relay}: ${reason}. Its remaining jobs are written as skipped rows.\n`));
+      },
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {

@@ -1,10 +1,13 @@
 import { request, type Dispatcher } from 'undici';
 import type { StreamFraming, Timeouts } from '../suite/types.js';
 import type { HttpRequest } from '../plan/types.js';
+import { ACCEPT_ENCODING, ContentDecodingError, createContentDecoder, decodeWholeBody, type ContentDecoder } from './contentEncoding.js';
 import { createStreamDecoder } from './decode/index.js';
+import { binaryNote, looksBinary } from './decode/sample.js';
 import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
 import { classifyThrown, failureFromProblem, failureFromRelayError, httpFailure, parseRetryAfterMs } from './failures.js';
 import type { Redactor } from './redact.js';
+import { stampHeadersArrival } from './headersArrival.js';
 import { deferWork } from './turnQueue.js';
 import { timeConnect } from './connectTiming.js';
 import type { Clock, RequestFailure, StreamEvent } from './types.js';
@@ -66,14 +69,18 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     return { t0Ms, httpStatus, failure };
   };
 
+  let headersAtMs: number | undefined;
+  const dispatcher = stampHeadersArrival(options.dispatcher, clock, (atMs) => {
+    headersAtMs = atMs;
+  });
   const t0Ms = clock();
   options.onStart(t0Ms);
   try {
     const response = await timeConnect(options.onConnect, () => request(httpRequest.url, {
       method: httpRequest.method,
-      headers: httpRequest.headers,
+      headers: withAcceptEncoding(httpRequest.headers),
       body: httpRequest.body,
-      dispatcher: options.dispatcher,
+      dispatcher,
       signal: controller.signal,
       headersTimeout: timeouts.firstByteMs,
       bodyTimeout: timeouts.idleMs,
@@ -81,13 +88,20 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     }));
     httpStatus = response.statusCode;
     const contentType = headerValue(response.headers['content-type']);
-    onEvent({ type: 'headers', atMs: clock(), status: httpStatus, contentType });
-
+    onEvent({ type: 'headers', atMs: headersAtMs ?? clock(), status: httpStatus, contentType });
+    const contentEncoding = headerValue(response.headers['content-encoding']);
     if (httpStatus >= 400) {
-      const text = await readCapped(response.body, ERROR_BODY_LIMIT_BYTES);
-      options.onRaw?.(Buffer.from(text), clock());
       const retryAfterMs = parseRetryAfterMs(headerValue(response.headers['retry-after']));
-      return fail(httpFailure(httpStatus, describeErrorBody(text), retryAfterMs, options.redact));
+      let bytes: Buffer;
+      try {
+        bytes = await decodeWholeBody(await readCapped(response.body, ERROR_BODY_LIMIT_BYTES), contentEncoding);
+      } catch (error) {
+        if (!(error instanceof ContentDecodingError)) throw error;
+        // Still an HTTP failure (a 503 stays retryable); only its body could not be read.
+        return fail(httpFailure(httpStatus, { shape: 'none', message: error.message }, retryAfterMs, options.redact));
+      }
+      options.onRaw?.(bytes, clock());
+      return fail(httpFailure(httpStatus, describeErrorBody(bytes), retryAfterMs, options.redact));
     }
 
     let relayError: RelayErrorInfo | undefined;
@@ -107,18 +121,35 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
         problem ??= found;
       },
     });
-
-    const received = await receiveBody(response.body, {
-      clock,
-      maxBodyBytes: options.maxBodyBytes,
-      onBytes: (bytes, atMs) => {
-        chunkAtMs = atMs;
-        options.onRaw?.(bytes, atMs);
-        bodyBytes += bytes.length;
-        options.onRawBytes?.(bytes);
-        decoder.feed(bytes);
-      },
-    });
+    /** Decoded bytes with the time their (compressed) piece arrived. */
+    const feed = (bytes: Buffer, atMs: number): void => {
+      chunkAtMs = atMs;
+      // Captures and the honesty signals see the body as decoded, stamped like the events.
+      options.onRaw?.(bytes, atMs);
+      options.onRawBytes?.(bytes);
+      bodyBytes += bytes.length;
+      decoder.feed(bytes);
+      // A small compressed body can decode to a huge one: the limit applies to what we hold.
+      if (bodyBytes > options.maxBodyBytes) response.body.destroy(new BodyOverflow());
+    };
+    let contentDecoder: ContentDecoder | undefined;
+    let received: { endAtMs: number; overflow: boolean };
+    try {
+      contentDecoder = createContentDecoder(contentEncoding, feed);
+      received = await receiveBody(response.body, { clock, maxBodyBytes: options.maxBodyBytes, onBytes: contentDecoder?.push ?? feed });
+      await contentDecoder?.done();
+    } catch (error) {
+      if (error instanceof BodyOverflow) received = { endAtMs: clock(), overflow: true };
+      else if (!(error instanceof ContentDecodingError)) throw error;
+      else {
+        response.body.destroy();
+        decoder.end();
+        if (relayError) return fail(failureFromRelayError(relayError, httpStatus, chunksDecoded > 0, options.redact));
+        return fail({ kind: 'stream', message: options.redact(error.message), httpStatus, shape: 'none', midStream: chunksDecoded > 0 });
+      }
+    } finally {
+      contentDecoder?.close();
+    }
     if (received.overflow) {
       return fail({
         kind: 'stream',
@@ -144,6 +175,9 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
     unlink();
   }
 }
+
+/** Thrown into a body whose decoded size passed `maxBodyBytes`. */
+class BodyOverflow extends Error {}
 
 /** The controllers of the attempts in flight, per run signal. */
 const inFlightByRunSignal = new WeakMap<AbortSignal, Set<AbortController>>();
@@ -230,7 +264,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limitBytes: number): Promise<string> {
+/** Reads at most `limitBytes` of an error body (raw: it is decoded afterwards). */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limitBytes: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const part of body) {
@@ -241,11 +276,21 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, lim
       break;
     }
   }
-  return Buffer.concat(parts).subarray(0, limitBytes).toString('utf8');
+  return Buffer.concat(parts).subarray(0, limitBytes);
 }
 
-/** Runs an error body through the same decoder, so HTML, Google JSON and foreign shapes are told apart in one place. */
-function describeErrorBody(text: string): RelayErrorInfo {
+/** Adds `Accept-Encoding` unless the relay's own headers set it (any letter case). */
+function withAcceptEncoding(headers: Record<string, string>): Record<string, string> {
+  return Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding') ? headers : { 'accept-encoding': ACCEPT_ENCODING, ...headers };
+}
+
+/**
+ * Runs an error body through the same decoder, so HTML, Google JSON and foreign shapes are told
+ * apart in one place. Bytes that are not text are never quoted: `<N bytes of binary data>`.
+ */
+function describeErrorBody(bytes: Buffer): RelayErrorInfo {
+  const text = bytes.toString('utf8');
+  if (looksBinary(text)) return { shape: 'text', message: binaryNote(bytes.length) };
   let found: RelayErrorInfo | undefined;
   const decoder = createStreamDecoder({
     framing: 'sse',
@@ -254,8 +299,8 @@ function describeErrorBody(text: string): RelayErrorInfo {
     },
     onProblem: () => undefined,
   });
-  decoder.feed(new TextEncoder().encode(text));
+  decoder.feed(bytes);
   decoder.end();
   const plain = text.trim().replace(/\s+/g, ' ').slice(0, 300);
-  return found ?? { shape: plain === '' ? 'none' : 'text', message: plain === '' ? '(empty body)' : plain };
+  return found ?? { shape: plain === '' ? 'empty' : 'text', message: plain === '' ? '(empty body)' : plain };
 }

@@ -1,5 +1,6 @@
 import type { Timeouts } from '../suite/types.js';
 import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
+import { binaryNote, looksBinary } from './decode/sample.js';
 import type { Redactor } from './redact.js';
 import type { RequestFailure } from './types.js';
 
@@ -19,11 +20,10 @@ export function httpFailure(status: number, error: RelayErrorInfo, retryAfterMs:
 
 /** An error object that arrived inside a 200 stream: the relay failed after promising success. */
 export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
-  const code = error.httpCode === undefined ? '' : ` ${error.httpCode}`;
-  const status = error.status === undefined ? '' : ` ${error.status}`;
+  const label = [error.httpCode, error.status].filter((part) => part !== undefined).join(' ');
   return {
     kind: 'stream',
-    message: redact(`error in stream after HTTP ${httpStatus ?? '?'}:${code}${status} ${error.message}`.trim()),
+    message: redact(`error in stream after HTTP ${httpStatus ?? '?'}: ${label === '' ? '' : `${label}: `}${error.message}`.trim()),
     httpStatus,
     shape: error.shape,
     ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
@@ -35,7 +35,8 @@ export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number 
 export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
   return {
     kind: 'stream',
-    message: redact(`${problem.kind}: ${problem.message}`),
+    // JSON.parse quotes the text it choked on: never let binary bytes through that way.
+    message: redact(`${problem.kind}: ${looksBinary(problem.message) ? `${binaryNote(Buffer.byteLength(problem.message))} where text was expected` : problem.message}`),
     httpStatus,
     shape: problem.kind === 'html' ? 'html' : 'none',
     midStream,
@@ -72,9 +73,44 @@ export function classifyThrown(error: unknown, context: ThrownContext): RequestF
     return { ...base, kind: 'timeout', timeout: which, message: `timeout: ${which} (${context.timeouts[which]} ms) exceeded ${what}` };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  const cause = code === undefined ? '' : `${code}: `;
-  return { ...base, kind: 'connection', message: context.redact(`connection: ${cause}${detail}`), ...(code === undefined ? {} : { errorCode: code }) };
+  const hopeless = code === undefined ? undefined : HOPELESS_CONNECTION_CODES[code];
+  const cause = code === undefined ? '' : hopeless === undefined ? `${code}: ` : `${code} (${hopeless.what}): `;
+  return {
+    ...base,
+    kind: 'connection',
+    message: context.redact(`connection: ${cause}${detail}`),
+    ...(code === undefined ? {} : { errorCode: code }),
+    ...(hopeless === undefined || code === undefined ? {} : { hopeless: code }),
+  };
 }
+
+/**
+ * Connection failures that retrying the same request cannot fix, with what each means and whether
+ * even one retry is worth it. Names not found (getaddrinfo's ENOTFOUND / EAI_NONAME / EAI_NODATA;
+ * EAI_AGAIN is a temporary failure and is not here) and certificate errors (OpenSSL's
+ * X509_V_ERR_* names as Node reports them, and Node's ERR_TLS_CERT_ALTNAME_INVALID) do not change
+ * from one second to the next; a refused connection may be a server restarting, so it is retried,
+ * but a run of them still gives up on the relay.
+ */
+export const HOPELESS_CONNECTION_CODES: Readonly<Record<string, { what: string; retry: boolean }>> = {
+  ENOTFOUND: { what: 'host name not found', retry: false },
+  EAI_NONAME: { what: 'host name not found', retry: false },
+  EAI_NODATA: { what: 'host name has no address', retry: false },
+  ECONNREFUSED: { what: 'connection refused', retry: true },
+  CERT_HAS_EXPIRED: { what: 'TLS certificate expired', retry: false },
+  CERT_NOT_YET_VALID: { what: 'TLS certificate not yet valid', retry: false },
+  CERT_REVOKED: { what: 'TLS certificate revoked', retry: false },
+  CERT_UNTRUSTED: { what: 'TLS certificate not trusted', retry: false },
+  CERT_REJECTED: { what: 'TLS certificate rejected', retry: false },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { what: 'self-signed TLS certificate', retry: false },
+  SELF_SIGNED_CERT_IN_CHAIN: { what: 'self-signed TLS certificate in chain', retry: false },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { what: 'TLS certificate cannot be verified', retry: false },
+  UNABLE_TO_GET_ISSUER_CERT: { what: 'TLS certificate issuer unknown', retry: false },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { what: 'TLS certificate issuer unknown', retry: false },
+  ERR_TLS_CERT_ALTNAME_INVALID: { what: 'TLS certificate is for another host', retry: false },
+  HOSTNAME_MISMATCH: { what: 'TLS certificate is for another host', retry: false },
+  ERR_SSL_WRONG_VERSION_NUMBER: { what: 'not a TLS server: https:// to an http:// port?', retry: false },
+};
 
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;

@@ -1,9 +1,10 @@
-import type { GeminiChunk } from '../client/types.js';
+import type { GeminiCandidate, GeminiChunk } from '../client/types.js';
 import { partText } from './partText.js';
 
 /**
- * What one chunk contributes to the measurements. Only candidate 0 is read: it is the answer
- * that gets graded, and benchmark requests never ask for more than one candidate.
+ * What one candidate of one chunk contributes to the measurements. With `candidateCount > 1` a
+ * chunk carries candidates told apart by `index` (absent means 0, as proto3 JSON omits zero
+ * values: Gemini API reference, `Candidate.index`), in any order and not necessarily all of them.
  */
 export interface ChunkContent {
   /** Some part has `thought: true`. */
@@ -16,7 +17,26 @@ export interface ChunkContent {
   answerText: string;
 }
 
-export function readChunkContent(chunk: GeminiChunk): ChunkContent {
+/** Candidate `index` of a chunk's candidate: absent (or not a whole number) means 0. */
+export function candidateIndex(candidate: GeminiCandidate): number {
+  const index = candidate.index;
+  return typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : 0;
+}
+
+/** The chunk's candidates by index; a chunk whose `candidates` is not an array has none. */
+export function candidatesByIndex(chunk: GeminiChunk): Map<number, GeminiCandidate> {
+  const byIndex = new Map<number, GeminiCandidate>();
+  if (!Array.isArray(chunk.candidates)) return byIndex;
+  for (const candidate of chunk.candidates) {
+    if (candidate === null || typeof candidate !== 'object') continue;
+    const index = candidateIndex(candidate);
+    if (!byIndex.has(index)) byIndex.set(index, candidate);
+  }
+  return byIndex;
+}
+
+/** The parts of one candidate, read as thought and answer text. */
+export function readCandidateContent(candidate: GeminiCandidate | undefined): ChunkContent {
   const content: ChunkContent = {
     hasThought: false,
     hasThoughtText: false,
@@ -24,7 +44,7 @@ export function readChunkContent(chunk: GeminiChunk): ChunkContent {
     thoughtText: '',
     answerText: '',
   };
-  const parts = chunk.candidates?.[0]?.content?.parts;
+  const parts = candidate?.content?.parts;
   if (!Array.isArray(parts)) return content;
   for (const part of parts) {
     if (part === null || typeof part !== 'object') continue;
@@ -41,4 +61,9 @@ export function readChunkContent(chunk: GeminiChunk): ChunkContent {
     }
   }
   return content;
+}
+
+/** What candidate 0 (the graded answer) contributes of one chunk. */
+export function readChunkContent(chunk: GeminiChunk): ChunkContent {
+  return readCandidateContent(candidatesByIndex(chunk).get(0));
 }

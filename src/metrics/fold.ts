@@ -1,6 +1,6 @@
-import type { GeminiChunk, GeminiUsage, StreamEvent } from '../client/types.js';
-import { readChunkContent } from './chunk-content.js';
-import type { StreamMetrics } from './types.js';
+import type { GeminiCandidate, GeminiChunk, GeminiUsage, StreamEvent } from '../client/types.js';
+import { candidatesByIndex, readCandidateContent } from './chunk-content.js';
+import type { OtherCandidate, StreamMetrics } from './types.js';
 
 /**
  * Folds a request's timestamped events into its measured columns, exactly as DESIGN.md
@@ -49,8 +49,30 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
   let responseId: string | undefined;
   let answerText = '';
   let thoughtText = '';
+  /** Candidates other than 0, by index: counted for details.jsonl, never mixed into the row. */
+  const others = new Map<number, OtherCandidate>();
+
+  function addOtherCandidate(index: number, candidate: GeminiCandidate): void {
+    const other = others.get(index) ?? { index, chunks: 0, answerChars: 0, finishReason: undefined };
+    others.set(index, other);
+    other.chunks++;
+    other.answerChars += readCandidateContent(candidate).answerText.length;
+    other.finishReason = stringOrUndefined(candidate.finishReason) ?? other.finishReason;
+  }
 
   function addChunk(atMs: number, chunk: GeminiChunk): void {
+    // Response-level fields belong to every candidate.
+    if (isUsage(chunk.usageMetadata)) lastUsage = chunk.usageMetadata;
+    blockReason = stringOrUndefined(chunk.promptFeedback?.blockReason) ?? blockReason;
+    modelVersion = stringOrUndefined(chunk.modelVersion) ?? modelVersion;
+    responseId = stringOrUndefined(chunk.responseId) ?? responseId;
+
+    const byIndex = candidatesByIndex(chunk);
+    for (const [index, candidate] of byIndex) if (index !== 0) addOtherCandidate(index, candidate);
+    const first = byIndex.get(0);
+    // A chunk that carries only other candidates is not a chunk of the row's stream (candidate 0).
+    if (first === undefined && byIndex.size > 0) return;
+
     chunks++;
     if (previousChunkAtMs !== undefined) {
       const gapMs = atMs - previousChunkAtMs;
@@ -58,7 +80,7 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
     }
     previousChunkAtMs = atMs;
 
-    const content = readChunkContent(chunk);
+    const content = readCandidateContent(first);
     if (content.hasThought) {
       thoughtChunks++;
       firstThoughtAtMs ??= atMs;
@@ -70,12 +92,7 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
     if (content.hasThoughtText || content.hasAnswerText) ttftAtMs ??= atMs;
     thoughtText += content.thoughtText;
     answerText += content.answerText;
-
-    if (isUsage(chunk.usageMetadata)) lastUsage = chunk.usageMetadata;
-    finishReason = stringOrUndefined(chunk.candidates?.[0]?.finishReason) ?? finishReason;
-    blockReason = stringOrUndefined(chunk.promptFeedback?.blockReason) ?? blockReason;
-    modelVersion = stringOrUndefined(chunk.modelVersion) ?? modelVersion;
-    responseId = stringOrUndefined(chunk.responseId) ?? responseId;
+    finishReason = stringOrUndefined(first?.finishReason) ?? finishReason;
   }
 
   function add(event: StreamEvent): void {
@@ -129,6 +146,7 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
       answerText,
       thoughtText,
       usagePresent: lastUsage !== undefined,
+      otherCandidates: [...others.values()].sort((a, b) => a.index - b.index).map((other) => ({ ...other })),
     };
   }
 

@@ -1,4 +1,18 @@
 /**
+ * A candidate other than 0 (`generationConfig.candidateCount > 1`): not part of the row, which
+ * describes candidate 0, but counted so a reader can see the relay sent it.
+ */
+export interface OtherCandidate {
+  /** `Candidate.index` as sent. */
+  index: number;
+  /** Chunks that carried this candidate. */
+  chunks: number;
+  /** Characters of its non-thought text. */
+  answerChars: number;
+  finishReason: string | undefined;
+}
+
+/**
  * The measured columns of one request, exactly as the design defines them. `undefined` means the
  * column is empty in the CSV (for example `first_thought_ms` when no thought was streamed).
  */
@@ -31,4 +45,6 @@ export interface StreamMetrics {
   thoughtText: string;
   /** Whether any chunk carried usageMetadata at all (the "usage adds up" verdict). */
   usagePresent: boolean;
+  /** Candidates other than 0, by index (empty for the usual one-candidate request). */
+  otherCandidates: OtherCandidate[];
 }

@@ -1,3 +1,4 @@
+import { FlagError } from '../errors/index.js';
 import type { Job } from './types.js';
 
 /** One of `count` parts of a plan, as written in `--shard k/n`; `index` is 1-based like `k`. */
@@ -6,14 +7,16 @@ export interface Shard {
   count: number;
 }
 
-/** Parses `k/n` (1 ≤ k ≤ n). Throws an Error whose message is fit to show the user. */
+/** What `--shard` accepts, for its error message. */
+export const SHARD_ACCEPTS = 'k/n with whole numbers 1 ≤ k ≤ n, e.g. 2/4 for the second of four parts';
+
+/** Parses `k/n` (1 ≤ k ≤ n). Throws a {@link FlagError} for `--shard` naming what it got. */
 export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (match === null) throw new Error(`a shard is written k/n, e.g. 2/4 for the second of four parts; got "${text}"`);
+  if (match === null) throw new FlagError('--shard', text, SHARD_ACCEPTS);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1) throw new Error(`a shard count must be at least 1; got "${text}"`);
-  if (index < 1 || index > count) throw new Error(`shard k/n needs 1 ≤ k ≤ n; got "${text}" (shards of ${count} are 1/${count} to ${count}/${count})`);
+  if (count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) throw new FlagError('--shard', text, SHARD_ACCEPTS);
   return { index, count };
 }
 

@@ -6,9 +6,15 @@ export interface RelayHealthOptions {
   minSamples: number;
   /** Consecutive 401/403 answers after which a relay is declared down whatever the rate setting: a bad key does not heal itself. */
   consecutiveAuthFailures: number;
+  /**
+   * Consecutive jobs whose connection failed in a way retrying cannot fix (name not found, refused,
+   * TLS certificate; see `HOPELESS_CONNECTION_CODES`) after which a relay is given up on. Default 3:
+   * enough to rule out a one-off, few enough not to wait out every job's retries.
+   */
+  consecutiveHopelessFailures?: number;
 }
 
-export const DEFAULT_RELAY_HEALTH: RelayHealthOptions = { maxErrorRate: undefined, minSamples: 20, consecutiveAuthFailures: 20 };
+export const DEFAULT_RELAY_HEALTH: RelayHealthOptions = { maxErrorRate: undefined, minSamples: 20, consecutiveAuthFailures: 20, consecutiveHopelessFailures: 3 };
 
 export interface RelayHealth {
   record(relay: string, failure: RequestFailure | undefined): void;
@@ -21,18 +27,22 @@ export interface RelayHealth {
  * Aborted requests (our own Ctrl-C) are not the relay's fault and are not counted.
  */
 export function createRelayHealth(options: RelayHealthOptions): RelayHealth {
-  const state = new Map<string, { done: number; errors: number; authStreak: number; reason: string | undefined }>();
+  const state = new Map<string, { done: number; errors: number; authStreak: number; hopelessStreak: number; reason: string | undefined }>();
+  const hopelessLimit = options.consecutiveHopelessFailures ?? 3;
   return {
     record(relay, failure) {
       if (failure?.kind === 'aborted' || failure?.kind === 'skipped') return;
-      const entry = state.get(relay) ?? { done: 0, errors: 0, authStreak: 0, reason: undefined };
+      const entry = state.get(relay) ?? { done: 0, errors: 0, authStreak: 0, hopelessStreak: 0, reason: undefined };
       state.set(relay, entry);
       entry.done += 1;
       if (failure !== undefined) entry.errors += 1;
       const auth = failure?.httpStatus === 401 || failure?.httpStatus === 403;
       entry.authStreak = auth ? entry.authStreak + 1 : 0;
+      entry.hopelessStreak = failure?.hopeless === undefined ? 0 : entry.hopelessStreak + 1;
       if (entry.reason !== undefined) return;
-      if (entry.authStreak >= options.consecutiveAuthFailures) {
+      if (entry.hopelessStreak >= hopelessLimit) {
+        entry.reason = `${entry.hopelessStreak} consecutive connection failures that retrying cannot fix (last: ${failure?.message ?? ''}); fix the relay's baseUrl or certificate and resume`;
+      } else if (entry.authStreak >= options.consecutiveAuthFailures) {
         entry.reason = `${entry.authStreak} consecutive auth failures (last: ${failure?.message ?? ''}); fix the key and resume`;
       } else if (options.maxErrorRate !== undefined && entry.done >= options.minSamples && entry.errors / entry.done > options.maxErrorRate) {
         entry.reason = `error rate ${(entry.errors / entry.done).toFixed(2)} over ${entry.done} jobs exceeded --max-error-rate ${options.maxErrorRate}`;

@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../suite/types.js';
+import { HOPELESS_CONNECTION_CODES } from '../client/failures.js';
 import type { RequestFailure } from '../client/types.js';
 
 export interface RetryDecision {
@@ -25,6 +26,8 @@ export function decideRetry(failure: RequestFailure, attemptsSoFar: number, poli
   if (failure.kind === 'aborted' || failure.kind === 'blocked' || failure.kind === 'skipped') {
     return { retry: false, delayMs: 0, reason: 'not retryable' };
   }
+  const hopeless = failure.hopeless === undefined ? undefined : HOPELESS_CONNECTION_CODES[failure.hopeless];
+  if (hopeless !== undefined && !hopeless.retry) return { retry: false, delayMs: 0, reason: `not retried: ${hopeless.what}` };
   if (failure.midStream && !policy.midStream) {
     return { retry: false, delayMs: 0, reason: 'failed mid-stream; not retried (set retry.midStream: true to allow)' };
   }

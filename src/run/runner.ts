@@ -39,6 +39,8 @@ export interface JobDetail {
   usage_static?: boolean;
   restarts?: string[];
   framing_faults?: string[];
+  /** Candidates other than 0 (candidateCount > 1), counted; the row describes candidate 0 only. */
+  other_candidates?: Array<{ index: number; chunks: number; answer_chars: number; finish_reason: string | undefined }>;
 }
 
 export interface RelayRunStats {
@@ -78,6 +80,8 @@ export interface RunJobsOptions {
   capture?: CaptureSink;
   /** Called once the warm-up requests (`warmup:`) are done, before any measured request. */
   onWarmup?: (reports: WarmupReport[]) => void;
+  /** Called once per relay, when it is given up on (its remaining jobs become skipped rows). */
+  onRelayDown?: (relay: string, reason: string) => void;
 }
 
 export interface RunJobsResult {
@@ -144,7 +148,10 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     options.details.append(detailOf(job, outcome, options.redact));
     options.capture?.record(job, outcome, outcome.raw);
     record(byRelay[job.relay], outcome);
+    const wasDown = health.downReason(job.relay) !== undefined;
     health.record(job.relay, outcome.failure);
+    const downReason = health.downReason(job.relay);
+    if (!wasDown && downReason !== undefined) options.onRelayDown?.(job.relay, downReason);
     progress.done += 1;
     if (outcome.failure !== undefined) progress.errors += 1;
     options.onRow?.(row, progress);
@@ -263,6 +270,9 @@ function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
     usage_present: outcome.metrics.usagePresent,
     thought_text: outcome.metrics.thoughtText === '' ? undefined : redact(outcome.metrics.thoughtText),
     t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
+    ...(outcome.metrics.otherCandidates.length === 0
+      ? {}
+      : { other_candidates: outcome.metrics.otherCandidates.map((other) => ({ index: other.index, chunks: other.chunks, answer_chars: other.answerChars, finish_reason: other.finishReason })) }),
     ...honestyDetail(outcome),
   };
 }

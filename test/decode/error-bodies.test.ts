@@ -87,23 +87,67 @@ describe('bodies that are not Gemini at all', () => {
     ]);
   });
 
-  it.each([
+  const GOOGLE_503 = { error: { code: 503, message: 'This model is currently experiencing high demand.', status: 'UNAVAILABLE' } };
+  const WRAPPED_INFO = { shape: 'google-wrapped', httpCode: 503, status: 'UNAVAILABLE', message: 'This model is currently experiencing high demand.' };
+  it.each<[string, unknown, Record<string, unknown>]>([
+    ['Google', GOOGLE_503, { shape: 'google', httpCode: 503, status: 'UNAVAILABLE', message: 'This model is currently experiencing high demand.' }],
+    ['Google, status DEADLINE_EXCEEDED', { error: { code: 504, message: 'Deadline expired before operation could complete.', status: 'DEADLINE_EXCEEDED' } }, { shape: 'google', httpCode: 504, status: 'DEADLINE_EXCEEDED' }],
+    // gemini-cli #15745: Google's error serialised as a string inside another envelope.
+    [
+      'Google wrapped as a pretty-printed string',
+      { error: { message: `${JSON.stringify(GOOGLE_503, null, 2)}\n`, code: 503, status: 'Service Unavailable' } },
+      WRAPPED_INFO,
+    ],
+    ['Google wrapped after a prefix', { error: { message: `got status: UNAVAILABLE. ${JSON.stringify(GOOGLE_503)}`, code: 500 } }, WRAPPED_INFO],
+    ['Google wrapped in {error: string}', { error: JSON.stringify(GOOGLE_503) }, WRAPPED_INFO],
+    ['Google wrapped in {message}', { message: JSON.stringify([GOOGLE_503]) }, WRAPPED_INFO],
+    ['Google wrapped in {detail}', { detail: `upstream: ${JSON.stringify(GOOGLE_503)}` }, WRAPPED_INFO],
+    ['Google wrapped twice', { error: { message: JSON.stringify({ error: { message: JSON.stringify(GOOGLE_503), code: 503 } }), type: 'upstream_error' } }, WRAPPED_INFO],
+    // Type checks that only looked at the type of status took these for Google's.
+    ['status not canonical', { error: { code: 503, message: 'busy', status: 'Service Unavailable' } }, { shape: 'google-lookalike', httpCode: 503, status: 'Service Unavailable', message: 'busy' }],
+    ['status lower-case', { error: { code: 429, message: 'quota', status: 'resource_exhausted' } }, { shape: 'google-lookalike', httpCode: 429 }],
+    ['code as a string', { error: { code: '503', message: 'busy', status: 'UNAVAILABLE' } }, { shape: 'google-lookalike', httpCode: 503, status: 'UNAVAILABLE' }],
+    ['message missing', { error: { code: 503, status: 'UNAVAILABLE' } }, { shape: 'google-lookalike', httpCode: 503 }],
     [
       'OpenAI',
-      { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } },
-      { shape: 'foreign-json', status: 'invalid_request_error', message: 'Incorrect API key provided.' },
+      { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+      { shape: 'openai', status: 'invalid_request_error', message: 'Incorrect API key provided.' },
     ],
-    ['{message}', { message: 'quota exceeded' }, { shape: 'foreign-json', message: 'quota exceeded' }],
-    ['{detail}', { detail: 'Not authenticated' }, { shape: 'foreign-json', message: 'Not authenticated' }],
     [
-      '{detail: [...]}',
-      { detail: [{ loc: ['body'], msg: 'field required' }] },
-      { shape: 'foreign-json', message: '[{"loc":["body"],"msg":"field required"}]' },
+      'new-api',
+      { error: { message: 'No available channel for model gemini-2.5-pro under group default', type: 'new_api_error', param: '', code: 'model_not_found' } },
+      { shape: 'openai', status: 'new_api_error', message: 'No available channel for model gemini-2.5-pro under group default' },
     ],
-    ['{code, msg}', { code: 401, msg: 'invalid token' }, { shape: 'foreign-json', httpCode: 401, message: 'invalid token' }],
-    ['{error: string}', { error: 'model not found' }, { shape: 'foreign-json', message: 'model not found' }],
-  ])('reads a %s error body as foreign-json', (_label, body, expected) => {
-    expect(decodeText(JSON.stringify(body))).toEqual({ items: [{ type: 'error', error: expected }], problems: [] });
+    ['one-api', { error: { message: '当前分组上游负载已饱和，请稍后再试', type: 'one_api_error', param: '', code: null } }, { shape: 'openai', status: 'one_api_error' }],
+    // gemini-balance #327
+    ['{error: {code, message}}', { error: { code: 'http_error', message: 'Internal server error during gemini_generate_content' } }, { shape: 'error-code-message', status: 'http_error', message: 'Internal server error during gemini_generate_content' }],
+    ['{error: {code: number, message}}', { error: { code: 429, message: 'Too many requests' } }, { shape: 'error-code-message', httpCode: 429, message: 'Too many requests' }],
+    ['{error: string}', { error: 'model not found' }, { shape: 'error-string', message: 'model not found' }],
+    ['{error: {message}}', { error: { message: 'upstream failed' } }, { shape: 'other-json', message: 'upstream failed' }],
+    ['{detail}', { detail: 'Not authenticated' }, { shape: 'fastapi-detail', message: 'Not authenticated' }],
+    ['{detail: [...]}', { detail: [{ loc: ['body'], msg: 'field required' }] }, { shape: 'fastapi-detail', message: '[{"loc":["body"],"msg":"field required"}]' }],
+    ['{message}', { message: 'quota exceeded' }, { shape: 'flat-message', message: 'quota exceeded' }],
+    ['{code, msg}', { code: 401, msg: 'invalid token' }, { shape: 'flat-message', httpCode: 401, message: 'invalid token' }],
+    ['{success: false, message}', { success: false, message: '无可用渠道' }, { shape: 'flat-message', message: '无可用渠道' }],
+    // opik #1138: Google's fields without the envelope.
+    ['{code, message, details}', { code: 429, message: 'Resource has been exhausted (e.g. check quota).', details: 'RESOURCE_EXHAUSTED' }, { shape: 'flat-message', httpCode: 429, status: 'RESOURCE_EXHAUSTED' }],
+    ['{code, message, status}', { code: 503, message: 'overloaded', status: 'UNAVAILABLE' }, { shape: 'google-unenveloped', httpCode: 503, status: 'UNAVAILABLE', message: 'overloaded' }],
+  ])('names a %s error body, bare, in SSE data: and in an array', (_label, body, expected) => {
+    const json = JSON.stringify(body);
+    for (const text of [json, JSON.stringify(body, null, 2), `data: ${json}\r\n\r\n`, `[${json}]`]) {
+      const outcome = decodeText(text);
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.items).toHaveLength(1);
+      expect(outcome.items[0]).toMatchObject({ type: 'error', error: expected });
+    }
+  });
+
+  it.each([
+    ['plain text', 'Service Unavailable', { shape: 'text', message: 'Service Unavailable' }],
+    ['text quoting Google', `upstream error: ${JSON.stringify({ error: { code: 429, message: 'Quota exceeded.', status: 'RESOURCE_EXHAUSTED' } })}`, { shape: 'google-wrapped', httpCode: 429, status: 'RESOURCE_EXHAUSTED', message: 'Quota exceeded.' }],
+    ['binary bytes', '\u001f\uFFFD\b\u0000\uFFFD\uFFFDxyz', { shape: 'text', message: '<15 bytes of binary data>' }],
+  ])('names a %s body', (_label, body, expected) => {
+    expect(decodeText(body).items).toEqual([{ type: 'error', error: expected }]);
   });
 
   it('reads a plain-text body as a text error', () => {

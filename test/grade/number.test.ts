@@ -52,6 +52,62 @@ describe('extractFinalNumber', () => {
   });
 });
 
+describe('extractFinalNumber: spellings of a negative number', () => {
+  it.each([
+    // A minus before a currency symbol, with or without escapes.
+    ['The amount due is -$1,716.96.', -1716.96],
+    ['The amount due is $-1,716.96.', -1716.96],
+    ['\\-\\$1,716.96', -1716.96],
+    ['-\\$1{,}716.96', -1716.96],
+    ['$-\\$1{,}716.96$', -1716.96],
+    ['\\boxed{-\\$1{,}716.96}', -1716.96],
+    ['\\boxed{-42}', -42],
+    ['\\(-42\\)', -42],
+    ['\u2212$1,716.96', -1716.96],
+    ['\u2212\u20AC12', -12],
+    ['-\u00A35.50', -5.5],
+    ['-\u00A5100', -100],
+    ['-\u20B91,000', -1000],
+    ['-US$5', -5],
+    ['-R$ 12', -12],
+    ['USD -5', -5],
+    ['-USD 5', -5],
+    ['EUR \u22125', -5],
+    // Unicode minus-like characters.
+    ['\u22125', -5],
+    ['it fell \u20133 points', -3],
+    ['\uFF0D7', -7],
+    ['\uFE638', -8],
+    ['\u20119 degrees', -9],
+    ['\u20104', -4],
+    ['\u20126', -6],
+    ['\\boxed{\u221242}', -42],
+    // Accounting parentheses, only with a currency.
+    ['($1,716.96)', -1716.96],
+    ['Net loss: ($1,716.96).', -1716.96],
+    ['(USD 1,716.96)', -1716.96],
+    ['(1,716.96 EUR)', -1716.96],
+    ['(\u20AC12)', -12],
+    ['the answer (5)', 5],
+    ['(1,716.96)', 1716.96],
+    // Not signs: ranges, subtraction, hyphenated words, spaced dashes.
+    ['range 3\u20135', 5],
+    ['pages 10\u201112', 12],
+    ['COVID-19', 19],
+    ['3 \u2013 5', 5],
+    ['the total \u2014 5', 5],
+    ['$5-$3', 3],
+    ['price: $1,716.96', 1716.96],
+    ['+$5', 5],
+  ])('%j → %s', (answer, expected) => {
+    expect(extractFinalNumber(answer)?.value).toBe(expected);
+  });
+
+  it('grades the issue\'s example', () => {
+    expect(gradeNumber('The amount due is -$1,716.96.', { number: -1716.96 })).toMatchObject({ pass: true, reason: 'expected -1716.96, got -1716.96 (last number in answer)' });
+  });
+});
+
 describe('gradeNumber', () => {
   it('passes on the final number and shows it', () => {
     expect(gradeNumber('So the sum is **499,500**.', { number: 499500 })).toEqual({

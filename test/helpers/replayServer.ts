@@ -9,6 +9,8 @@ export interface ReplayRoute {
   /** The body, split where the server pauses. */
   pieces: Uint8Array[];
   gapMs: number;
+  /** Extra response headers (e.g. `content-encoding`). */
+  headers?: Record<string, string>;
 }
 
 export interface ReplayServer {
@@ -17,6 +19,8 @@ export interface ReplayServer {
   requests: Array<{ url: string; headers: Record<string, string | string[] | undefined>; body: string }>;
   /** performance.timeOrigin-based epoch ms at which each piece of each request was written. */
   writes: Map<string, number[]>;
+  /** Per route, the epoch ms at which each request's headers were flushed, in arrival order. */
+  headerWrites: Map<string, number[]>;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,7 @@ export interface ReplayServer {
 export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplayServer> {
   const requests: ReplayServer['requests'] = [];
   const writes = new Map<string, number[]>();
+  const headerWrites = new Map<string, number[]>();
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (data: Buffer) => (body += data.toString()));
@@ -36,8 +41,11 @@ export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplaySe
       }
       const times: number[] = [];
       writes.set(route.prefix, times);
-      response.writeHead(route.status ?? 200, { 'content-type': route.contentType });
+      response.writeHead(route.status ?? 200, { 'content-type': route.contentType, ...route.headers });
       response.flushHeaders();
+      const headerTimes = headerWrites.get(route.prefix) ?? [];
+      headerTimes.push(performance.timeOrigin + performance.now());
+      headerWrites.set(route.prefix, headerTimes);
       let index = 0;
       const next = (): void => {
         const piece = route.pieces[index];
@@ -59,6 +67,7 @@ export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplaySe
     url: `http://127.0.0.1:${port}`,
     requests,
     writes,
+    headerWrites,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -59,6 +59,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
       answerText: texts.answerText,
       thoughtText: texts.thoughtText,
       usagePresent: true,
+      otherCandidates: [],
     } satisfies StreamMetrics);
   });
 
@@ -91,6 +92,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
         'single, direct name; no fluff, no preliminaries. I\'m actively suppressing any inclination to offer ' +
         'multiple options or explain my reasoning. This constraint is paramount.\n\n\n',
       usagePresent: true,
+      otherCandidates: [],
     } satisfies StreamMetrics);
   });
 
@@ -120,6 +122,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
       answerText: naiveTexts(parseFixtureNaively('1.x-basic-reply-long.sse')).answerText,
       thoughtText: '',
       usagePresent: false,
+      otherCandidates: [],
     } satisfies StreamMetrics);
   });
 
@@ -150,6 +153,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
       answerText: naiveTexts(parseFixtureNaively('1.x-utf8.sse')).answerText,
       thoughtText: '',
       usagePresent: false,
+      otherCandidates: [],
     } satisfies StreamMetrics);
     expect(metrics.answerText.startsWith('秋风瑟瑟，叶落纷纷，\n西风残照，寒霜渐浓。')).toBe(true);
   });
@@ -180,6 +184,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
       answerText: '',
       thoughtText: '',
       usagePresent: false,
+      otherCandidates: [],
     } satisfies StreamMetrics);
   });
 });

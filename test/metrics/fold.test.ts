@@ -50,6 +50,7 @@ describe('createMetricsFold', () => {
       answerText: 'ABC',
       thoughtText: 'plan more',
       usagePresent: true,
+      otherCandidates: [],
     });
   });
 
@@ -105,6 +106,7 @@ describe('createMetricsFold', () => {
       answerText: '',
       thoughtText: '',
       usagePresent: false,
+      otherCandidates: [],
     });
   });
 
@@ -151,5 +153,66 @@ describe('createMetricsFold', () => {
       responseId: 'r1',
       totalMs: undefined,
     });
+  });
+});
+
+describe('more than one candidate (candidateCount > 1)', () => {
+  type Candidate = { index?: number; text?: string; thought?: boolean; finishReason?: string };
+  const many = (...candidates: Candidate[]): GeminiChunk => ({
+    candidates: candidates.map(({ index, text, thought, finishReason }) => ({
+      content: { parts: text === undefined ? [] : [{ text, ...(thought === undefined ? {} : { thought }) }], role: 'model' },
+      ...(index === undefined ? {} : { index }),
+      ...(finishReason === undefined ? {} : { finishReason }),
+    })),
+  });
+  const usage: GeminiChunk = { usageMetadata: { candidatesTokenCount: 9 }, modelVersion: 'gemini-2.5-flash' };
+
+  it.each<[string, GeminiChunk[], { answer: string; finish: string | undefined; chunks: number; answerChunks: number; firstAnswerMs: number | undefined; others: Array<{ index: number; chunks: number; answerChars: number; finishReason: string | undefined }> }]>([
+    [
+      "the issue's example: a later chunk with only index 1 is not merged and its finishReason does not win",
+      [many({ index: 0, text: 'The answer is 42.' }), many({ index: 0, finishReason: 'STOP' }), many({ index: 1, text: 'it is 41.', finishReason: 'MAX_TOKENS' })],
+      { answer: 'The answer is 42.', finish: 'STOP', chunks: 2, answerChunks: 1, firstAnswerMs: 10, others: [{ index: 1, chunks: 1, answerChars: 9, finishReason: 'MAX_TOKENS' }] },
+    ],
+    [
+      'index absent means 0 (proto3 JSON omits zero)',
+      [many({ text: 'A' }), many({ index: 1, text: 'x' }), many({ text: 'B', finishReason: 'STOP' })],
+      { answer: 'AB', finish: 'STOP', chunks: 2, answerChunks: 2, firstAnswerMs: 10, others: [{ index: 1, chunks: 1, answerChars: 1, finishReason: undefined }] },
+    ],
+    [
+      'candidate 1 listed first in a chunk that carries both',
+      [many({ index: 1, text: 'one' }, { index: 0, text: 'zero' }), many({ index: 1, text: '!', finishReason: 'STOP' }, { index: 0, finishReason: 'SAFETY' })],
+      { answer: 'zero', finish: 'SAFETY', chunks: 2, answerChunks: 1, firstAnswerMs: 10, others: [{ index: 1, chunks: 2, answerChars: 4, finishReason: 'STOP' }] },
+    ],
+    [
+      'candidate 1 answers first: first_answer_ms is candidate 0\'s',
+      [many({ index: 1, text: 'fast' }), many({ index: 0, text: 'slow' })],
+      { answer: 'slow', finish: undefined, chunks: 1, answerChunks: 1, firstAnswerMs: 20, others: [{ index: 1, chunks: 1, answerChars: 4, finishReason: undefined }] },
+    ],
+    [
+      'three candidates, 2 and 1 out of order, a thought on 2 only',
+      [many({ index: 2, text: 'think', thought: true }), many({ index: 0, text: 'x' }), many({ index: 1, text: 'yy' }), many({ index: 2, text: 'zzz' })],
+      {
+        answer: 'x', finish: undefined, chunks: 1, answerChunks: 1, firstAnswerMs: 20,
+        others: [{ index: 1, chunks: 1, answerChars: 2, finishReason: undefined }, { index: 2, chunks: 2, answerChars: 3, finishReason: undefined }],
+      },
+    ],
+    [
+      'one candidate with index 0 written out: nothing else is counted',
+      [many({ index: 0, text: 'only' }), many({ index: 0, finishReason: 'STOP' })],
+      { answer: 'only', finish: 'STOP', chunks: 2, answerChunks: 1, firstAnswerMs: 10, others: [] },
+    ],
+  ])('%s', (_name, chunks, expected) => {
+    const events: StreamEvent[] = [...chunks, usage].map((chunk, position) => at((position + 1) * 10, chunk));
+    const metrics = computeMetrics(T0_MS, events);
+    expect(metrics.answerText).toBe(expected.answer);
+    expect(metrics.finishReason).toBe(expected.finish);
+    // The usage-only chunk (no candidates) belongs to the response, so it counts as a chunk of candidate 0's stream.
+    expect(metrics.chunks).toBe(expected.chunks + 1);
+    expect(metrics.answerChunks).toBe(expected.answerChunks);
+    expect(metrics.firstAnswerMs).toBe(expected.firstAnswerMs);
+    expect(metrics.thoughtChunks).toBe(0);
+    expect(metrics.answerTokens).toBe(9);
+    expect(metrics.modelVersion).toBe('gemini-2.5-flash');
+    expect(metrics.otherCandidates).toEqual(expected.others);
   });
 });

@@ -21,13 +21,14 @@ describe('parseShard', () => {
   });
 
   it.each([
-    ['0/2', /1 ≤ k ≤ n/],
-    ['3/2', /1 ≤ k ≤ n/],
-    ['1/0', /at least 1/],
-    ['x/y', /written k\/n/],
-    ['2', /written k\/n/],
-    ['1.5/3', /written k\/n/],
-    ['-1/3', /written k\/n/],
+    ['0/2', /--shard: got "0\/2"; expected k\/n with whole numbers 1 ≤ k ≤ n/],
+    ['3/2', /got "3\/2".*1 ≤ k ≤ n/],
+    ['1/0', /got "1\/0".*1 ≤ k ≤ n/],
+    ['x/y', /got "x\/y".*1 ≤ k ≤ n/],
+    ['2', /got "2".*1 ≤ k ≤ n/],
+    ['1.5/3', /got "1.5\/3"/],
+    ['-1/3', /got "-1\/3"/],
+    ['', /got ""/],
   ])('rejects %s with a message that says what is expected', (text, message) => {
     expect(() => parseShard(text)).toThrow(message);
   });

@@ -46,7 +46,7 @@ const CASES: Case[] = [
     expectRow: { status: 'error', error_kind: 'stream', error_message: /exceeded 100000 bytes/ },
   },
   { name: 'openai-shaped-401', behaviour: (_q, r) => (r.writeHead(401, { 'content-type': 'application/json' }), r.end('{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}')), expectRow: { status: 'error', error_kind: 'http', http_status: '401', error_message: /Incorrect API key provided/, attempts: '1' } },
-  { name: 'bare-error-after-200', behaviour: (_q, r) => (sse(r), r.write(chunk('4')), r.end('{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}')), expectRow: { status: 'error', error_kind: 'stream', error_message: /UNAVAILABLE overloaded/ } },
+  { name: 'bare-error-after-200', behaviour: (_q, r) => (sse(r), r.write(chunk('4')), r.end('{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}')), expectRow: { status: 'error', error_kind: 'stream', error_message: /503 UNAVAILABLE: overloaded/ } },
   { name: 'no-headers', relay: 'timeouts: { firstByteMs: 300 }, retry: { max: 0 }', behaviour: () => undefined, expectRow: { status: 'error', error_kind: 'timeout', error_message: /firstByteMs/ } },
   { name: 'stall-mid-stream', relay: 'timeouts: { idleMs: 300 }', behaviour: (_q, r) => (sse(r), r.write(chunk('4'))), expectRow: { status: 'error', error_kind: 'timeout', error_message: /idleMs.*not retried/, attempts: '1' } },
   {

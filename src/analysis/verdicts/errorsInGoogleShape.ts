@@ -6,7 +6,9 @@ import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '.
  * `{"error": {code, message, status}}`? A client written against Google's API (retry on 429 with
  * RetryInfo, surface the message) breaks on an HTML page or another vendor's JSON, so one such
  * body fails the relay. Errors without a body (timeouts, dropped connections) say nothing about
- * shape and are left out. Attempts that failed and were retried count too: a relay whose 502
+ * shape and are left out; an error status with an empty body counts (`empty`), since a Google
+ * client gets no message from it. The evidence counts bodies by shape name (`ErrorShape`:
+ * `google`, `google-wrapped`, `openai`, `html`, …). Attempts that failed and were retried count too: a relay whose 502
  * pages are hidden by a successful retry still sends 502 pages.
  */
 export function errorsInGoogleShapeVerdict({ rows, detailOf }: RelayEvidence): VerdictResult {

@@ -1,14 +1,28 @@
+import type { ErrorShape } from '../types.js';
 import { sampleOf } from './sample.js';
 import type { RelayErrorInfo } from './types.js';
 
 /**
- * Turns an error body into a {@link RelayErrorInfo}. Google's shape is told apart from look-alikes
- * (OpenAI's `{"error":{"message","type","code"}}` also has an `error` object) by its numeric
- * `code` and canonical `status`, because "does the relay answer errors like Google" is a verdict.
+ * Turns an error body into a {@link RelayErrorInfo} and names its shape (see {@link ErrorShape}).
+ * Google's shape is exact: an `error` object with an integer `code`, a `status` that is one of the
+ * canonical google.rpc.Code names, and a string `message` (Google AIP-193 "Errors"; the names are
+ * those of google/rpc/code.proto). Relays that pass Google's error on as text inside their own
+ * envelope are unwrapped, so the message reads `503 UNAVAILABLE: This model is … high demand.`
+ * instead of escaped JSON.
  */
 
 const RETRY_INFO_TYPE = 'type.googleapis.com/google.rpc.RetryInfo';
 const DURATION_SECONDS = /^\s*(\d+(?:\.\d+)?)s\s*$/;
+
+/** google.rpc.Code names (googleapis, google/rpc/code.proto), as `status` carries them. */
+export const GOOGLE_CANONICAL_CODES: ReadonlySet<string> = new Set([
+  'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
+  'PERMISSION_DENIED', 'UNAUTHENTICATED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED',
+  'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS',
+]);
+
+/** How deep wrapped errors are unwrapped: a relay of a relay of Google is two; more is a loop. */
+const MAX_UNWRAP_DEPTH = 3;
 
 type JsonObject = Record<string, unknown>;
 
@@ -23,9 +37,11 @@ function firstString(...candidates: unknown[]): string | undefined {
   return undefined;
 }
 
+/** A numeric code, also when a relay sent it as a string of digits (`"503"`). */
 function firstNumber(...candidates: unknown[]): number | undefined {
   for (const candidate of candidates) {
     if (typeof candidate === 'number' && Number.isFinite(candidate)) return candidate;
+    if (typeof candidate === 'string' && /^\d{3}$/.test(candidate.trim())) return Number(candidate);
   }
   return undefined;
 }
@@ -52,52 +68,103 @@ function retryDelayMs(details: unknown): number | undefined {
   return undefined;
 }
 
+/** Google's error object exactly: integer code, canonical status, string message. */
 function isGoogleError(error: JsonObject): boolean {
-  return typeof error['code'] === 'number' && typeof error['status'] === 'string';
+  return Number.isInteger(error['code']) && typeof error['status'] === 'string' && GOOGLE_CANONICAL_CODES.has(error['status']) && typeof error['message'] === 'string';
 }
 
 function compactJson(value: unknown): string {
   return sampleOf(JSON.stringify(value) ?? String(value));
 }
 
-/** An object with an `error` member: Google's error envelope or a look-alike. */
-export function errorFromEnvelope(body: JsonObject): RelayErrorInfo {
-  const error = body['error'];
-  if (!isObject(error)) {
-    return { shape: 'foreign-json', message: firstString(error, body['message']) ?? compactJson(body) };
+/**
+ * A Google error serialised inside some text: the whole text, or the JSON object that starts at
+ * the first `{` (`got status: UNAVAILABLE. {"error":…}`). Only Google's own shape counts, so an
+ * ordinary message that happens to hold braces is left alone.
+ */
+function embeddedGoogleError(text: unknown, depth: number): RelayErrorInfo | undefined {
+  if (typeof text !== 'string' || depth >= MAX_UNWRAP_DEPTH) return undefined;
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    return undefined;
   }
-  const info: RelayErrorInfo = {
-    shape: isGoogleError(error) ? 'google' : 'foreign-json',
-    message: firstString(error['message'], error['msg']) ?? compactJson(error),
-  };
+  if (Array.isArray(parsed)) parsed = parsed[0];
+  if (!isObject(parsed) || !('error' in parsed)) return undefined;
+  const inner = envelopeAt(parsed, depth + 1);
+  return inner.shape === 'google' || inner.shape === 'google-wrapped' ? { ...inner, shape: 'google-wrapped' } : undefined;
+}
+
+function withRetry(info: RelayErrorInfo, details: unknown): RelayErrorInfo {
+  const retryAfterMs = retryDelayMs(details);
+  return retryAfterMs === undefined ? info : { ...info, retryAfterMs };
+}
+
+function envelopeAt(body: JsonObject, depth: number): RelayErrorInfo {
+  const error = body['error'];
+  if (typeof error === 'string') {
+    return embeddedGoogleError(error, depth) ?? { shape: 'error-string', message: sampleOf(error.trim()) || '(empty error)' };
+  }
+  if (!isObject(error)) {
+    return { shape: 'other-json', message: firstString(body['message']) ?? compactJson(body) };
+  }
+  const message = firstString(error['message'], error['msg']);
+  const wrapped = embeddedGoogleError(error['message'], depth);
+  if (wrapped !== undefined) return withRetry(wrapped, error['details']);
+  const shape: ErrorShape = isGoogleError(error)
+    ? 'google'
+    : typeof error['type'] === 'string'
+      ? 'openai'
+      : 'status' in error && 'code' in error
+        ? 'google-lookalike'
+        : 'code' in error
+          ? 'error-code-message'
+          : 'other-json';
+  const info: RelayErrorInfo = { shape, message: message ?? compactJson(error) };
   const httpCode = firstNumber(error['code'], body['code']);
   if (httpCode !== undefined) info.httpCode = httpCode;
-  const status = firstString(error['status'], error['type'], error['code']);
+  const status = firstString(error['status'], error['type'], typeof error['code'] === 'string' ? error['code'] : undefined);
   if (status !== undefined) info.status = status;
-  const retryAfterMs = retryDelayMs(error['details']);
-  if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
-  return info;
+  return withRetry(info, error['details']);
+}
+
+/** An object with an `error` member: Google's error envelope or a look-alike. */
+export function errorFromEnvelope(body: JsonObject): RelayErrorInfo {
+  return envelopeAt(body, 0);
 }
 
 /**
- * Any other JSON sent where a stream was expected (`{"message"}`, `{"detail"}`, `{"code","msg"}`):
- * the relay's own error format.
+ * Any other JSON sent where a stream was expected (`{"message"}`, `{"detail"}`, `{"code","msg"}`,
+ * Google's fields without their envelope): the relay's own error format.
  */
 export function errorFromForeignJson(body: unknown): RelayErrorInfo {
-  if (!isObject(body)) return { shape: 'foreign-json', message: compactJson(body) };
+  if (Array.isArray(body) && isObject(body[0]) && 'error' in body[0]) return errorFromEnvelope(body[0]);
+  if (!isObject(body)) return { shape: 'other-json', message: compactJson(body) };
+  const wrapped = embeddedGoogleError(body['message'], 0) ?? embeddedGoogleError(body['detail'], 0);
+  if (wrapped !== undefined) return wrapped;
   const detail = body['detail'];
-  const info: RelayErrorInfo = {
-    shape: 'foreign-json',
-    message: firstString(body['message'], body['msg'], body['error_msg'], detail) ?? compactJson(detail ?? body),
-  };
+  const message = firstString(body['message'], body['msg'], body['error_msg'], body['errorMessage'], detail);
+  const shape: ErrorShape =
+    detail !== undefined
+      ? 'fastapi-detail'
+      : Number.isInteger(body['code']) && typeof body['status'] === 'string' && GOOGLE_CANONICAL_CODES.has(body['status']) && message !== undefined
+        ? 'google-unenveloped'
+        : message !== undefined
+          ? 'flat-message'
+          : 'other-json';
+  const info: RelayErrorInfo = { shape, message: message ?? compactJson(detail ?? body) };
   const httpCode = firstNumber(body['code'], body['status'], body['statusCode']);
   if (httpCode !== undefined) info.httpCode = httpCode;
-  const status = firstString(body['status'], body['type'], body['code']);
-  if (status !== undefined) info.status = status;
+  const status = firstString(body['status'], body['type'], typeof body['code'] === 'string' ? body['code'] : undefined, typeof body['details'] === 'string' ? body['details'] : undefined);
+  if (status !== undefined && firstNumber(status) === undefined) info.status = status;
   return info;
 }
 
-/** A body that is neither JSON nor HTML. */
+/** A body that is neither JSON nor HTML; Google's error quoted inside it is unwrapped. */
 export function errorFromText(text: string): RelayErrorInfo {
-  return { shape: 'text', message: sampleOf(text.trim()) };
+  return embeddedGoogleError(text, 0) ?? { shape: 'text', message: sampleOf(text.trim()) };
 }

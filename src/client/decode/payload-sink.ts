@@ -53,11 +53,17 @@ export function createPayloadSink(
       return;
     }
     const chunk = asChunk(parsed.value);
-    if (chunk === undefined) {
-      onProblem({ kind: 'not-gemini', message: 'JSON is not a GenerateContentResponse', sample: sampleOf(trimmed) });
+    if (chunk !== undefined) {
+      onItem({ type: 'chunk', chunk });
       return;
     }
-    onItem({ type: 'chunk', chunk });
+    // An error in a relay's own shape sent as an event (`data: {"message": "quota exceeded"}`).
+    const foreign = errorFromForeignJson(parsed.value);
+    if (foreign.shape !== 'other-json') {
+      onItem({ type: 'error', error: foreign });
+      return;
+    }
+    onProblem({ kind: 'not-gemini', message: 'JSON is not a GenerateContentResponse', sample: sampleOf(trimmed) });
   }
 
   function barePayload(text: string): void {
