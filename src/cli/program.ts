@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
-import { RelaybenchError } from '../errors/index.js';
+import { fileSystemError, RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 
 function positiveInt(value: string): number {
@@ -36,7 +36,8 @@ function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '
     .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate)
     .option('--alpha <p>', 'significance level of the baseline comparison', probability, 0.05)
     .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', nonNegative)
-    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay');
+    .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
+    .option('--allow-incomplete', 'pass the gates even when planned jobs are missing (a lost shard, an interruption, a relay given up); overrides ci.allowIncomplete');
 }
 
 /** Commander's parsed CI flags as finishCi options. */
@@ -51,6 +52,7 @@ function ciOptionsOf(options: Record<string, unknown>, errorRateKey: 'maxErrorRa
     ...pick('alpha', 'alpha'),
     ...pick('latencyGatePct', 'latencyGate'),
     ...(options.perThinking === true ? { perThinking: true } : {}),
+    ...(options.allowIncomplete === true ? { allowIncomplete: true } : {}),
   };
 }
 
@@ -155,6 +157,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/** The verb of a failed system call, for `cannot <verb> <path>`. */
+const SYSCALL_ACTION: Record<string, string> = { open: 'open', mkdir: 'create the folder', rename: 'write', write: 'write', read: 'read', unlink: 'remove', scandir: 'list', stat: 'read', lstat: 'read', rmdir: 'remove', copyfile: 'copy', link: 'write', ftruncate: 'write', fsync: 'write' };
+
+/**
+ * The last net for an OS error on a path that no command turned into a message (ENOSPC in the
+ * middle of a write, EACCES on a file a command did not pre-check): one line, exit 2, never a
+ * stack trace. Errors without an errno code and a path stay bugs and keep their stack.
+ */
+function osErrorOnPath(error: unknown): RelaybenchError | undefined {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string') return undefined;
+  const converted = fileSystemError(error, SYSCALL_ACTION[syscall ?? ''] ?? 'use', path);
+  return converted instanceof RelaybenchError ? converted : undefined;
+}
+
 /** Parses argv, runs the command, and turns every outcome into an exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -166,9 +183,10 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof RelaybenchError) {
-      process.stderr.write(`relaybench: ${error.message}\n`);
-      return error.exitCode;
+    const userError = error instanceof RelaybenchError ? error : osErrorOnPath(error);
+    if (userError !== undefined) {
+      process.stderr.write(`relaybench: ${userError.message}\n`);
+      return userError.exitCode;
     }
     throw error;
   }

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import type { RequestColumn, SummaryRow } from '../report/columns.js';
-import { openJsonLines, openRequestsCsv, readRequestRows } from '../report/requestsCsv.js';
+import { checkAppendableFile, checkWritableFile } from '../report/folders.js';
+import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
+import { checkRunFolder } from '../report/runFolderCheck.js';
 import { buildRunManifest } from '../report/runManifest.js';
 import { summarize } from '../report/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
@@ -12,12 +13,14 @@ import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js'
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { parseShard, selectShard } from '../plan/shard.js';
+import { parseShard, selectShard, type Shard } from '../plan/shard.js';
+import type { Job } from '../plan/types.js';
+import type { Suite } from '../suite/types.js';
 import { CliError, EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
-import { createRunFolder, resumeRunFolder } from './runFolder.js';
+import { createRunFolder, resumeRunFolder, type RunFolder } from './runFolder.js';
 
 export interface RunCommandOptions {
   out?: string;
@@ -44,13 +47,44 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const jobs = shard === undefined ? planned : selectShard(planned, shard);
 
-  // A missing baseline is bad input: say so before anything is sent, not after the whole run.
-  const baseline = options.ci?.baseline;
-  if (baseline !== undefined && !existsSync(join(baseline, 'requests.csv'))) {
-    throw new CliError(`--baseline ${baseline} is not a run folder (it has no requests.csv); nothing was sent.`);
-  }
+  checkPathsBeforeSending(options, shard === undefined);
   const startedAt = new Date();
-  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
+  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name);
+  try {
+    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt });
+  } finally {
+    folder.lock.release();
+  }
+}
+
+/**
+ * Every path the run will write or read later, checked before anything is sent: a baseline that
+ * is not a run folder, an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
+ * an --emulator-log that cannot be opened. Each is a one-line usage error (exit 2).
+ */
+function checkPathsBeforeSending(options: RunCommandOptions, gates: boolean): void {
+  if (options.ci?.baseline !== undefined) checkRunFolder(options.ci.baseline, '--baseline');
+  if (options.ci?.junit !== undefined && gates) checkWritableFile(options.ci.junit, '--junit');
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '' && gates) checkAppendableFile(stepSummary, 'GITHUB_STEP_SUMMARY');
+  if (options.emulatorLog !== undefined) checkAppendableFile(options.emulatorLog, '--emulator-log');
+}
+
+interface ClaimedRun {
+  file: string;
+  suite: Suite;
+  options: RunCommandOptions;
+  /** The whole suite's plan. */
+  planned: Job[];
+  /** The jobs of this run (a shard's slice, or the whole plan). */
+  jobs: Job[];
+  shard: Shard | undefined;
+  folder: RunFolder;
+  startedAt: Date;
+}
+
+/** Runs the jobs into a claimed (locked) folder, then writes the summary, report and CI verdict. */
+async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
@@ -97,7 +131,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const complete = !result.interrupted && shard === undefined;
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? { outDir, suite, options: options.ci ?? {} } : undefined);
+  const ciInput = { outDir, suite, options: options.ci ?? {}, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -163,11 +198,15 @@ interface RowFacts {
 async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
   const unread: RequestColumn[] = ['answer', 'started_at', 'response_id'];
   if (ciInput?.options.junit === undefined) unread.push('grader_reason');
-  const { rows } = await readRequestRows(requestsPath, { omitColumns: unread });
+  const parsed = await readRequestRows(requestsPath, { omitColumns: unread });
+  const { rows } = parsed;
+  const notes = readWarnings(requestsPath, parsed);
+  // With a CI verdict the notes go into its text (and summary.md); else straight to stderr.
+  if (ciInput === undefined) for (const note of notes) process.stderr.write(`${note}\n`);
   let ci: RowFacts['ci'];
   if (ciInput !== undefined) {
     try {
-      ci = { result: finishCi({ ...ciInput, rows }) };
+      ci = { result: finishCi({ ...ciInput, rows, notes }) };
     } catch (error) {
       ci = { error };
     }

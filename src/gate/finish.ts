@@ -1,11 +1,14 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { CliError, EXIT } from '../cli/exitCodes.js';
+import { fileSystemError } from '../errors/index.js';
+import { checkWritableFile } from '../report/folders.js';
 import type { RequestRow } from '../report/columns.js';
 import { summarize } from '../report/summary.js';
 import { writeFileAtomic } from '../report/writeRun.js';
 import type { CiGates, Suite } from '../suite/types.js';
 import { compareToBaseline, type BaselineComparison } from './baseline.js';
+import { checkCompleteness, type CompletenessInput, type CompletenessResult } from './completeness.js';
 import { renderConsoleText } from './consoleText.js';
 import { evaluateGates, type GateOptions } from './gates.js';
 import { renderJUnit } from './junit.js';
@@ -28,6 +31,8 @@ export interface FinishCiOptions {
   latencyGatePct?: number;
   /** Also gate each (relay, thinking setting), not only overall and per relay. */
   perThinking?: boolean;
+  /** Let a run that lacks planned jobs pass (overrides `ci.allowIncomplete`). */
+  allowIncomplete?: boolean;
 }
 
 export interface FinishCiInput {
@@ -38,6 +43,10 @@ export interface FinishCiInput {
   options: FinishCiOptions;
   /** Read for GITHUB_STEP_SUMMARY; the process environment unless a caller injects one. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** What the run planned, for the completeness gate; without it, completeness is not checked. */
+  plan?: Omit<CompletenessInput, 'rows' | 'allowIncomplete'>;
+  /** One-line warnings about the rows read (duplicates, a torn last line), shown with the gates. */
+  notes?: string[];
 }
 
 export interface FinishCiResult {
@@ -65,14 +74,25 @@ function gateOptionsOf(ci: CiGates, options: FinishCiOptions): GateOptions {
   };
 }
 
-function compareWithFolder(rows: RequestRow[], dir: string, options: FinishCiOptions): BaselineComparison {
-  const comparison = compareToBaseline(rows, readRunRows(dir), {
+function compareWithFolder(rows: RequestRow[], dir: string, options: FinishCiOptions, notes: string[]): BaselineComparison {
+  const baseline = readRunRows(dir, '--baseline');
+  notes.push(...baseline.warnings);
+  const comparison = compareToBaseline(rows, baseline.rows, {
     ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
     ...(options.latencyGatePct === undefined ? {} : { latencyGate: { maxIncreasePct: options.latencyGatePct } }),
   });
   // Comparing with an unrelated folder would find nothing and pass: refuse it instead.
   if (comparison.cases.length === 0) throw new CliError(`baseline ${dir} shares no job_id with this run: is it a run of the same suite?`);
   return comparison;
+}
+
+/** Runs a write; an OS error on `path` becomes a one-line usage error (exit 2), not a stack trace. */
+function writeOrExplain(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw fileSystemError(error, 'write', path);
+  }
 }
 
 /** A path as the user would type it: relative when inside the working directory, else absolute. */
@@ -90,8 +110,11 @@ function shown(path: string): string {
 export function finishCi(input: FinishCiInput): FinishCiResult {
   const { outDir, suite, rows, options } = input;
   checkOptions(options);
+  const notes = [...(input.notes ?? [])];
   const gates = evaluateGates(rows, gateOptionsOf(suite.ci, options));
-  const baseline = options.baseline === undefined ? undefined : compareWithFolder(rows, options.baseline, options);
+  const baseline = options.baseline === undefined ? undefined : compareWithFolder(rows, options.baseline, options, notes);
+  const completeness: CompletenessResult | undefined =
+    input.plan === undefined ? undefined : checkCompleteness({ ...input.plan, rows, allowIncomplete: options.allowIncomplete ?? suite.ci.allowIncomplete ?? false });
 
   const ok = rows.filter((row) => row.status === 'ok').length;
   const markdown = renderSummaryMarkdown({
@@ -99,28 +122,33 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
     summaryRows: summarize(rows),
     gates,
     counts: { rows: rows.length, ok, errors: rows.length - ok },
+    ...(completeness === undefined ? {} : { completeness }),
+    notes,
     ...(baseline === undefined ? {} : { baseline }),
     ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
   });
   const summaryPath = join(outDir, 'summary.md');
-  writeFileAtomic(summaryPath, markdown);
+  writeOrExplain(summaryPath, () => writeFileAtomic(summaryPath, markdown));
   const written = [shown(summaryPath)];
 
   const stepSummary = (input.env ?? process.env).GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') {
-    appendFileSync(stepSummary, `${markdown}\n`);
+    writeOrExplain(stepSummary, () => appendFileSync(stepSummary, `${markdown}\n`));
     written.push('$GITHUB_STEP_SUMMARY');
   }
   if (options.junit !== undefined) {
-    mkdirSync(dirname(resolve(options.junit)), { recursive: true });
-    writeFileAtomic(options.junit, renderJUnit(rows, suite.name));
-    written.push(shown(options.junit));
+    const junit = options.junit;
+    checkWritableFile(junit, '--junit');
+    writeOrExplain(junit, () => writeFileAtomic(junit, renderJUnit(rows, suite.name, completeness)));
+    written.push(shown(junit));
   }
 
-  const verdict = ciVerdict(gates, baseline);
+  const verdict = ciVerdict(gates, baseline, completeness);
   const consoleText = renderConsoleText({
     gates,
     written,
+    notes,
+    ...(completeness === undefined ? {} : { completeness }),
     ...(baseline === undefined ? {} : { baseline }),
     ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
   });

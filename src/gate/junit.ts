@@ -1,6 +1,7 @@
 import type { RequestRow } from '../report/columns.js';
 import { groupRows, numberCell, passCell } from '../report/summary.js';
 import { caseGroups, thinkingText, type CaseGroup } from './caseGroups.js';
+import { completenessLine, type CompletenessResult } from './completeness.js';
 import { xmlAttributes, xmlText } from './xml.js';
 
 type Outcome = 'pass' | 'fail' | 'error' | 'ungraded';
@@ -92,12 +93,29 @@ const totalsAttributes = (totals: Totals): Array<[string, string | number]> => [
 ];
 
 /**
+ * The completeness gate as its own testsuite (`relaybench`, testcase `all planned jobs present`),
+ * present only when planned jobs are missing: a failure unless that was allowed, so a CI viewer
+ * shows it beside the cases.
+ */
+function completenessSuite(completeness: CompletenessResult): { totals: Totals; xml: string } {
+  const failed = !completeness.pass;
+  const totals: Totals = { tests: 1, failures: failed ? 1 : 0, errors: 0, seconds: 0 };
+  const open = `    <testcase ${xmlAttributes([['classname', 'relaybench'], ['name', 'all planned jobs present'], ['time', '0.000']])}`;
+  const line = completenessLine(completeness);
+  const body = failed
+    ? `${open}>\n      <failure ${xmlAttributes([['message', line], ['type', 'incomplete']])}>${xmlText(line)}</failure>\n    </testcase>`
+    : `${open}>\n      <system-out>${xmlText(line)}</system-out>\n    </testcase>`;
+  const suiteOpen = `  <testsuite ${xmlAttributes([['name', 'relaybench'], ...totalsAttributes(totals), ['skipped', 0]])}>`;
+  return { totals, xml: [suiteOpen, body, '  </testsuite>'].join('\n') };
+}
+
+/**
  * JUnit XML as CI servers read it: one testsuite per relay (by name), one testcase per (case, relay,
  * thinking setting) with all its repeats. A testcase fails when any repeat failed its grade (the
  * grader's reason is the message), and is an error only when every repeat failed to get an answer,
  * since then there was nothing to grade. Pure.
  */
-export function renderJUnit(rows: RequestRow[], suiteName: string): string {
+export function renderJUnit(rows: RequestRow[], suiteName: string, completeness?: CompletenessResult): string {
   const byRelay = groupRows(rows, (row) => String(row.relay)).sort((left, right) => String(left.first.relay).localeCompare(String(right.first.relay)));
   const suites = byRelay.map(({ first, rows: relayRows }) => {
     const cases = caseGroups(relayRows).map(renderCase);
@@ -105,6 +123,7 @@ export function renderJUnit(rows: RequestRow[], suiteName: string): string {
     const open = `  <testsuite ${xmlAttributes([['name', String(first.relay)], ...totalsAttributes(totals), ['skipped', 0]])}>`;
     return { totals, xml: [open, ...cases.map((rendered) => rendered.xml), '  </testsuite>'].join('\n') };
   });
+  if (completeness !== undefined && completeness.missing > 0) suites.unshift(completenessSuite(completeness));
   const overall = suites.reduce<Totals>(
     (sum, { totals }) => ({
       tests: sum.tests + totals.tests,

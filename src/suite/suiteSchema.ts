@@ -13,6 +13,7 @@ const ciSchema = closedObject({
   maxTtftP90Ms: positiveMs.exactOptional(),
   maxFirstAnswerP90Ms: positiveMs.exactOptional(),
   maxTotalP90Ms: positiveMs.exactOptional(),
+  allowIncomplete: z.boolean().exactOptional(),
 });
 
 /**

@@ -91,6 +91,8 @@ export interface CiGates {
   maxTtftP90Ms?: number;
   maxFirstAnswerP90Ms?: number;
   maxTotalP90Ms?: number;
+  /** Let a run that lacks planned jobs (lost shard, interrupted, relay given up) pass its gates. */
+  allowIncomplete?: boolean;
 }
 
 export interface Suite {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError, EXIT } from '../../src/cli/exitCodes.js';
+import { EXIT } from '../../src/cli/exitCodes.js';
+import { RelaybenchError } from '../../src/errors/index.js';
 import { finishCi, type FinishCiInput } from '../../src/gate/finish.js';
 import { makeRun } from './rows.js';
 import { findAll, parseXmlStrict } from './xmlCheck.js';
@@ -71,18 +72,19 @@ describe('finishCi', () => {
   });
 
   it('refuses a missing or unrelated baseline folder with a usage error', () => {
-    const usageError = (run: () => unknown): CliError => {
+    const usageError = (run: () => unknown): RelaybenchError => {
       try {
         run();
       } catch (error) {
-        if (error instanceof CliError) return error;
+        if (error instanceof RelaybenchError) return error;
         throw error;
       }
-      throw new Error('expected a CliError');
+      throw new Error('expected a RelaybenchError');
     };
     const missing = usageError(() => finish(passingRun, { baseline: join(folder.dir, 'nope') }));
     expect(missing.exitCode).toBe(EXIT.usage);
-    expect(missing.message).toContain('has no requests.csv');
+    expect(missing.message).toContain('--baseline');
+    expect(missing.message).toContain('no such folder');
     const unrelated = writeRunFolder(join(folder.dir, 'other'), makeRun({ cases: ['x'], relays: ['alpha'], repeats: 1 }));
     expect(usageError(() => finish(passingRun, { baseline: unrelated })).message).toContain('shares no job_id');
     expect(usageError(() => finish(passingRun, { alpha: 1.5 })).exitCode).toBe(EXIT.usage);
