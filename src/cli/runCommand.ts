@@ -91,10 +91,11 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   }
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
-  const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  // Opened after the files, so a file the OS refuses leaves no emulator child keeping us alive.
+  const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const progress = await createProgress(folder.remaining.length);
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     progress.stop();
