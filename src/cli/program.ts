@@ -144,6 +144,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--exit-with-stdin', 'exit when stdin closes (used when a run starts the emulator)')
     .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean }) => {
       const { runEmulatorProcess } = await import('../emulator/process.js');
+      if (options.log !== undefined) {
+        // The log is opened as a stream, whose error would come after "listening": check it first.
+        const { checkAppendableFile } = await import('../report/folders.js');
+        checkAppendableFile(options.log, '--log');
+      }
       await runEmulatorProcess({
         host: options.host,
         port: options.port,
