@@ -46,11 +46,13 @@ function skippedReasons(skipped: CompletenessInput['rows']): string[] {
   const byRelay = new Map<string, { count: number; why: string | undefined }>();
   for (const row of skipped) {
     const relay = String(row.relay ?? '?');
-    const entry = byRelay.get(relay) ?? { count: 0, why: row.error_message === undefined ? undefined : String(row.error_message) };
+    // The runner's message already says `skipped: relay X given up after …`: keep the cause only.
+    const why = row.error_message === undefined ? undefined : String(row.error_message).replace(/^skipped:\s*/, '');
+    const entry = byRelay.get(relay) ?? { count: 0, why };
     entry.count += 1;
     byRelay.set(relay, entry);
   }
-  return [...byRelay].map(([relay, { count, why }]) => `skipped: ${plural(count, 'job')} on relay ${relay} given up${why === undefined ? '' : ` (${why})`}`);
+  return [...byRelay].map(([relay, { count, why }]) => `skipped: ${plural(count, 'job')} on relay ${relay} — ${why ?? 'relay given up'}`);
 }
 
 function shardReason(shards: ShardCoverage, jobs: number | undefined): string | undefined {

@@ -40,10 +40,10 @@ describe('checkCompleteness', () => {
     },
     {
       name: 'a relay given up: its skipped rows were never sent',
-      input: { ...base, planned: 10, plannedJobIds: ids(10), rows: [...rowsFor(ids(6)), ...rowsFor(ids(4, 's'), 'down', 'skipped', '20 consecutive 401/403 answers')].map((row, index) => ({ ...row, job_id: `j${index}` })) },
+      input: { ...base, planned: 10, plannedJobIds: ids(10), rows: [...rowsFor(ids(6)), ...rowsFor(ids(4, 's'), 'down', 'skipped', 'skipped: relay down given up after 20 consecutive auth failures')].map((row, index) => ({ ...row, job_id: `j${index}` })) },
       missing: 4,
       pass: false,
-      reasons: [/^skipped: 4 jobs on relay down given up \(20 consecutive 401\/403 answers\)$/],
+      reasons: [/^skipped: 4 jobs on relay down — relay down given up after 20 consecutive auth failures$/],
     },
     {
       name: 'rows removed by hand, no cause recorded',
@@ -64,7 +64,7 @@ describe('checkCompleteness', () => {
       },
       missing: 15,
       pass: false,
-      reasons: [/^lost shard: merge of 1 of 2 shards \(missing shard 1\/2: 10 jobs\)$/, /^interrupted: stopped at 6 of 10 jobs$/, /^skipped: 1 job on relay down given up$/],
+      reasons: [/^lost shard: merge of 1 of 2 shards \(missing shard 1\/2: 10 jobs\)$/, /^interrupted: stopped at 6 of 10 jobs$/, /^skipped: 1 job on relay down — relay given up$/],
     },
     {
       name: 'rows of jobs no longer planned (a forced resume) do not count as present',
