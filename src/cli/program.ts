@@ -172,8 +172,10 @@ const SYSCALL_ACTION: Record<string, string> = { open: 'open', mkdir: 'create th
  */
 function osErrorOnPath(error: unknown): RelaybenchError | undefined {
   const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || typeof path !== 'string') return undefined;
-  const converted = fileSystemError(error, SYSCALL_ACTION[syscall ?? ''] ?? 'use', path);
+  // A write on a descriptor names no path: still the file system's error, not a bug.
+  const onDescriptor = path === undefined && ['write', 'read', 'fsync', 'close', 'ftruncate'].includes(syscall ?? '');
+  if (typeof code !== 'string' || (typeof path !== 'string' && !onDescriptor)) return undefined;
+  const converted = fileSystemError(error, SYSCALL_ACTION[syscall ?? ''] ?? 'use', path ?? 'a file');
   return converted instanceof RelaybenchError ? converted : undefined;
 }
 

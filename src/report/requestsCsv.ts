@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { fileSystemError } from '../errors/index.js';
 import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
 
 export interface RowAppender<T> {
@@ -16,16 +17,29 @@ export interface RowAppender<T> {
  * memory stays flat however large the suite.
  */
 export function openRequestsCsv(path: string): RowAppender<RequestRow> {
-  const fd = openSync(path, 'a');
-  if (fstatSync(fd).size === 0) writeSync(fd, csvLine(REQUEST_COLUMNS));
+  const fd = onPath(path, 'open', () => openSync(path, 'a'));
+  if (fstatSync(fd).size === 0) onPath(path, 'write', () => writeSync(fd, csvLine(REQUEST_COLUMNS)));
   return {
     append(row) {
-      writeSync(fd, csvLine(REQUEST_COLUMNS.map((column) => row[column])));
+      onPath(path, 'write', () => writeSync(fd, csvLine(REQUEST_COLUMNS.map((column) => row[column]))));
     },
     close() {
       closeSync(fd);
     },
   };
+}
+
+/**
+ * Runs a file operation on `path`; an OS error becomes the one-line usage error of
+ * `fileSystemError` naming the file (a write on a descriptor reports no path of its own, so a
+ * full disk mid-run would otherwise say only `ENOSPC: no space left on device, write`).
+ */
+function onPath<T>(path: string, action: string, operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    throw fileSystemError(error, action, path);
+  }
 }
 
 const NEEDS_QUOTES = /[",\n\r]/;
@@ -50,10 +64,10 @@ export function csvLine(cells: ReadonlyArray<string | number | boolean | undefin
 
 /** Appends one JSON object per line (the `details.jsonl` sidecar), with the same durability. */
 export function openJsonLines<T>(path: string): RowAppender<T> {
-  const fd = openSync(path, 'a');
+  const fd = onPath(path, 'open', () => openSync(path, 'a'));
   return {
     append(row) {
-      writeSync(fd, `${JSON.stringify(row)}\n`);
+      onPath(path, 'write', () => writeSync(fd, `${JSON.stringify(row)}\n`));
     },
     close() {
       closeSync(fd);

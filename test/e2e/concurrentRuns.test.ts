@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +154,21 @@ describe('paths that are refused before anything is sent', () => {
     const gate = await runCli(['gate', out]);
     expect(gate.code).toBe(1);
     expect(gate.stdout).toMatch(/interrupted: stopped at \d+ of 24 jobs/);
+  });
+
+  it('a disk that fills up mid-run ends in one line naming the file, exit 2 (where a small tmpfs can be mounted)', async () => {
+    const disk = join(folder, 'small-disk');
+    mkdirSync(disk);
+    if (process.platform !== 'linux' || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', disk]).status !== 0) return;
+    try {
+      writeFileSync(join(disk, 'fill'), Buffer.alloc(40 * 1024));
+      const result = await runCli(['run', suite, '--out', join(disk, 'run')], { timeoutMs: 30_000 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^relaybench: cannot (write|open|create the folder) \S+: no space left on the device \(ENOSPC\)$/m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(disk, 'run', '.relaybench.lock'))).toBe(false);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
   });
 });
