@@ -72,21 +72,20 @@ export function resumeRunFolder(dir: string, jobs: Job[], force: boolean, suiteN
 
 function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, lock: RunFolderLock): RunFolder {
   const requestsPath = join(outDir, 'requests.csv');
-  const planPath = join(outDir, 'plan.json');
-  const current = toPlannedJobs(jobs);
-  const saved = existsSync(planPath) ? (JSON.parse(readFileSync(planPath, 'utf8')) as PlannedJob[]) : [];
-  const changes = explainPlanChange(saved, current);
-  if (changes.length > 0 && !force) {
-    throw new CliError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`);
-  }
-  if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
-
   const parsed = readRequestsCsv(requestsPath);
   // --force accepts a changed plan, never another suite's folder: its rows would join this run.
   const otherSuite = parsed.rows.find((row) => row.suite !== undefined && row.suite !== suiteName)?.suite;
   if (otherSuite !== undefined) {
     throw new CliError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`);
   }
+  const planPath = join(outDir, 'plan.json');
+  const current = toPlannedJobs(jobs);
+  const changes = explainPlanChange(readSavedPlan(planPath), current);
+  if (changes.length > 0 && !force) {
+    throw new CliError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`);
+  }
+  if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
+
   if (parsed.tornBytes > 0) {
     process.stderr.write(`Cut a torn last line (${parsed.tornBytes} bytes) from ${requestsPath}, left by an interrupted write.\n`);
     truncateSync(requestsPath, parsed.completeBytes);
@@ -101,6 +100,18 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
   const finished = new Set(kept.map((row) => row.job_id));
   const runId = typeof kept[0]?.run_id === 'string' ? kept[0].run_id : `${utcStamp(new Date())}-${process.pid.toString(36)}`;
   return { outDir, runId, remaining: jobs.filter((job) => !finished.has(job.jobId)), keptRows: kept.length, lock };
+}
+
+/** plan.json of the folder being resumed; none (a folder from before plan.json) is an empty plan. */
+function readSavedPlan(path: string): PlannedJob[] {
+  if (!existsSync(path)) return [];
+  try {
+    const plan: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (Array.isArray(plan)) return plan as PlannedJob[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+  }
+  throw new CliError(`${path} is not a relaybench plan.json (a list of jobs): restore it, or run into a new folder.`);
 }
 
 /** details.jsonl is a sidecar: a torn last line is simply dropped. */

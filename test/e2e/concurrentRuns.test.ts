@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_COLUMNS } from '../../src/report/columns.js';
+import { csvLine } from '../../src/report/requestsCsv.js';
 import { CLI_PATH, runCli } from '../helpers/cli.js';
 
 /**
@@ -132,6 +134,19 @@ describe('paths that are refused before anything is sent', () => {
     expect(result.stderr).toMatch(says);
     expect(readdirSync(join(folder, 'others'))).toEqual(['keep.txt']);
     for (const out of ['j1', 'j2', 'j3']) expect(existsSync(join(folder, out))).toBe(false);
+  });
+
+  it('--resume of another suite\'s run is refused, even with --force', async () => {
+    const other = join(folder, 'other-suite-run');
+    mkdirSync(other);
+    const row = REQUEST_COLUMNS.map((column) => ({ run_id: 'r', job_id: 'j1', suite: 'elsewhere', case_id: 'x', relay: 'alpha', status: 'ok' })[column as string]);
+    writeFileSync(join(other, 'requests.csv'), csvLine(REQUEST_COLUMNS) + csvLine(row));
+    const before = readFileSync(join(other, 'requests.csv'), 'utf8');
+    const result = await runCli(['run', suite, '--resume', other, '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is a run of suite "elsewhere", not "together"');
+    expect(readFileSync(join(other, 'requests.csv'), 'utf8')).toBe(before);
+    expect(readdirSync(other)).toEqual(['requests.csv']);
   });
 
   it('a folder a live run holds is refused by --resume, report and gate; after the run it is free', async () => {
