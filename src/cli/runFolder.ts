@@ -8,6 +8,7 @@ import { checkRunFolder } from '../report/runFolderCheck.js';
 import { lockRunFolder, type RunFolderLock } from '../report/runFolderLock.js';
 import { writeFileAtomic } from '../report/writeRun.js';
 import { explainPlanChange, toPlannedJobs, type PlannedJob } from '../run/planFile.js';
+import { RelaybenchError } from '../errors/index.js';
 import { CliError } from './exitCodes.js';
 
 export interface RunFolder {
@@ -76,7 +77,7 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
   // --force accepts a changed plan, never another suite's folder: its rows would join this run.
   const otherSuite = parsed.rows.find((row) => row.suite !== undefined && row.suite !== suiteName)?.suite;
   if (otherSuite !== undefined) {
-    throw new CliError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`);
+    throw new RelaybenchError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`, 'run-folder');
   }
   const planPath = join(outDir, 'plan.json');
   const current = toPlannedJobs(jobs);
@@ -111,7 +112,7 @@ function readSavedPlan(path: string): PlannedJob[] {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
   }
-  throw new CliError(`${path} is not a relaybench plan.json (a list of jobs): restore it, or run into a new folder.`);
+  throw new RelaybenchError(`${path} is not a relaybench plan.json (a list of jobs): restore it, or run into a new folder.`, 'run-folder');
 }
 
 /** details.jsonl is a sidecar: a torn last line is simply dropped. */
