@@ -134,6 +134,8 @@ export function shardCoverage(manifest: RunManifest): ShardCoverage | undefined 
     const count = manifest.shards[0]?.count ?? 0;
     return { count, present: [...new Set(manifest.shards.map((shard) => shard.index))].sort((a, b) => a - b), merged: true };
   }
+  // A merge by an older relaybench copied its first shard's `shard` and listed no `shards`: unknown.
+  if (manifest.mergedFrom !== undefined) return undefined;
   if (manifest.shard !== undefined) return { count: manifest.shard.count, present: [manifest.shard.index], merged: false };
   return undefined;
 }

@@ -36,7 +36,7 @@ export function makeFolders(path: string): void {
  * Checks, before anything is sent, that the output file `path` (written later through a
  * temporary file and a rename in its folder, as `writeFileAtomic` does) can be written: its
  * folder is made if missing, a probe file is created there exclusively and removed, and `path`
- * itself must not be a folder. Root ignores file modes, so this is what finds a read-only file
+ * itself must be a regular file if it exists (not a folder, device or pipe). Root ignores file modes, so this is what finds a read-only file
  * system, a full disk, a path under /proc or /sys, or a parent that is a file.
  *
  * Throws a usage error (exit 2) naming `flag`: `--junit /proc/x/j.xml: cannot write … (ENOENT)`.
@@ -44,8 +44,14 @@ export function makeFolders(path: string): void {
 export function checkWritableFile(path: string, flag: string): void {
   const target = resolve(path);
   try {
-    if (statSync(target, { throwIfNoEntry: false })?.isDirectory() === true) {
+    const existing = statSync(target, { throwIfNoEntry: false });
+    if (existing?.isDirectory() === true) {
       throw new RelaybenchError(`${flag} ${path} is a folder; give a file path such as ${join(path, 'out.xml')}`, 'file-system');
+    }
+    // The file is replaced by a rename: over a device or a pipe (/dev/full, /dev/stdout) that would
+    // put a plain file in its place.
+    if (existing !== undefined && !existing.isFile()) {
+      throw new RelaybenchError(`${flag} ${path} is not a regular file (a device, pipe or socket); give a file path`, 'file-system');
     }
     makeFolders(dirname(target));
     const probe = `${target}.probe-${process.pid}`;

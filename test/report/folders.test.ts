@@ -139,6 +139,8 @@ describe('checkWritableFile (--junit, --summary-md)', () => {
     { path: '/sys/junit.xml', says: /--junit: cannot write/, linuxOnly: true },
     { path: 'a-file/junit.xml', says: /ENOTDIR/, linuxOnly: false },
     { path: 'suites', says: /--junit .*suites is a folder/, linuxOnly: false },
+    { path: '/dev/full', says: /--junit \/dev\/full is not a regular file/, linuxOnly: true },
+    { path: '/dev/null', says: /--junit \/dev\/null is not a regular file/, linuxOnly: true },
   ])('refuses $path before the run', ({ path, says, linuxOnly }) => {
     if (linuxOnly && !onLinux) return;
     const error = failure(() => checkWritableFile(at(path), '--junit'));
