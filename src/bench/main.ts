@@ -3,9 +3,11 @@
  * by running the built CLI as a user would against the emulator in its own process, and writes
  * DIR/bench.json (default results/bench/<UTC stamp>/) plus a readable table.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileSystemError } from '../errors/index.js';
+import { makeFolders } from '../report/folders.js';
 import { mean } from '../stats/descriptive.js';
 import { commitOf, machineInfo, timeStartup } from './environment.js';
 import { errorStats, joinWithTruth } from './fidelity.js';
@@ -123,10 +125,16 @@ async function main(args: readonly string[]): Promise<number> {
     return 2;
   }
   const outDir = resolve(options.outDir ?? join('results', 'bench', utcStamp(new Date())));
+  try {
+    // Before the bench, not after minutes of it; and never Node's recursive mkdir, which spins on /proc.
+    makeFolders(outDir);
+  } catch (error) {
+    process.stderr.write(`relaybench bench: ${(fileSystemError(error, 'create the folder', outDir) as Error).message}\n`);
+    return 2;
+  }
   const work = mkdtempSync(join(tmpdir(), 'relaybench-bench-'));
   try {
     const result = await bench(options.quick ? QUICK_SIZES : FULL_SIZES, options.quick, work);
-    mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`\n${formatBenchReport(result)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
     return 0;

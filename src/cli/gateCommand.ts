@@ -1,20 +1,43 @@
 import { finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder } from '../gate/runFolder.js';
+import { readRunFolder, shardCoverage } from '../gate/runFolder.js';
+import { fileSystemError } from '../errors/index.js';
+import { checkRunFolder } from '../report/runFolderCheck.js';
+import { lockRunFolder } from '../report/runFolderLock.js';
 
 /**
  * `relaybench gate <run folder>`: applies CI gates to a finished run, e.g. one produced by
  * `merge`. The suite's `ci:` block comes from the run's run.json, so the folder alone is enough;
- * flags override it. Writes summary.md into the folder and returns the CI exit code.
+ * flags override it. A run whose planned jobs are not all present fails (exit 1) unless
+ * `--allow-incomplete`. Holds the folder's lock while it writes summary.md; returns the CI exit code.
  */
 export async function gateCommand(runDir: string, options: FinishCiOptions): Promise<number> {
-  const { manifest, rows } = readRunFolder(runDir);
-  const { exitCode, consoleText } = finishCi({
-    outDir: runDir,
-    suite: { name: manifest.suite.name, ci: manifest.config.ci },
-    rows,
-    options,
-    requestConfig: manifest.config,
-  });
-  process.stdout.write(consoleText);
-  return exitCode;
+  checkRunFolder(runDir, 'gate');
+  let lock;
+  try {
+    lock = lockRunFolder(runDir, 'gate');
+  } catch (error) {
+    throw fileSystemError(error, 'write in', runDir);
+  }
+  try {
+    const { manifest, rows, plannedJobIds, warnings } = readRunFolder(runDir, 'gate');
+    const shards = shardCoverage(manifest);
+    const { exitCode, consoleText } = finishCi({
+      outDir: runDir,
+      suite: { name: manifest.suite.name, ci: manifest.config.ci },
+      rows,
+      options,
+      notes: warnings,
+      requestConfig: manifest.config,
+      plan: {
+        planned: manifest.counts.planned,
+        interrupted: manifest.interrupted,
+        ...(plannedJobIds === undefined ? {} : { plannedJobIds }),
+        ...(shards === undefined ? {} : { shards }),
+      },
+    });
+    process.stdout.write(consoleText);
+    return exitCode;
+  } finally {
+    lock.release();
+  }
 }

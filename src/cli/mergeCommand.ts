@@ -1,7 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../gate/mergeRuns.js';
 import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
+import { fileSystemError } from '../errors/index.js';
+import { claimEmptyFolder } from '../report/claimFolder.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
 import { openRequestsCsv } from '../report/requestsCsv.js';
 import { summarize } from '../report/summary.js';
@@ -50,16 +52,27 @@ function concatenatedPlans(shards: RunFolder[]): unknown[] | undefined {
  */
 export async function mergeCommand(folders: string[], options: MergeCommandOptions): Promise<number> {
   if (folders.length === 0) throw new CliError('merge needs at least one run folder');
-  const shards = folders.map(readRunFolder);
+  const shards = folders.map((dir) => readRunFolder(dir, 'merge'));
+  for (const warning of shards.flatMap((shard) => shard.warnings)) process.stderr.write(`${warning}\n`);
   const conflict = mergeConflict(shards);
   if (conflict !== undefined) throw new CliError(`cannot merge: ${conflict}`);
   const [first] = shards as [RunFolder, ...RunFolder[]];
   const plan = concatenatedPlans(shards);
 
   const outDir = resolve(options.out);
-  if (existsSync(join(outDir, 'requests.csv'))) throw new CliError(`${outDir} already holds a run (requests.csv exists). Choose another --out.`);
-  mkdirSync(outDir, { recursive: true });
+  const lock = claimEmptyFolder(options.out, '--out', 'merge');
+  try {
+    writeMerged(shards, first, plan, outDir);
+  } catch (error) {
+    throw fileSystemError(error, 'write', outDir);
+  } finally {
+    lock.release();
+  }
+  return EXIT.ok;
+}
 
+/** Writes the merged folder's files and prints its summary. */
+function writeMerged(shards: RunFolder[], first: RunFolder, plan: unknown[] | undefined, outDir: string): void {
   const rows = sortInPlanOrder(shards.flatMap((shard) => shard.rows), first.manifest.config);
   const requests = openRequestsCsv(join(outDir, 'requests.csv'));
   try {
@@ -85,7 +98,6 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
       '(requests.csv, details.jsonl, summary.csv, run.json)\n',
   );
   if (rows.length < planned) {
-    process.stderr.write(`Warning: ${planned - rows.length} planned jobs are in none of these folders: is a shard missing or interrupted?\n`);
+    process.stderr.write(`Warning: ${planned - rows.length} planned jobs are in none of these folders: is a shard missing or interrupted? \`relaybench gate\` fails on it unless --allow-incomplete.\n`);
   }
-  return EXIT.ok;
 }

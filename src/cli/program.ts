@@ -1,6 +1,6 @@
 import { Command, CommanderError, type Option } from 'commander';
 import type { FinishCiOptions } from '../gate/finish.js';
-import { FlagError, RelaybenchError } from '../errors/index.js';
+import { FlagError, fileSystemError, RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 import { filterFromOptions, withFilterOptions } from './filterFlags.js';
 import { captureMode } from './captureFlag.js';
@@ -16,7 +16,8 @@ function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '
     .option('--alpha <p>', 'significance level of the baseline comparison', decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'), 0.05)
     .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', decimal('--latency-gate', { min: 0 }, 'a percentage of at least 0, e.g. 20'))
     .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
-    .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)');
+    .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)')
+    .option('--allow-incomplete', 'pass the gates even when planned jobs are missing (a lost shard, an interruption, a relay given up); overrides ci.allowIncomplete');
 }
 
 /** Commander's parsed CI flags as finishCi options. */
@@ -32,6 +33,7 @@ function ciOptionsOf(options: Record<string, unknown>, errorRateKey: 'maxErrorRa
     ...pick('latencyGatePct', 'latencyGate'),
     ...(options.perThinking === true ? { perThinking: true } : {}),
     ...(options.failOnFlip === true ? { failOnFlip: true } : {}),
+    ...(options.allowIncomplete === true ? { allowIncomplete: true } : {}),
   };
 }
 
@@ -143,6 +145,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--replay <capture>', 'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean; replay?: string[] }) => {
       const { runEmulatorProcess } = await import('../emulator/process.js');
+      if (options.log !== undefined) {
+        // The log is opened as a stream, whose error would come after "listening": check it first.
+        const { checkAppendableFile } = await import('../report/folders.js');
+        checkAppendableFile(options.log, '--log');
+      }
       await runEmulatorProcess({
         host: options.host,
         port: options.port,
@@ -157,6 +164,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/** The verb of a failed system call, for `cannot <verb> <path>`. */
+const SYSCALL_ACTION: Record<string, string> = { open: 'open', mkdir: 'create the folder', rename: 'write', write: 'write', read: 'read', unlink: 'remove', scandir: 'list', stat: 'read', lstat: 'read', rmdir: 'remove', copyfile: 'copy', link: 'write', ftruncate: 'write', fsync: 'write' };
+
+/**
+ * The last net for an OS error on a path that no command turned into a message (ENOSPC in the
+ * middle of a write, EACCES on a file a command did not pre-check): one line, exit 2, never a
+ * stack trace. Errors without an errno code and a path stay bugs and keep their stack.
+ */
+function osErrorOnPath(error: unknown): RelaybenchError | undefined {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  // A write on a descriptor names no path: still the file system's error, not a bug.
+  const onDescriptor = path === undefined && ['write', 'read', 'fsync', 'close', 'ftruncate'].includes(syscall ?? '');
+  if (typeof code !== 'string' || (typeof path !== 'string' && !onDescriptor)) return undefined;
+  const converted = fileSystemError(error, SYSCALL_ACTION[syscall ?? ''] ?? 'use', path ?? 'a file');
+  return converted instanceof RelaybenchError ? converted : undefined;
+}
+
 /** Parses argv, runs the command, and turns every outcome into an exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -168,9 +192,10 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof RelaybenchError) {
-      process.stderr.write(`relaybench: ${error.message}\n`);
-      return error.exitCode;
+    const userError = error instanceof RelaybenchError ? error : osErrorOnPath(error);
+    if (userError !== undefined) {
+      process.stderr.write(`relaybench: ${userError.message}\n`);
+      return userError.exitCode;
     }
     throw error;
   }

@@ -1,20 +1,31 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileSystemError } from '../errors/index.js';
 import { writeReport } from '../report/html/index.js';
-import { CliError, EXIT } from './exitCodes.js';
+import { checkRunFolder } from '../report/runFolderCheck.js';
+import { lockRunFolder } from '../report/runFolderLock.js';
+import { EXIT } from './exitCodes.js';
 
 /**
  * `relaybench report <run folder>`: rebuilds report.html, verdicts.csv and budgets.csv from the
- * folder's requests.csv (after a resume, a merge or an upgrade) and prints their paths.
+ * folder's requests.csv (after a resume, a merge or an upgrade) and prints their paths, and on
+ * stderr what it left out (duplicate job rows, a torn last line). Refuses (exit 2) a folder that is
+ * not a run, one a live run still writes, or one it cannot write.
  */
 export async function reportCommand(runDir: string): Promise<number> {
-  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) {
-    throw new CliError(`${runDir} is not a folder; pass a run folder such as results/<suite>/<timestamp>/`);
+  checkRunFolder(runDir, 'report');
+  let lock;
+  try {
+    lock = lockRunFolder(runDir, 'report');
+  } catch (error) {
+    throw fileSystemError(error, 'write in', runDir);
   }
-  if (!existsSync(join(runDir, 'requests.csv'))) {
-    throw new CliError(`${runDir} has no requests.csv, so it is not a run folder (run \`relaybench run <suite>\` first)`);
+  try {
+    const paths = await writeReport(runDir);
+    for (const warning of paths.warnings) process.stderr.write(`${warning}\n`);
+    process.stdout.write(`${paths.reportPath}\n${paths.verdictsPath}\n${paths.budgetsPath}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    throw fileSystemError(error, 'write the report in', runDir);
+  } finally {
+    lock.release();
   }
-  const paths = await writeReport(runDir);
-  process.stdout.write(`${paths.reportPath}\n${paths.verdictsPath}\n${paths.budgetsPath}\n`);
-  return EXIT.ok;
 }

@@ -4,7 +4,9 @@ import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import type { RequestColumn, SummaryRow } from '../report/columns.js';
-import { openJsonLines, openRequestsCsv, readRequestRows } from '../report/requestsCsv.js';
+import { checkAppendableFile, checkWritableFile } from '../report/folders.js';
+import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
+import { checkRunFolder } from '../report/runFolderCheck.js';
 import { buildRunManifest } from '../report/runManifest.js';
 import { summarize } from '../report/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
@@ -16,19 +18,20 @@ import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js'
 import { toPlannedJobs } from '../run/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
+import type { Suite } from '../suite/types.js';
 import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
 import { formatUsd } from '../report/consoleSummary.js';
 import { formatWarmup } from '../run/warmup.js';
 import { createCaptureSink } from '../run/captures.js';
 import type { CapturePolicy } from '../suite/types.js';
-import { parseShard, selectShard } from '../plan/shard.js';
+import { parseShard, selectShard, type Shard } from '../plan/shard.js';
 import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
 import { RelaybenchError } from '../errors/index.js';
 import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
-import { createRunFolder, resumeRunFolder } from './runFolder.js';
+import { createRunFolder, resumeRunFolder, type RunFolder } from './runFolder.js';
 
 export interface RunCommandOptions {
   out?: string;
@@ -85,8 +88,50 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (unpriced.length > 0) {
     process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
   }
+  checkPathsBeforeSending(options, shard === undefined);
   const startedAt = new Date();
-  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true);
+  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name);
+  try {
+    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices });
+  } finally {
+    folder.lock.release();
+  }
+}
+
+/**
+ * Every path the run will write or read later, checked before anything is sent: a baseline that
+ * is not a run folder, an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
+ * an --emulator-log that cannot be opened. Each is a one-line usage error (exit 2).
+ */
+function checkPathsBeforeSending(options: RunCommandOptions, gates: boolean): void {
+  if (options.ci?.baseline !== undefined) checkRunFolder(options.ci.baseline, '--baseline');
+  if (options.ci?.junit !== undefined && gates) checkWritableFile(options.ci.junit, '--junit');
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '' && gates) checkAppendableFile(stepSummary, 'GITHUB_STEP_SUMMARY');
+  if (options.emulatorLog !== undefined) checkAppendableFile(options.emulatorLog, '--emulator-log');
+}
+
+interface ClaimedRun {
+  file: string;
+  suite: Suite;
+  options: RunCommandOptions;
+  /** The plan this run covers: the whole suite's, or a filter's slice of it. */
+  planned: Job[];
+  /** The filter that sliced the plan (`NO_FILTER` for none). */
+  filter: PlanFilter;
+  /** How many jobs the whole suite plans, filter or not (run.json's `filter.suitePlanned`). */
+  fullPlanJobs: number;
+  /** Prices each relay's rows are billed at (`cost_usd`). */
+  prices: PriceBook;
+  /** The jobs of this run (a shard's slice, or the whole plan). */
+  jobs: Job[];
+  shard: Shard | undefined;
+  folder: RunFolder;
+  startedAt: Date;
+}
+
+/** Runs the jobs into a claimed (locked) folder, then writes the summary, report and CI verdict. */
+async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs, prices }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
@@ -98,11 +143,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
-  const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
   const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
+  // Opened after the files, so a file the OS refuses leaves no emulator child keeping us alive.
+  const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const progress = await createProgress(folder.remaining.length);
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     progress.stop();
@@ -146,7 +192,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   const complete = !result.interrupted && !result.capReached && shard === undefined;
   const plannedRelays = new Set(planned.map((job) => job.relay));
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? { outDir, suite, options: options.ci ?? {}, requestConfig: suite } : undefined);
+  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
+  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -166,7 +213,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       redact,
       extra: {
         resources: resourcesUsed(),
-        ...filterRecord(filter, fullPlan.length),
+        ...filterRecord(filter, fullPlanJobs),
         ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }),
         capture: { policy: capture.policy, files: capture.written },
         ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
@@ -281,11 +328,15 @@ interface RowFacts {
 async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
   const unread: RequestColumn[] = ['answer', 'started_at', 'response_id'];
   if (ciInput?.options.junit === undefined) unread.push('grader_reason');
-  const { rows } = await readRequestRows(requestsPath, { omitColumns: unread });
+  const parsed = await readRequestRows(requestsPath, { omitColumns: unread });
+  const { rows } = parsed;
+  const notes = readWarnings(requestsPath, parsed);
+  // With a CI verdict the notes go into its text (and summary.md); else straight to stderr.
+  if (ciInput === undefined) for (const note of notes) process.stderr.write(`${note}\n`);
   let ci: RowFacts['ci'];
   if (ciInput !== undefined) {
     try {
-      ci = { result: finishCi({ ...ciInput, rows }) };
+      ci = { result: finishCi({ ...ciInput, rows, notes }) };
     } catch (error) {
       ci = { error };
     }

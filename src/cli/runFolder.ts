@@ -1,10 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Job } from '../plan/types.js';
 import { REQUEST_COLUMNS } from '../report/columns.js';
-import { csvLine, readRequestsCsv } from '../report/requestsCsv.js';
+import { claimEmptyFolder, claimUniqueFolder } from '../report/claimFolder.js';
+import { csvLine, readRequestsCsv, readWarnings } from '../report/requestsCsv.js';
+import { checkRunFolder } from '../report/runFolderCheck.js';
+import { lockRunFolder, type RunFolderLock } from '../report/runFolderLock.js';
 import { writeFileAtomic } from '../report/writeRun.js';
 import { explainPlanChange, toPlannedJobs, type PlannedJob } from '../run/planFile.js';
+import { RelaybenchError } from '../errors/index.js';
 import { CliError } from './exitCodes.js';
 
 export interface RunFolder {
@@ -14,6 +18,8 @@ export interface RunFolder {
   remaining: Job[];
   /** Rows kept from before a resume. */
   keptRows: number;
+  /** The folder's lock, held until the run has written its last file. */
+  lock: RunFolderLock;
 }
 
 /** `2026-11-22T00-07-20Z`: sortable, and safe as a folder name on every OS. */
@@ -21,15 +27,31 @@ export function utcStamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 }
 
-/** A fresh run folder: refuses to mix two runs in one requests.csv. */
+/**
+ * `2026-11-22T00-07-20.123Z`: the default run folder's name, to the millisecond so runs started in
+ * the same second get their own folders (a random suffix separates the same millisecond).
+ */
+export function folderStamp(date: Date): string {
+  return date.toISOString().replace(/:/g, '-');
+}
+
+/**
+ * A fresh run folder, locked: with `--out`, a new or empty folder (never one holding other files
+ * or another run); without, a new unique `results/<suite>/<stamp>[-suffix]/`. Refuses to mix two
+ * runs in one requests.csv.
+ */
 export function createRunFolder(suiteName: string, jobs: Job[], out: string | undefined, startedAt: Date): RunFolder {
-  const outDir = resolve(out ?? join('results', suiteName, utcStamp(startedAt)));
-  if (existsSync(join(outDir, 'requests.csv'))) {
-    throw new CliError(`${outDir} already holds a run (requests.csv exists). Choose another --out, or continue it with --resume ${outDir}.`);
+  const claimed =
+    out === undefined
+      ? claimUniqueFolder(join('results', suiteName), folderStamp(startedAt), 'run')
+      : { dir: resolve(out), lock: claimEmptyFolder(out, '--out', 'run', `, or continue it with --resume ${out}`) };
+  try {
+    writeFileAtomic(join(claimed.dir, 'plan.json'), JSON.stringify(toPlannedJobs(jobs)));
+  } catch (error) {
+    claimed.lock.release();
+    throw error;
   }
-  mkdirSync(outDir, { recursive: true });
-  writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(toPlannedJobs(jobs)));
-  return { outDir, runId: `${utcStamp(startedAt)}-${process.pid.toString(36)}`, remaining: jobs, keptRows: 0 };
+  return { outDir: claimed.dir, runId: `${utcStamp(startedAt)}-${process.pid.toString(36)}`, remaining: jobs, keptRows: 0, lock: claimed.lock };
 }
 
 /**
@@ -37,33 +59,60 @@ export function createRunFolder(suiteName: string, jobs: Job[], out: string | un
  * and refuses unless forced), cuts a torn last line left by a crash, drops rows of jobs that were
  * skipped (never sent) so they run now, and returns the jobs that have no row yet.
  */
-export function resumeRunFolder(dir: string, jobs: Job[], force: boolean): RunFolder {
+export function resumeRunFolder(dir: string, jobs: Job[], force: boolean, suiteName: string): RunFolder {
+  checkRunFolder(dir, '--resume');
   const outDir = resolve(dir);
+  const lock = lockRunFolder(outDir, 'run');
+  try {
+    return reopen(outDir, jobs, force, suiteName, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, lock: RunFolderLock): RunFolder {
   const requestsPath = join(outDir, 'requests.csv');
-  if (!existsSync(requestsPath)) throw new CliError(`cannot resume ${outDir}: it has no requests.csv. Give the folder of an earlier run.`);
+  const parsed = readRequestsCsv(requestsPath);
+  // --force accepts a changed plan, never another suite's folder: its rows would join this run.
+  const otherSuite = parsed.rows.find((row) => row.suite !== undefined && row.suite !== suiteName)?.suite;
+  if (otherSuite !== undefined) {
+    throw new RelaybenchError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`, 'run-folder');
+  }
   const planPath = join(outDir, 'plan.json');
   const current = toPlannedJobs(jobs);
-  const saved = existsSync(planPath) ? (JSON.parse(readFileSync(planPath, 'utf8')) as PlannedJob[]) : [];
-  const changes = explainPlanChange(saved, current);
+  const changes = explainPlanChange(readSavedPlan(planPath), current);
   if (changes.length > 0 && !force) {
     throw new CliError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`);
   }
   if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
 
-  const parsed = readRequestsCsv(requestsPath);
   if (parsed.tornBytes > 0) {
     process.stderr.write(`Cut a torn last line (${parsed.tornBytes} bytes) from ${requestsPath}, left by an interrupted write.\n`);
     truncateSync(requestsPath, parsed.completeBytes);
   }
+  for (const warning of readWarnings(requestsPath, { ...parsed, tornBytes: 0 })) process.stderr.write(`${warning}\n`);
   const kept = parsed.rows.filter((row) => row.error_kind !== 'skipped');
-  if (kept.length < parsed.rows.length) {
+  if (kept.length < parsed.rows.length || parsed.duplicateRows > 0) {
     // The writer's own record format, so rewritten and appended rows are alike byte for byte.
     writeFileAtomic(requestsPath, [REQUEST_COLUMNS, ...kept.map((row) => REQUEST_COLUMNS.map((column) => row[column]))].map(csvLine).join(''));
   }
   repairJsonLines(join(outDir, 'details.jsonl'));
   const finished = new Set(kept.map((row) => row.job_id));
   const runId = typeof kept[0]?.run_id === 'string' ? kept[0].run_id : `${utcStamp(new Date())}-${process.pid.toString(36)}`;
-  return { outDir, runId, remaining: jobs.filter((job) => !finished.has(job.jobId)), keptRows: kept.length };
+  return { outDir, runId, remaining: jobs.filter((job) => !finished.has(job.jobId)), keptRows: kept.length, lock };
+}
+
+/** plan.json of the folder being resumed; none (a folder from before plan.json) is an empty plan. */
+function readSavedPlan(path: string): PlannedJob[] {
+  if (!existsSync(path)) return [];
+  try {
+    const plan: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (Array.isArray(plan)) return plan as PlannedJob[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+  }
+  throw new RelaybenchError(`${path} is not a relaybench plan.json (a list of jobs): restore it, or run into a new folder.`, 'run-folder');
 }
 
 /** details.jsonl is a sidecar: a torn last line is simply dropped. */

@@ -8,6 +8,8 @@ export interface BaselineFolder {
   rows: RequestRow[];
   /** run.json's resolved configuration: what the baseline's requests were built from. */
   config: RequestConfig;
+  /** One-line warnings about the rows read (duplicate job_ids, a torn last line). */
+  warnings: string[];
 }
 
 /**
@@ -15,9 +17,9 @@ export interface BaselineFolder {
  * is a usage error (exit 2) naming the folder, via runFolder.ts's checks (CliError, a RelaybenchError).
  */
 export function readBaselineFolder(dir: string): BaselineFolder {
-  const rows = readRunRows(dir);
+  const { rows, warnings } = readRunRows(dir, '--baseline');
   const manifest = readRunManifest(dir);
-  return { rows, config: manifest.config as RequestConfig };
+  return { rows, config: manifest.config as RequestConfig, warnings };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatTable } from '../report/table.js';
 import type { BaselineComparison } from './baseline.js';
 import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from './format.js';
+import { completenessLine, type CompletenessResult } from './completeness.js';
 import { scopeLabel, type GateResult } from './gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
@@ -13,6 +14,10 @@ export interface ConsoleTextInput {
   baselineName?: string;
   /** Files written, as the user should type them. */
   written: string[];
+  /** Whether every planned job is present; shown first, as a gate. */
+  completeness?: CompletenessResult;
+  /** One-line warnings about the rows read (duplicates, a torn last line). */
+  notes?: string[];
 }
 
 function gateLines(gates: GateResult[]): string[] {
@@ -42,8 +47,12 @@ function baselineLines(baseline: BaselineComparison, name: string | undefined): 
  * findings, and one result line. Plain text with no colour codes, so logs and grep stay clean.
  */
 export function renderConsoleText(input: ConsoleTextInput): string {
-  const verdict = ciVerdict(input.gates, input.baseline);
-  const lines = [...gateLines(input.gates)];
+  const verdict = ciVerdict(input.gates, input.baseline, input.completeness);
+  const lines = [...(input.notes ?? [])];
+  if (input.completeness !== undefined && input.completeness.missing > 0) {
+    lines.push(`${input.completeness.pass ? 'ALLOWED' : 'FAIL'}  ${completenessLine(input.completeness)}`);
+  }
+  lines.push(...gateLines(input.gates));
   if (input.baseline !== undefined) lines.push('', ...baselineLines(input.baseline, input.baselineName));
   lines.push('', verdict.passed ? 'Result: PASSED' : `Result: FAILED — ${reasonsLine(verdict.reasons)}`);
   if (input.written.length > 0) lines.push(`Wrote ${input.written.join(', ')}`);

@@ -1,11 +1,14 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { CliError, EXIT } from '../cli/exitCodes.js';
+import { appendFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { EXIT, RelaybenchError } from '../errors/index.js';
+import { fileSystemError } from '../errors/index.js';
+import { checkWritableFile } from '../report/folders.js';
 import type { RequestRow } from '../report/columns.js';
 import { summarize } from '../report/summary.js';
 import { writeFileAtomic } from '../report/writeRun.js';
 import type { CiSettings, Suite } from '../suite/types.js';
 import { compareToBaseline, type BaselineComparison } from './baseline.js';
+import { checkCompleteness, type CompletenessInput, type CompletenessResult } from './completeness.js';
 import { renderConsoleText } from './consoleText.js';
 import { evaluateGates, type GateOptions } from './gates.js';
 import { renderJUnit } from './junit.js';
@@ -31,6 +34,8 @@ export interface FinishCiOptions {
   perThinking?: boolean;
   /** With a baseline, fail on any pass→fail pair (overrides the suite's `ci.failOnFlip`). */
   failOnFlip?: boolean;
+  /** Let a run that lacks planned jobs pass (overrides `ci.allowIncomplete`). */
+  allowIncomplete?: boolean;
 }
 
 export interface FinishCiInput {
@@ -43,6 +48,10 @@ export interface FinishCiInput {
   requestConfig?: RequestConfig;
   /** Read for GITHUB_STEP_SUMMARY; the process environment unless a caller injects one. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** What the run planned, for the completeness gate; without it, completeness is not checked. */
+  plan?: Omit<CompletenessInput, 'rows' | 'allowIncomplete'>;
+  /** One-line warnings about the rows read (duplicates, a torn last line), shown with the gates. */
+  notes?: string[];
 }
 
 export interface FinishCiResult {
@@ -53,16 +62,16 @@ export interface FinishCiResult {
 
 /**
  * Checks the CI flags alone, so `run` can refuse bad ones before anything is sent.
- * @throws CliError (exit 2) naming the flag.
+ * @throws RelaybenchError (exit 2) naming the flag.
  */
 export function checkOptions(options: FinishCiOptions): void {
   const inUnitRange = (value: number | undefined): boolean => value === undefined || (value >= 0 && value <= 1);
-  if (!inUnitRange(options.minPassRate)) throw new CliError(`--min-pass-rate must be between 0 and 1, got ${options.minPassRate}`);
-  if (!inUnitRange(options.maxErrorRate)) throw new CliError(`--max-error-rate must be between 0 and 1, got ${options.maxErrorRate}`);
-  if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new CliError(`--alpha must be between 0 and 1 (exclusive), got ${options.alpha}`);
-  if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new CliError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
-  if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new CliError('--latency-gate compares with a baseline: add --baseline <run folder>');
-  if (options.failOnFlip === true && options.baseline === undefined) throw new CliError('--fail-on-flip compares with a baseline: add --baseline <run folder>');
+  if (!inUnitRange(options.minPassRate)) throw new RelaybenchError(`--min-pass-rate must be between 0 and 1, got ${options.minPassRate}`);
+  if (!inUnitRange(options.maxErrorRate)) throw new RelaybenchError(`--max-error-rate must be between 0 and 1, got ${options.maxErrorRate}`);
+  if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new RelaybenchError(`--alpha must be between 0 and 1 (exclusive), got ${options.alpha}`);
+  if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new RelaybenchError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
+  if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new RelaybenchError('--latency-gate compares with a baseline: add --baseline <run folder>');
+  if (options.failOnFlip === true && options.baseline === undefined) throw new RelaybenchError('--fail-on-flip compares with a baseline: add --baseline <run folder>');
 }
 
 /** The suite's `ci:` block with the command-line flags on top. */
@@ -75,9 +84,10 @@ function gateOptionsOf(ci: CiSettings, options: FinishCiOptions): GateOptions {
   };
 }
 
-function compareWithFolder(input: FinishCiInput, dir: string): BaselineComparison {
+function compareWithFolder(input: FinishCiInput, dir: string, notes: string[]): BaselineComparison {
   const { rows, options } = input;
   const baseline = readBaselineFolder(dir);
+  notes.push(...baseline.warnings);
   // Comparing with an unrelated folder would find nothing and pass: refuse it instead, saying why.
   assertSharesJobs(dir, baseline, plannedJobsOfRows(rows), input.requestConfig);
   const failOnFlip = options.failOnFlip ?? input.suite.ci.failOnFlip;
@@ -87,6 +97,15 @@ function compareWithFolder(input: FinishCiInput, dir: string): BaselineCompariso
     ...(options.latencyGatePct === undefined ? {} : { latencyGate: { maxIncreasePct: options.latencyGatePct } }),
     ...(input.requestConfig === undefined ? {} : { requestConfigs: { current: input.requestConfig, baseline: baseline.config } }),
   });
+}
+
+/** Runs a write; an OS error on `path` becomes a one-line usage error (exit 2), not a stack trace. */
+function writeOrExplain(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw fileSystemError(error, 'write', path);
+  }
 }
 
 /** A path as the user would type it: relative when inside the working directory, else absolute. */
@@ -104,8 +123,11 @@ function shown(path: string): string {
 export function finishCi(input: FinishCiInput): FinishCiResult {
   const { outDir, suite, rows, options } = input;
   checkOptions(options);
+  const notes = [...(input.notes ?? [])];
   const gates = evaluateGates(rows, gateOptionsOf(suite.ci, options));
-  const baseline = options.baseline === undefined ? undefined : compareWithFolder(input, options.baseline);
+  const baseline = options.baseline === undefined ? undefined : compareWithFolder(input, options.baseline, notes);
+  const completeness: CompletenessResult | undefined =
+    input.plan === undefined ? undefined : checkCompleteness({ ...input.plan, rows, allowIncomplete: options.allowIncomplete ?? suite.ci.allowIncomplete ?? false });
 
   const ok = rows.filter((row) => row.status === 'ok').length;
   const markdown = renderSummaryMarkdown({
@@ -113,28 +135,33 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
     summaryRows: summarize(rows),
     gates,
     counts: { rows: rows.length, ok, errors: rows.length - ok },
+    ...(completeness === undefined ? {} : { completeness }),
+    notes,
     ...(baseline === undefined ? {} : { baseline }),
     ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
   });
   const summaryPath = join(outDir, 'summary.md');
-  writeFileAtomic(summaryPath, markdown);
+  writeOrExplain(summaryPath, () => writeFileAtomic(summaryPath, markdown));
   const written = [shown(summaryPath)];
 
   const stepSummary = (input.env ?? process.env).GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') {
-    appendFileSync(stepSummary, `${markdown}\n`);
+    writeOrExplain(stepSummary, () => appendFileSync(stepSummary, `${markdown}\n`));
     written.push('$GITHUB_STEP_SUMMARY');
   }
   if (options.junit !== undefined) {
-    mkdirSync(dirname(resolve(options.junit)), { recursive: true });
-    writeFileAtomic(options.junit, renderJUnit(rows, suite.name, baseline?.paired));
-    written.push(shown(options.junit));
+    const junit = options.junit;
+    checkWritableFile(junit, '--junit');
+    writeOrExplain(junit, () => writeFileAtomic(junit, renderJUnit(rows, suite.name, baseline?.paired, completeness)));
+    written.push(shown(junit));
   }
 
-  const verdict = ciVerdict(gates, baseline);
+  const verdict = ciVerdict(gates, baseline, completeness);
   const consoleText = renderConsoleText({
     gates,
     written,
+    notes,
+    ...(completeness === undefined ? {} : { completeness }),
     ...(baseline === undefined ? {} : { baseline }),
     ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
   });

@@ -4,7 +4,8 @@ import { percentile } from '../stats/index.js';
 import type { CiGates } from '../suite/types.js';
 import { passCounts, thinkingOfRow, thinkingText } from './caseGroups.js';
 
-export type GateName = keyof CiGates;
+/** The threshold gates (every key of the `ci:` block that holds a number). */
+export type GateName = Exclude<keyof CiGates, 'allowIncomplete'>;
 
 /** Where a gate was measured: the whole run, one relay, or one relay at one thinking setting. */
 export type GateScope =

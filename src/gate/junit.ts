@@ -4,6 +4,7 @@ import { caseGroups, thinkingText, type CaseGroup } from './caseGroups.js';
 import type { PairedComparison } from './pairedComparison.js';
 import { jobPairLabel, pairedTestLabel, pValueText } from './pairedText.js';
 import type { JobPair } from './pairs.js';
+import { completenessLine, type CompletenessResult } from './completeness.js';
 import { xmlAttributes, xmlText } from './xml.js';
 
 type Outcome = 'pass' | 'fail' | 'error' | 'ungraded';
@@ -140,6 +141,23 @@ function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => Bas
 }
 
 /**
+ * The completeness gate as its own testsuite (`relaybench`, testcase `all planned jobs present`),
+ * present only when planned jobs are missing: a failure unless that was allowed, so a CI viewer
+ * shows it beside the cases.
+ */
+function completenessSuite(completeness: CompletenessResult): { totals: Totals; xml: string } {
+  const failed = !completeness.pass;
+  const totals: Totals = { tests: 1, failures: failed ? 1 : 0, errors: 0, seconds: 0 };
+  const open = `    <testcase ${xmlAttributes([['classname', 'relaybench'], ['name', 'all planned jobs present'], ['time', '0.000']])}`;
+  const line = completenessLine(completeness);
+  const body = failed
+    ? `${open}>\n      <failure ${xmlAttributes([['message', line], ['type', 'incomplete']])}>${xmlText(line)}</failure>\n    </testcase>`
+    : `${open}>\n      <system-out>${xmlText(line)}</system-out>\n    </testcase>`;
+  const suiteOpen = `  <testsuite ${xmlAttributes([['name', 'relaybench'], ...totalsAttributes(totals), ['skipped', 0]])}>`;
+  return { totals, xml: [suiteOpen, body, '  </testsuite>'].join('\n') };
+}
+
+/**
  * JUnit XML as CI servers read it: one testsuite per relay (by name), one testcase per (case, relay,
  * thinking setting) with all its repeats. A testcase fails when any repeat failed its grade (the
  * grader's reason is the message), and is an error only when every repeat failed to get an answer,
@@ -149,9 +167,10 @@ function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => Bas
  * pass→fail jobs, and fails (type `regression`) when they are part of a significant drop (overall,
  * its relay or its case) or under failOnFlip; flips that do not count, and failures that the
  * baseline had too (fail→fail), go to system-out. A failing job the baseline did not have still
- * fails on its grade. Pure.
+ * fails on its grade. With `completeness` missing planned jobs, a `relaybench` testsuite comes
+ * first (see completenessSuite). Pure.
  */
-export function renderJUnit(rows: RequestRow[], suiteName: string, baseline?: PairedComparison): string {
+export function renderJUnit(rows: RequestRow[], suiteName: string, baseline?: PairedComparison, completeness?: CompletenessResult): string {
   const verdictOf = baseline === undefined ? undefined : baselineVerdicts(baseline);
   const byRelay = groupRows(rows, (row) => String(row.relay)).sort((left, right) => String(left.first.relay).localeCompare(String(right.first.relay)));
   const suites = byRelay.map(({ first, rows: relayRows }) => {
@@ -160,6 +179,7 @@ export function renderJUnit(rows: RequestRow[], suiteName: string, baseline?: Pa
     const open = `  <testsuite ${xmlAttributes([['name', String(first.relay)], ...totalsAttributes(totals), ['skipped', 0]])}>`;
     return { totals, xml: [open, ...cases.map((rendered) => rendered.xml), '  </testsuite>'].join('\n') };
   });
+  if (completeness !== undefined && completeness.missing > 0) suites.unshift(completenessSuite(completeness));
   const overall = suites.reduce<Totals>(
     (sum, { totals }) => ({
       tests: sum.tests + totals.tests,

@@ -1,6 +1,7 @@
 import type { SummaryRow } from '../report/columns.js';
 import { thinkingLabel } from '../report/consoleSummary.js';
 import type { BaselineComparison } from './baseline.js';
+import { completenessLine, type CompletenessResult } from './completeness.js';
 import { formatMeasured, formatMs, formatPercent, formatThreshold } from './format.js';
 import { scopeLabel, type GateResult } from './gates.js';
 import { baselineMarkdown } from './markdownBaseline.js';
@@ -21,13 +22,17 @@ export interface SummaryMarkdownInput {
   /** How the report names the baseline, normally its folder. */
   baselineName?: string;
   counts: RunCounts;
+  /** Whether every planned job is present; a run missing jobs says so under the verdict. */
+  completeness?: CompletenessResult;
+  /** One-line warnings about the rows read (duplicates, a torn last line). */
+  notes?: string[];
 }
 
 function verdictLine(input: SummaryMarkdownInput): string {
-  const verdict = ciVerdict(input.gates, input.baseline);
+  const verdict = ciVerdict(input.gates, input.baseline, input.completeness);
   const suite = markdownText(input.suiteName);
   if (!verdict.passed) return `## ❌ relaybench ${suite}: failed — ${markdownText(reasonsLine(verdict.reasons))}`;
-  const checked = input.gates.length === 0 && input.baseline === undefined ? ' (no gates configured)' : '';
+  const checked = input.gates.length === 0 && input.baseline === undefined && input.completeness === undefined ? ' (no gates configured)' : '';
   return `## ✅ relaybench ${suite}: passed${checked}`;
 }
 
@@ -46,6 +51,14 @@ function gatesSection(gates: GateResult[]): string[] {
     gate.pass ? '✅ pass' : '❌ fail',
   ]);
   return ['### Gates', markdownTable(['gate', 'scope', 'threshold', 'measured', 'result'], body)];
+}
+
+function completenessSection(completeness: CompletenessResult | undefined, notes: string[]): string[] {
+  const lines = notes.map((note) => `> ${markdownText(note)}`);
+  if (completeness !== undefined && completeness.missing > 0) {
+    lines.unshift(`**${completeness.pass ? '⚠️ allowed' : '❌ fail'}: ${markdownText(completenessLine(completeness))}**`);
+  }
+  return lines.length === 0 ? [] : [lines.join('\n\n')];
 }
 
 const cell = (value: string | number | undefined, format: (number: number) => string): string =>
@@ -79,6 +92,7 @@ export function renderSummaryMarkdown(input: SummaryMarkdownInput): string {
   const sections = [
     verdictLine(input),
     countsLine(input),
+    ...completenessSection(input.completeness, input.notes ?? []),
     ...gatesSection(input.gates),
     ...(input.baseline === undefined ? [] : baselineMarkdown(input.baseline)),
     ...summarySection(input.summaryRows),

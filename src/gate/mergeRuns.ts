@@ -126,6 +126,9 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
     interrupted: manifests.some((manifest) => manifest.interrupted),
     counts: { planned: suitePlanned(first), rows: rows.length, ok, errors: rows.length - ok },
     relays: sumRelayStats(manifests),
+    // The shards joined (a merge of merges keeps its shards'), so gate can name a lost one.
+    shard: undefined,
+    shards: manifests.flatMap((manifest) => manifest.shards ?? (manifest.shard === undefined ? [] : [{ index: manifest.shard.index, count: manifest.shard.count }])),
     mergedFrom: shards.map((shard) => ({ dir: shard.dir, runId: shard.manifest.runId, rows: shard.rows.length })),
   };
 }

@@ -1,4 +1,5 @@
 import type { BaselineComparison } from './baseline.js';
+import type { CompletenessResult } from './completeness.js';
 import { gateLabel } from './format.js';
 import type { GateResult } from './gates.js';
 import { pairedTestLabel } from './pairedText.js';
@@ -9,9 +10,13 @@ export interface CiVerdict {
   reasons: string[];
 }
 
-/** The single answer CI needs: did every gate hold, and if not, which did not. */
-export function ciVerdict(gates: GateResult[], baseline: BaselineComparison | undefined): CiVerdict {
-  const reasons = gates.filter((gate) => !gate.pass).map(gateLabel);
+/**
+ * The single answer CI needs: did every gate hold, and if not, which did not. A run missing planned
+ * jobs (`completeness`, see completeness.ts) fails first, unless that was allowed.
+ */
+export function ciVerdict(gates: GateResult[], baseline: BaselineComparison | undefined, completeness?: CompletenessResult): CiVerdict {
+  const reasons = completeness === undefined || completeness.pass ? [] : [`incomplete (${completeness.missing} of ${completeness.planned} jobs missing)`];
+  reasons.push(...gates.filter((gate) => !gate.pass).map(gateLabel));
   const paired = baseline?.paired;
   for (const test of paired?.significantDrops ?? []) reasons.push(`regression: ${pairedTestLabel(test)}`);
   if (paired !== undefined && paired.failOnFlip && paired.drops.length > 0) reasons.push(`${paired.drops.length} pass→fail job(s) with --fail-on-flip`);

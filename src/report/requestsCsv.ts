@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { fileSystemError } from '../errors/index.js';
 import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
 import { csvLine, restoreCell } from './csvCell.js';
 
@@ -19,11 +20,11 @@ export interface RowAppender<T> {
  * memory stays flat however large the suite.
  */
 export function openRequestsCsv(path: string): RowAppender<RequestRow> {
-  const fd = openSync(path, 'a');
-  if (fstatSync(fd).size === 0) writeSync(fd, csvLine(REQUEST_COLUMNS));
+  const fd = onPath(path, 'open', () => openSync(path, 'a'));
+  if (fstatSync(fd).size === 0) onPath(path, 'write', () => writeSync(fd, csvLine(REQUEST_COLUMNS)));
   return {
     append(row) {
-      writeSync(fd, csvLine(REQUEST_COLUMNS.map((column) => row[column])));
+      onPath(path, 'write', () => writeSync(fd, csvLine(REQUEST_COLUMNS.map((column) => row[column]))));
     },
     close() {
       closeSync(fd);
@@ -31,12 +32,25 @@ export function openRequestsCsv(path: string): RowAppender<RequestRow> {
   };
 }
 
+/**
+ * Runs a file operation on `path`; an OS error becomes the one-line usage error of
+ * `fileSystemError` naming the file (a write on a descriptor reports no path of its own, so a
+ * full disk mid-run would otherwise say only `ENOSPC: no space left on device, write`).
+ */
+function onPath<T>(path: string, action: string, operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    throw fileSystemError(error, action, path);
+  }
+}
+
 /** Appends one JSON object per line (the `details.jsonl` sidecar), with the same durability. */
 export function openJsonLines<T>(path: string): RowAppender<T> {
-  const fd = openSync(path, 'a');
+  const fd = onPath(path, 'open', () => openSync(path, 'a'));
   return {
     append(row) {
-      writeSync(fd, `${JSON.stringify(row)}\n`);
+      onPath(path, 'write', () => writeSync(fd, `${JSON.stringify(row)}\n`));
     },
     close() {
       closeSync(fd);
@@ -45,15 +59,58 @@ export function openJsonLines<T>(path: string): RowAppender<T> {
 }
 
 export interface ParsedRequests {
+  /** One row per job_id: the first row of a job wins, later ones with the same job_id are dropped. */
   rows: RequestRow[];
   /** Byte length of the complete rows; anything after it is a torn line left by a crash. */
   completeBytes: number;
   tornBytes: number;
+  /** Rows dropped because their job_id was already read (two runs wrote into one file). */
+  duplicateRows: number;
+}
+
+/**
+ * Keeps the first row of each job_id, in file order, and counts the rest. Two runs that once
+ * shared a folder (or a hand-joined file) wrote some jobs twice; every reader counts a job once.
+ * A row without a job_id is kept: the callers that need one reject it by name.
+ */
+export function firstRowPerJob(rows: RequestRow[]): { rows: RequestRow[]; duplicateRows: number } {
+  const seen = new Set<string>();
+  const kept = rows.filter((row) => {
+    if (row.job_id === undefined) return true;
+    const jobId = String(row.job_id);
+    // A second header line: two writers that both found the file empty each wrote one.
+    if (seen.has(jobId) || isRepeatedHeader(row)) return false;
+    seen.add(jobId);
+    return true;
+  });
+  return { rows: kept, duplicateRows: rows.length - kept.length };
+}
+
+/** A row that is the header again (`run_id,job_id,…` read as data). */
+function isRepeatedHeader(row: RequestRow): boolean {
+  return row.job_id === 'job_id' && row.run_id === 'run_id';
+}
+
+/**
+ * The one-line warnings a reader of `path` prints about what it left out: duplicate job rows and
+ * a torn last line. Empty when the file was whole. Shared so report, gate, merge, resume and run
+ * word them alike.
+ */
+export function readWarnings(path: string, parsed: Pick<ParsedRequests, 'duplicateRows' | 'tornBytes'>): string[] {
+  const warnings: string[] = [];
+  if (parsed.duplicateRows > 0) {
+    warnings.push(`Warning: ${path} holds ${parsed.duplicateRows} duplicate row${parsed.duplicateRows === 1 ? '' : 's'} (a job_id already read); each job is counted once.`);
+  }
+  if (parsed.tornBytes > 0) {
+    warnings.push(`Warning: ${path} ends in a torn line (${parsed.tornBytes} bytes, left by an interrupted write); it was left out.`);
+  }
+  return warnings;
 }
 
 /**
  * Reads `requests.csv` back (resume, report, merge, baseline). Cells are strings, restored from
  * their formula neutralisation (`restoreCell`); empty cells are undefined. A last line cut by a crash is reported, not parsed, so the caller can truncate it.
+ * Each job_id is read once (see {@link firstRowPerJob}); `duplicateRows` counts the rest.
  */
 export function readRequestsCsv(path: string): ParsedRequests {
   const buffer = readFileSync(path);
@@ -63,7 +120,7 @@ export function readRequestsCsv(path: string): ParsedRequests {
   for (;;) {
     try {
       const records = parseSync(buffer.subarray(0, completeBytes), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-      return { rows: records.map(toRow), completeBytes, tornBytes: buffer.length - completeBytes };
+      return { ...firstRowPerJob(records.map(toRow)), completeBytes, tornBytes: buffer.length - completeBytes };
     } catch (error) {
       if (completeBytes === 0 || (error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
       completeBytes = buffer.lastIndexOf(0x0a, completeBytes - 2) + 1;
@@ -113,6 +170,8 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
   const isShared = REQUEST_COLUMNS.map((column) => SHARED_COLUMNS.has(column));
   const sharedCells = new Map<string, string>();
   const rows: RequestRow[] = [];
+  const seenJobs = new Set<string>();
+  let duplicateRows = 0;
   let positionOf: number[] | undefined;
 
   const fill = (row: RequestRow, record: readonly string[], positions: readonly number[], omittedToo: boolean): void => {
@@ -136,6 +195,14 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
     }
     const row = emptyRow();
     fill(row, record, positionOf, false);
+    if (row.job_id !== undefined) {
+      const jobId = String(row.job_id);
+      if (seenJobs.has(jobId) || isRepeatedHeader(row)) {
+        duplicateRows++;
+        return undefined;
+      }
+      seenJobs.add(jobId);
+    }
     if (options.keepOmittedFor?.(row) === true) fill(row, record, positionOf, true);
     rows.push(row);
     return undefined;
@@ -151,7 +218,7 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
       throw error;
     }
   }
-  return { rows, completeBytes, tornBytes: size - completeBytes };
+  return { rows, completeBytes, tornBytes: size - completeBytes, duplicateRows };
 }
 
 /** The file's size and the length of its complete lines (up to and including the last newline). */

@@ -17,6 +17,7 @@ const ciSchema = closedObject({
   maxFirstAnswerP90Ms: positiveMs.exactOptional(),
   maxTotalP90Ms: positiveMs.exactOptional(),
   failOnFlip: z.boolean().exactOptional(),
+  allowIncomplete: z.boolean().exactOptional(),
 });
 
 /**

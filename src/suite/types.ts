@@ -113,6 +113,8 @@ export interface CiGates {
   maxTtftP90Ms?: number;
   maxFirstAnswerP90Ms?: number;
   maxTotalP90Ms?: number;
+  /** Let a run that lacks planned jobs (lost shard, interrupted, relay given up) pass its gates. */
+  allowIncomplete?: boolean;
 }
 
 /** The suite's `ci:` block: the thresholds, and the baseline comparison's strict mode. */

@@ -22,6 +22,28 @@ function finish(rows: FinishCiInput['rows'], options: FinishCiInput['options'], 
 }
 
 describe('finishCi', () => {
+  it('fails a run missing planned jobs unless --allow-incomplete or ci.allowIncomplete, in every output', () => {
+    const plan = { planned: passingRun.length * 2, plannedJobIds: passingRun.map((row) => String(row.job_id)), interrupted: false, shards: { count: 2, present: [1], merged: true } };
+    const junit = join(folder.dir, 'junit.xml');
+    const failed = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows: passingRun, options: { junit }, env: {}, plan });
+    expect(failed.exitCode).toBe(EXIT.gateFailed);
+    expect(failed.consoleText).toContain(`FAIL  incomplete: ${passingRun.length} of ${passingRun.length * 2} planned jobs missing — lost shard: merge of 1 of 2 shards`);
+    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('\n')[0]).toBe(`## ❌ relaybench arith: failed — incomplete (${passingRun.length} of ${passingRun.length * 2} jobs missing)`);
+    expect(readFileSync(junit, 'utf8')).toContain('type="incomplete"');
+    const byFlag = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows: passingRun, options: { allowIncomplete: true }, env: {}, plan });
+    expect(byFlag.exitCode).toBe(EXIT.ok);
+    expect(byFlag.consoleText).toContain('ALLOWED  incomplete:');
+    const bySuite = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: { allowIncomplete: true } }, rows: passingRun, options: {}, env: {}, plan });
+    expect(bySuite.exitCode).toBe(EXIT.ok);
+  });
+
+  it('names an unwritable --junit path in one line (exit 2), not a stack trace', () => {
+    writeFileSync(join(folder.dir, 'a-file'), 'x');
+    const junit = join(folder.dir, 'a-file', 'junit.xml');
+    expect(() => finish(passingRun, { junit })).toThrow(/^--junit: cannot write .*a-file\/junit\.xml: .*\(ENOTDIR\)$/);
+  });
+
+
   it('exits 0 on an all-pass run and writes summary.md', () => {
     const result = finish(passingRun, {});
     expect(result.exitCode).toBe(EXIT.ok);
@@ -89,7 +111,8 @@ describe('finishCi', () => {
     };
     const missing = usageError(() => finish(passingRun, { baseline: join(folder.dir, 'nope') }));
     expect(missing.exitCode).toBe(EXIT.usage);
-    expect(missing.message).toContain('has no requests.csv');
+    expect(missing.message).toContain('--baseline');
+    expect(missing.message).toContain('no such folder');
     const unrelated = writeRunFolder(join(folder.dir, 'other'), makeRun({ cases: ['x'], relays: ['alpha'], repeats: 1 }));
     const unshared = usageError(() => finish(passingRun, { baseline: unrelated }));
     expect(unshared.exitCode).toBe(EXIT.usage);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CliError, EXIT } from '../../src/cli/exitCodes.js';
+import { EXIT } from '../../src/cli/exitCodes.js';
+import { RelaybenchError } from '../../src/errors/index.js';
 import { mergeCommand } from '../../src/cli/mergeCommand.js';
 import { selectShard } from '../../src/plan/shard.js';
 import { summarize } from '../../src/report/summary.js';
@@ -52,11 +53,11 @@ function writeShards(count: number): string[] {
   );
 }
 
-async function mergeError(folders: string[], out: string): Promise<CliError> {
+async function mergeError(folders: string[], out: string): Promise<RelaybenchError> {
   try {
     await mergeCommand(folders, { out });
   } catch (error) {
-    if (error instanceof CliError) return error;
+    if (error instanceof RelaybenchError) return error;
     throw error;
   }
   throw new Error('expected merge to refuse');
@@ -115,6 +116,6 @@ describe('mergeCommand', () => {
   it('refuses to write over an existing run or read a folder that is not one', async () => {
     const [first, second] = writeShards(2) as [string, string];
     expect((await mergeError([first, second], first)).message).toContain('already holds a run');
-    expect((await mergeError([first, join(folder.dir, 'missing')], join(folder.dir, 'out'))).message).toContain('has no run.json');
+    expect((await mergeError([first, join(folder.dir, 'missing')], join(folder.dir, 'out'))).message).toContain('no such folder');
   });
 });

@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUDGET_COLUMNS, VERDICT_COLUMNS } from '../../src/analysis/index.js';
 import { reportCommand } from '../../src/cli/reportCommand.js';
-import { CliError, EXIT } from '../../src/cli/exitCodes.js';
+import { EXIT } from '../../src/cli/exitCodes.js';
+import { RelaybenchError } from '../../src/errors/index.js';
 import { openJsonLines, openRequestsCsv } from '../../src/report/requestsCsv.js';
 import { writeReport } from '../../src/report/html/index.js';
 import type { JobDetail } from '../../src/run/runner.js';
@@ -87,15 +88,15 @@ describe('reportCommand', () => {
   it('refuses a folder without requests.csv with a usage error, writing nothing', async () => {
     writeFileSync(join(folder, 'run.json'), '{}');
     const failure = await reportCommand(folder).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(CliError);
-    expect((failure as CliError).exitCode).toBe(EXIT.usage);
-    expect((failure as CliError).message).toContain('has no requests.csv');
+    expect(failure).toBeInstanceOf(RelaybenchError);
+    expect((failure as RelaybenchError).exitCode).toBe(EXIT.usage);
+    expect((failure as RelaybenchError).message).toContain('has no requests.csv');
     expect(existsSync(join(folder, 'report.html'))).toBe(false);
   });
 
   it('refuses a path that is not a folder', async () => {
     const failure = await reportCommand(join(folder, 'missing')).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(CliError);
-    expect((failure as CliError).message).toContain('is not a folder');
+    expect(failure).toBeInstanceOf(RelaybenchError);
+    expect((failure as RelaybenchError).message).toContain('no such folder');
   });
 });

@@ -94,6 +94,6 @@ describe('readRequestRows', () => {
     expect((await readRequestRows(headerOnly)).rows).toEqual([]);
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
-    expect(await readRequestRows(empty)).toEqual({ rows: [], completeBytes: 0, tornBytes: 0 });
+    expect(await readRequestRows(empty)).toEqual({ rows: [], completeBytes: 0, tornBytes: 0, duplicateRows: 0 });
   });
 });

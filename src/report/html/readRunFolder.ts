@@ -13,6 +13,8 @@ export interface RunFolder {
   manifest: RunManifest;
   /** Bytes of a last requests.csv line cut by a crash, left out of the report. */
   tornBytes: number;
+  /** Rows left out because their job_id was already read: each job is counted once. */
+  duplicateRows: number;
 }
 
 /**
@@ -60,7 +62,7 @@ const GRID_ONLY_COLUMNS = ['answer', 'grader_reason', 'error_message', 'response
  * jobs costs a few hundred bytes per job here, not the whole of its text.
  */
 export async function readRunFolder(runDir: string): Promise<RunFolder> {
-  const { rows, tornBytes } = await readRequestRows(join(runDir, 'requests.csv'), { omitColumns: GRID_ONLY_COLUMNS, keepOmittedFor: isShownInGrid });
+  const { rows, tornBytes, duplicateRows } = await readRequestRows(join(runDir, 'requests.csv'), { omitColumns: GRID_ONLY_COLUMNS, keepOmittedFor: isShownInGrid });
   const withText = new Set(rows.filter(isShownInGrid).map((row) => String(row.job_id)));
-  return { rows, details: await readJsonLines(join(runDir, 'details.jsonl'), withText), manifest: readManifest(join(runDir, 'run.json')), tornBytes };
+  return { rows, details: await readJsonLines(join(runDir, 'details.jsonl'), withText), manifest: readManifest(join(runDir, 'run.json')), tornBytes, duplicateRows };
 }

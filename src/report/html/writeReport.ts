@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type BudgetAdvice, type RelayVerdict, type RunManifest } from '../../analysis/index.js';
 import { evaluateGates } from '../../gate/gates.js';
 import type { CiGates } from '../../suite/types.js';
+import { readWarnings } from '../requestsCsv.js';
 import { writeFileAtomic } from '../writeRun.js';
 import { readChartLibrary } from './chartLibrary.js';
 import { readRunFolder } from './readRunFolder.js';
@@ -18,6 +19,8 @@ export interface ReportPaths {
 export interface WrittenReport extends ReportPaths {
   verdicts: RelayVerdict[];
   advice: BudgetAdvice[];
+  /** One-line warnings about rows left out of the report (duplicate job rows, a torn last line). */
+  warnings: string[];
 }
 
 /** The bootstrap's seed when run.json names none: any fixed value keeps rebuilt reports identical. */
@@ -34,7 +37,7 @@ function ciGatesOf(manifest: RunManifest): CiGates {
  * suite's seed, so rebuilding the report gives the same intervals.
  */
 export async function writeReport(runDir: string): Promise<WrittenReport> {
-  const { rows, details, manifest } = await readRunFolder(runDir);
+  const { rows, details, manifest, tornBytes, duplicateRows } = await readRunFolder(runDir);
   const verdicts = relayVerdicts(rows, details, manifest);
   const relays = relayOrder(rows, manifest);
   const advice = budgetAdvice(rows, { relayOrder: relays });
@@ -49,7 +52,7 @@ export async function writeReport(runDir: string): Promise<WrittenReport> {
   writeFileAtomic(paths.reportPath, html);
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
-  return { ...paths, verdicts, advice };
+  return { ...paths, verdicts, advice, warnings: readWarnings(join(runDir, 'requests.csv'), { tornBytes, duplicateRows }) };
 }
 
 /** Job ids with a file in `<run>/captures/` (see run/captures.ts); none when the folder is absent. */

@@ -1,0 +1,72 @@
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileSystemError, RelaybenchError } from '../errors/index.js';
+import { makeFolders, withFlag } from './folders.js';
+import { LOCK_FILE, lockRunFolder, type RunFolderLock } from './runFolderLock.js';
+
+/** Names tried for a default run folder before giving up: the stamp, then the stamp with a random suffix. */
+const MAX_NAMES = 8;
+
+/** Entries of a folder other than relaybench's lock (and its stale leftovers). */
+function entriesOf(dir: string): string[] {
+  return readdirSync(dir).filter((name) => !name.startsWith(LOCK_FILE));
+}
+
+function listed(names: string[]): string {
+  const shown = names.sort().slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
+/**
+ * Claims `dir` for a new run or merge (`--out`): it may be new (made, with its parents) or an empty
+ * folder, never a file nor a folder holding anything else — `--out suites` must not overwrite the
+ * suites. The folder's lock is taken first and the folder checked under it, so two processes
+ * given the same `--out` cannot both write there. `resumeHint` is added when the folder holds a
+ * run. Throws a one-line usage error (exit 2); OS errors become one line too.
+ */
+export function claimEmptyFolder(dir: string, flag: string, command: string, resumeHint = ''): RunFolderLock {
+  const target = resolve(dir);
+  let lock: RunFolderLock | undefined;
+  try {
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat !== undefined && !stat.isDirectory()) throw new RelaybenchError(`${flag} ${dir} is a file, not a folder: give a new or empty folder.`, 'run-folder');
+    if (stat === undefined) makeFolders(target);
+    lock = lockRunFolder(target, command);
+    const entries = entriesOf(target);
+    if (entries.includes('requests.csv')) throw new RelaybenchError(`${flag} ${dir} already holds a run (requests.csv exists). Choose another ${flag}${resumeHint}.`, 'run-folder');
+    if (entries.length > 0) {
+      throw new RelaybenchError(`${flag} ${dir} is not empty (it holds ${listed(entries)}): relaybench writes only into a new or empty folder. Choose another ${flag}.`, 'run-folder');
+    }
+    return lock;
+  } catch (error) {
+    lock?.release();
+    throw withFlag(fileSystemError(error, 'create the folder', dir), flag);
+  }
+}
+
+/**
+ * Makes a new, unique folder `parent/<stamp>` and takes its lock, for a run with no `--out`. The
+ * final `mkdir` is not recursive, so it is exclusive: of runs started in the same millisecond
+ * (four shards launched together in CI) one gets `<stamp>` and the others `<stamp>-<6 hex>`.
+ * Returns the folder's path and its lock. Throws a one-line usage error on OS errors.
+ */
+export function claimUniqueFolder(parent: string, stamp: string, command: string): { dir: string; lock: RunFolderLock } {
+  const base = resolve(parent);
+  try {
+    makeFolders(base);
+    for (let attempt = 0; attempt < MAX_NAMES; attempt++) {
+      const dir = join(base, attempt === 0 ? stamp : `${stamp}-${randomBytes(3).toString('hex')}`);
+      try {
+        mkdirSync(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      return { dir, lock: lockRunFolder(dir, command) };
+    }
+  } catch (error) {
+    throw fileSystemError(error, 'create a run folder in', parent);
+  }
+  throw new RelaybenchError(`could not find a free folder name in ${parent} after ${MAX_NAMES} tries; pass --out.`, 'file-system');
+}
