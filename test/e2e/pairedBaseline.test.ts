@@ -84,7 +84,7 @@ describe('relaybench run --baseline, 10 cases at 1 repeat', () => {
     const log = path('emulator.log');
     const nonsense = await runCli(['run', path('base.yaml'), '--out', path('never'), '--baseline', path('nonsense'), '--emulator-log', log]);
     expect(nonsense.code).toBe(2);
-    expect(nonsense.stderr).toContain('has no requests.csv');
+    expect(nonsense.stderr).toContain('no such folder');
     expect(nonsense.stderr).toContain('Nothing was sent.');
     expect(existsSync(path('never'))).toBe(false);
     expect(existsSync(log)).toBe(false);
