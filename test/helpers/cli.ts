@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The built CLI: `npm test` builds first (pretest), so end-to-end tests run what users run. */
 export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
+/** Preload that keeps spawned CLIs off the machine's DNS resolver (see offlineDns.mjs). */
+export const OFFLINE_DNS = fileURLToPath(new URL('./offlineDns.mjs', import.meta.url));
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -13,7 +16,7 @@ export interface CliResult {
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, ['--import', OFFLINE_DNS, CLI_PATH, ...args], {
       cwd: options.cwd,
       env: { ...process.env, CI: 'true', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
