@@ -126,7 +126,7 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   const shown = relative(process.cwd(), outDir) || '.';
   process.stdout.write(`${written.length} measured requests written to ${shown.startsWith('..') ? outDir : shown}/ (requests.csv, load.csv, summary.csv, run.json, report.html)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(`Spending cap reached: ${formatUsd(spendingCap.spentUsd)} spent of --max-cost $${spendingCap.capUsd}; no new arrival was sent, the ones in flight finished. What finished is saved in ${outDir}. A load run cannot be resumed: run it again with a higher cap (relaybench run ${file} --max-cost ${Number((spendingCap.capUsd * 2).toPrecision(3))}).\n`);
+    process.stderr.write(`Spending cap reached: ${formatUsd(spendingCap.spentUsd)} spent of --max-cost $${spendingCap.capUsd}; no new arrival was sent, the ones in flight finished. The cap counts finished requests plus the worst case of those in flight (up to ${formatUsd(spendingCap.maxJobWorstUsd)} each), so a load run stops at the first arrival that could take it over. What finished is saved in ${outDir}. A load run cannot be resumed: run it again with a higher cap (relaybench run ${file} --max-cost ${Number((spendingCap.capUsd * 2).toPrecision(3))}).\n`);
     return EXIT.spendingCap;
   }
   if (result.interrupted) {

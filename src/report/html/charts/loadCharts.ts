@@ -6,7 +6,8 @@ import { baseOptions, linearAxis, lineStyle, type ChartSpec } from './common.js'
 function rateAxis(rows: readonly LoadRow[]): Record<string, unknown> {
   const rates = rows.map((row) => row.offered_rps ?? 0).filter((rate) => rate > 0);
   const wide = rates.length > 0 && Math.max(...rates) / Math.min(...rates) >= 8;
-  return { type: wide ? 'logarithmic' : 'linear', title: { display: true, text: 'offered rate (requests/s)' } };
+  // tickPrefix: read by the page script's log-axis labels (chartRuntime.ts), which default to USD.
+  return { type: wide ? 'logarithmic' : 'linear', tickPrefix: '', title: { display: true, text: 'offered rate (requests/s)' } };
 }
 
 function relayRows(rows: readonly LoadRow[], relay: string): LoadRow[] {
@@ -36,10 +37,10 @@ export function loadCharts(rows: readonly LoadRow[], relays: readonly string[], 
       { type: 'line', label: `${relay} p99`, data: own.map((row) => point(row.ttft_ms_p99, row, 'p99')), ...lineStyle(style), borderColor: withAlpha(style.color, 0.45), backgroundColor: withAlpha(style.color, 0.45), borderWidth: 1 },
     ];
   });
-  const maxRate = Math.max(...rows.map((row) => row.offered_rps ?? 0));
-  const minRate = Math.min(...rows.map((row) => row.offered_rps ?? maxRate));
+  // A point at every offered rate, so the diagonal is exact where the relays' points are, on a log axis too.
+  const offered = [...new Set(rows.map((row) => row.offered_rps ?? 0))].sort((a, b) => a - b);
   const goodput = [
-    { type: 'line', label: 'offered (ideal)', data: [{ x: minRate, y: minRate }, { x: maxRate, y: maxRate }], borderColor: '#999', borderDash: [2, 4], pointRadius: 0, borderWidth: 1 },
+    { type: 'line', label: 'offered (ideal)', data: offered.map((rate) => ({ x: rate, y: rate })), borderColor: '#999', borderDash: [2, 4], pointRadius: 0, borderWidth: 1 },
     ...ordered.map((relay, index) => ({
       type: 'line',
       label: relay,
