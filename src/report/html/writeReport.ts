@@ -63,8 +63,16 @@ function capturedJobIds(runDir: string): string[] {
   return readdirSync(folder).flatMap((name) => /^([0-9a-f]{16})\.jsonl$/.exec(name)?.[1] ?? []);
 }
 
-/** load.csv's rows for the report's load charts; nothing when the run was not a load run. */
+/**
+ * load.csv's rows for the report's load charts; nothing when the run was not a load run, or when
+ * the file is not a load.csv (the rest of the report does not depend on it).
+ */
 function loadRowsOf(runDir: string): { load?: ReturnType<typeof readLoadCsv> & object } {
-  const load = readLoadCsv(runDir);
+  let load;
+  try {
+    load = readLoadCsv(runDir);
+  } catch {
+    return {};
+  }
   return load === undefined ? {} : { load };
 }
