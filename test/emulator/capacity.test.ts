@@ -40,3 +40,31 @@ describe('emulator capacity gate', () => {
     expect(gate.queued).toBe(0);
   });
 });
+
+describe('a capacity-limited emulated relay over HTTP', () => {
+  it('serves `concurrent` at once, delays the queued ones, and answers the rest 429 with Retry-After', async () => {
+    const { geminiBody, post, streamUrl, withEmulator } = await import('./helpers.js');
+    const config = {
+      relays: [{
+        name: 'small',
+        profile: 'low-capacity' as const,
+        overrides: { capacity: { concurrent: 1, queue: 1 }, headersMs: { medianMs: 200, sigma: 0 }, prefillMs: { medianMs: 0, sigma: 0 }, retryAfterS: 7 },
+      }],
+    };
+    await withEmulator({ config }, async (emulator) => {
+      const started = performance.now();
+      const timed = async (prompt: string) => {
+        const response = await post(streamUrl(emulator.url, 'small'), geminiBody(prompt));
+        return { ...response, ms: performance.now() - started };
+      };
+      const [first, second, third] = await Promise.all([timed('one'), timed('two'), timed('three')]);
+      expect([first?.status, second?.status]).toEqual([200, 200]);
+      // The queued request's plan starts when the first one ends: about two headers delays in.
+      expect(second?.ms).toBeGreaterThan((first?.ms ?? 0) + 150);
+      expect(third?.status).toBe(429);
+      expect(third?.headers.get('retry-after')).toBe('7');
+      expect(third?.text).toContain('RESOURCE_EXHAUSTED');
+      expect(third?.ms).toBeLessThan(first?.ms ?? 0);
+    });
+  });
+});
