@@ -18,7 +18,7 @@ export interface Arrival {
 /** A step's schedule: its arrivals and where its measured window starts and ends (ms from step start). */
 export interface StepSchedule {
   arrivals: Arrival[];
-  /** Start of the measured window (the warm-up's end), ms. */
+  /** Start of the measured window, ms: the warm-up's end, or with `measured` the first measured arrival. */
   windowStartMs: number;
   /** End of the step's schedule, ms: no arrival is at or after it. */
   endMs: number;
@@ -65,10 +65,13 @@ export function scheduleStep(input: ScheduleInput): StepSchedule {
   for (;;) {
     if (atMs >= stepEndMs) return { arrivals, windowStartMs, endMs: stepEndMs };
     const warmup = atMs < windowStartMs;
-    if (!warmup && input.measured !== undefined && counted === input.measured) return { arrivals, windowStartMs, endMs: atMs };
+    // With a count, the window runs from the first measured arrival to where the next would be
+    // due: N whole gaps, so N / window is an unbiased rate (constant arrivals give the rate exactly).
+    if (!warmup && input.measured !== undefined && counted === input.measured) return { arrivals, windowStartMs: arrivals.find((arrival) => !arrival.warmup)?.atMs ?? windowStartMs, endMs: atMs };
     arrivals.push({ index: arrivals.length, atMs, warmup });
     if (!warmup) counted += 1;
-    atMs += nextGapMs(input.process, input.ratePerS, input.random);
+    // Constant times are k·1000/rate, not a running sum, so they never drift by rounding.
+    atMs = input.process === 'constant' ? (arrivals.length * 1000) / input.ratePerS : atMs + nextGapMs(input.process, input.ratePerS, input.random);
   }
 }
 

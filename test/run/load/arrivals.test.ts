@@ -64,10 +64,12 @@ describe('constant arrivals', () => {
     [4, 5, 1, 20, 4],
     [2.5, 4, 0.5, 10, 2],
     [200, 1, 0, 200, 0],
+    [3, 10, 1, 30, 3],
+    [7, 3, 0, 21, 0],
   ])('%f req/s over %f s with %f s warm-up: exact times, %i arrivals, %i warm-up', (rate, stepS, warmupS, count, warmups) => {
     const schedule = scheduleStep({ process: 'constant', ratePerS: rate, warmupS, stepS, random: () => { throw new Error('constant arrivals draw nothing'); } });
     expect(schedule.arrivals).toHaveLength(count);
-    schedule.arrivals.forEach((arrival, index) => expect(arrival.atMs).toBeCloseTo((index * 1000) / rate, 9));
+    schedule.arrivals.forEach((arrival, index) => expect(arrival.atMs).toBe((index * 1000) / rate));
     expect(schedule.arrivals.filter((arrival) => arrival.warmup)).toHaveLength(warmups);
     expect(schedule.windowStartMs).toBe(warmupS * 1000);
     expect(schedule.endMs).toBe(stepS * 1000);
@@ -78,6 +80,9 @@ describe('constant arrivals', () => {
     expect(schedule.arrivals.filter((arrival) => !arrival.warmup)).toHaveLength(6);
     expect(schedule.arrivals.filter((arrival) => arrival.warmup)).toHaveLength(2);
     expect(schedule.endMs).toBe(4000);
+    // The window is 10 whole gaps wide wherever the warm-up ends: 10 arrivals / 2 s = exactly 5 req/s.
+    const offset = scheduleStep({ process: 'constant', ratePerS: 5, warmupS: 0.5, measured: 10, random: Math.random });
+    expect([offset.windowStartMs, offset.endMs]).toEqual([600, 2600]);
   });
 
   it('refuses a rate that is not positive', () => {
