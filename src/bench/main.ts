@@ -16,8 +16,9 @@ import { scalingPoints, startupSummary, type ProcessCost } from './processStats.
 import { readHarnessTimings, readTruth } from './runFiles.js';
 import { detailsOf, requestsCsvOf, runBareLoop, runHarness, type HarnessRun } from './spawnRuns.js';
 import { FIRST_TEXT_CHUNK, repeatsFor, writeBenchSuite } from './suites.js';
-import { formatBenchReport } from './table.js';
-import { checkTargets } from './targets.js';
+import { formatBenchReport, startLagSection } from './table.js';
+import { measureStartLag } from './startLag.js';
+import { checkTargets, startLagCheck } from './targets.js';
 import { streamsPerSecond, throughputRatio } from './throughput.js';
 import type { BenchResult, FidelityResult, ThroughputResult } from './types.js';
 
@@ -85,6 +86,8 @@ async function measureThroughput(work: string, suiteFile: string, concurrency: n
 }
 
 async function bench(sizes: BenchSizes, quick: boolean, work: string): Promise<BenchResult> {
+  say(`load start lag: Poisson arrivals at 200 req/s for ${sizes.startLagS} s on the instant profile`);
+  const startLag = await measureStartLag(work, sizes.startLagS);
   const startedAt = new Date().toISOString();
   say(`start-up: ${sizes.startupRuns} runs of relaybench --help`);
   const startupTimes = timeStartup(sizes.startupRuns);
@@ -106,8 +109,8 @@ async function bench(sizes: BenchSizes, quick: boolean, work: string): Promise<B
   const memory = { jobs: sizes.memoryJobs, peak_rss_mb: memoryCost.peakRssMb };
   const scaling = scalingPoints(costs.filter((cost) => sizes.scalingJobs.includes(cost.jobs)));
 
-  const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup });
-  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, targets };
+  const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup, startLag });
+  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, start_lag: startLag, targets };
 }
 
 /** `2026-11-22T00-07-20Z`, as run folders are named. */
@@ -134,7 +137,16 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const work = mkdtempSync(join(tmpdir(), 'relaybench-bench-'));
   try {
-    const result = await bench(options.quick ? QUICK_SIZES : FULL_SIZES, options.quick, work);
+    const sizes = { ...(options.quick ? QUICK_SIZES : FULL_SIZES), ...(options.startLagS === undefined ? {} : { startLagS: options.startLagS }) };
+    if (options.only === 'start-lag') {
+      say(`load start lag only: Poisson arrivals at 200 req/s for ${sizes.startLagS} s on the instant profile`);
+      const startLag = await measureStartLag(work, sizes.startLagS);
+      const only = { start_lag: startLag, targets: [startLagCheck(startLag)] };
+      writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`);
+      process.stdout.write(`\n${startLagSection(only)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
+      return 0;
+    }
+    const result = await bench(sizes, options.quick, work);
     writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`\n${formatBenchReport(result)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
     return 0;

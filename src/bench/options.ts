@@ -7,6 +7,10 @@ export interface BenchOptions {
   quick: boolean;
   /** Where bench.json goes; default results/bench/<UTC stamp>/. */
   outDir: string | undefined;
+  /** `--only start-lag`: measure load mode's start lag alone (a few seconds' run). */
+  only?: 'start-lag';
+  /** `--start-lag-s N`: length of the start-lag step, s (default: the size's). */
+  startLagS?: number;
 }
 
 export interface BenchSizes {
@@ -16,6 +20,8 @@ export interface BenchSizes {
   memoryJobs: number;
   scalingJobs: readonly number[];
   startupRuns: number;
+  /** Length of the load-mode start-lag step at 200 req/s, s. */
+  startLagS: number;
 }
 
 export const QUICK_SIZES: BenchSizes = {
@@ -28,6 +34,7 @@ export const QUICK_SIZES: BenchSizes = {
   memoryJobs: 20_000,
   scalingJobs: [1000, 5000, 20_000],
   startupRuns: 10,
+  startLagS: 10,
 };
 
 export const FULL_SIZES: BenchSizes = {
@@ -40,6 +47,7 @@ export const FULL_SIZES: BenchSizes = {
   memoryJobs: 100_000,
   scalingJobs: [1000, 10_000, 100_000],
   startupRuns: 30,
+  startLagS: 30,
 };
 
 export class BenchUsageError extends Error {
@@ -49,6 +57,8 @@ export class BenchUsageError extends Error {
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
   let quick = false;
   let outDir: string | undefined;
+  let only: 'start-lag' | undefined;
+  let startLagS: number | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === '--quick') quick = true;
@@ -57,7 +67,16 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
       if (outDir === undefined || outDir.startsWith('--')) throw new BenchUsageError('--out needs a directory');
       index += 1;
     } else if (arg?.startsWith('--out=') === true) outDir = arg.slice('--out='.length);
-    else throw new BenchUsageError(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--out DIR]`);
+    else if (arg === '--only') {
+      if (args[index + 1] !== 'start-lag') throw new BenchUsageError(`--only: got ${args[index + 1] ?? 'nothing'}; accepts start-lag`);
+      only = 'start-lag';
+      index += 1;
+    } else if (arg === '--start-lag-s') {
+      startLagS = Number(args[index + 1]);
+      if (!(startLagS >= 2 && startLagS <= 600)) throw new BenchUsageError(`--start-lag-s: got ${args[index + 1] ?? 'nothing'}; accepts seconds from 2 to 600`);
+      index += 1;
+    }
+    else throw new BenchUsageError(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--out DIR] [--only start-lag] [--start-lag-s N]`);
   }
-  return { quick, outDir };
+  return { quick, outDir, ...(only === undefined ? {} : { only }), ...(startLagS === undefined ? {} : { startLagS }) };
 }

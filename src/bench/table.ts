@@ -80,6 +80,24 @@ function startupSection(result: BenchResult): string {
   ].join('\n');
 }
 
+/** Load mode's start lag, measured against the emulator's receive times. */
+export function startLagSection(result: Pick<BenchResult, 'start_lag' | 'targets'>): string {
+  const lag = result.start_lag;
+  if (lag === null) return 'Load start lag: not measured';
+  const check = result.targets.find((target) => target.name.startsWith('load start lag'));
+  return [
+    `Load start lag: Poisson arrivals at ${lag.offered_rps} req/s for ${lag.step_s} s on the instant profile, ${lag.requests} requests (${lag.errors} errors); emulator receive time − scheduled time, ms`,
+    formatTable(
+      ['', 'p50', 'p99', 'max', 'target (p99)'],
+      [
+        ['emulator (ground truth)', fixed(lag.emulator_lag_ms_p50), fixed(lag.emulator_lag_ms_p99), fixed(lag.emulator_lag_ms_max), verdict(check)],
+        ['requests.csv start_lag_ms', fixed(lag.harness_lag_ms_p50), fixed(lag.harness_lag_ms_p99), '', ''],
+      ],
+    ),
+    ...(lag.unmatched > 0 ? [`${lag.unmatched} row(s) had no matching ground truth and were left out.`] : []),
+  ].join('\n');
+}
+
 export function formatBenchReport(result: BenchResult): string {
   const { machine } = result;
   const met = result.targets.filter((target) => target.pass).length;
@@ -93,6 +111,8 @@ export function formatBenchReport(result: BenchResult): string {
     memorySection(result),
     '',
     startupSection(result),
+    '',
+    startLagSection(result),
     '',
     `Targets met: ${met} of ${result.targets.length}`,
     ...result.targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`),

@@ -1,4 +1,5 @@
-import type { FidelityResult, MemoryResult, StartupResult, TargetCheck, ThroughputResult } from './types.js';
+import type { FidelityResult, MemoryResult, StartLagResult, StartupResult, TargetCheck, ThroughputResult } from './types.js';
+import { START_LAG_P99_LIMIT_MS, START_LAG_RATE_PER_S } from './startLag.js';
 
 /** The issue's targets, checked against one bench's results. A value that was not measured fails. */
 
@@ -15,6 +16,8 @@ export interface TargetInputs {
   throughput: ThroughputResult;
   memory: MemoryResult;
   startup: StartupResult;
+  /** Load mode's start lag (absent: not measured, no check). */
+  startLag?: StartLagResult | null;
 }
 
 const ms = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(2)} ms`);
@@ -43,5 +46,12 @@ export function checkTargets(results: TargetInputs): TargetCheck[] {
     measured: `${results.startup.mean_ms.toFixed(1)} ms`,
     pass: results.startup.mean_ms < MAX_STARTUP_MS,
   });
+  if (results.startLag !== undefined && results.startLag !== null) checks.push(startLagCheck(results.startLag));
   return checks;
+}
+
+/** Load mode's start-lag target: emulator-measured p99 ≤ 5 ms at 200 offered req/s (issue 14). */
+export function startLagCheck(startLag: StartLagResult): TargetCheck {
+  const p99 = startLag.emulator_lag_ms_p99;
+  return { name: `load start lag p99 at ${START_LAG_RATE_PER_S} req/s`, target: `≤ ${START_LAG_P99_LIMIT_MS} ms`, measured: ms(p99), pass: p99 !== null && p99 <= START_LAG_P99_LIMIT_MS };
 }

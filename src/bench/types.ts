@@ -77,6 +77,23 @@ export interface MachineInfo {
   platform: string;
 }
 
+/** Load mode's start-lag fidelity (startLag.ts): how late arrivals reached the emulator, ms. */
+export interface StartLagResult {
+  offered_rps: number;
+  step_s: number;
+  /** Measured requests compared with the emulator's log. */
+  requests: number;
+  errors: number;
+  /** Emulator receive time − scheduled time (ground truth: includes the trip to the emulator). */
+  emulator_lag_ms_p50: number | null;
+  emulator_lag_ms_p99: number | null;
+  emulator_lag_ms_max: number | null;
+  /** What requests.csv's start_lag_ms says (t0 − scheduled time). */
+  harness_lag_ms_p50: number | null;
+  harness_lag_ms_p99: number | null;
+  unmatched: number;
+}
+
 export interface BenchResult {
   quick: boolean;
   started_at: string;
@@ -88,5 +105,7 @@ export interface BenchResult {
   memory: MemoryResult;
   scaling: ScalingPoint[];
   startup: StartupResult;
+  /** Load mode's start-lag fidelity; null in a bench run before load mode existed. */
+  start_lag: StartLagResult | null;
   targets: TargetCheck[];
 }

@@ -58,6 +58,8 @@ const INTERRUPT_GRACE_MS = 3000;
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const suite = await loadSuiteOrExit(file);
+  // A suite with `load:` is an open-loop load run: its own path (cli/loadCommand.ts).
+  if (suite.load !== undefined) return (await import('./loadCommand.js')).runLoadCommand(file, { ...suite, load: suite.load }, options);
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
   const filter = options.filter ?? NO_FILTER;

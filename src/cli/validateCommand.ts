@@ -2,6 +2,7 @@ import { createRedactor } from '../client/redact.js';
 import { describeCostEstimate, estimateCosts } from '../plan/costEstimate.js';
 import { describePlan } from '../plan/describe.js';
 import { describeRequests } from '../plan/describeRequests.js';
+import { describeLoadPlan, loadEstimateJobs } from '../plan/describeLoad.js';
 import { expandPlan } from '../plan/expand.js';
 import { NO_FILTER, describeFilter, filterPlan, isFiltered, narrowSuite, type PlanFilter } from '../plan/filter.js';
 import { EXIT } from './exitCodes.js';
@@ -25,7 +26,9 @@ export async function validateCommand(file: string, filter: PlanFilter = NO_FILT
   const shown = isFiltered(filter) ? narrowSuite(suite, jobs) : suite;
   process.stdout.write(`${describePlan(shown, jobs)}\n`);
   if (isFiltered(filter)) process.stdout.write(`\nfiltered (${describeFilter(filter)}): ${jobs.length} of ${all.length} jobs\n`);
-  process.stdout.write(`\n${describeCostEstimate(estimateCosts(shown, jobs))}\n`);
+  if (suite.load !== undefined) process.stdout.write(`\n${describeLoadPlan(suite.load, new Set(jobs.map((job) => job.relay)).size)}\n`);
+  // In load mode every arrival is a request: the estimate prices the expected arrivals.
+  process.stdout.write(`\n${describeCostEstimate(estimateCosts(shown, suite.load === undefined ? jobs : loadEstimateJobs(jobs, suite.load)))}\n`);
   if (options.showRequests === true) {
     const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
     process.stdout.write(`\nrequests (the first job of each relay; keys redacted)\n\n${describeRequests(shown, jobs, redact)}\n`);

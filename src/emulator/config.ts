@@ -99,6 +99,14 @@ export const overridesSchema = z.strictObject({
   doneMarker: z.boolean().exactOptional(),
   keepAlive102: z.boolean().exactOptional(),
   sseWhenArray: z.boolean().exactOptional(),
+  /** Serving capacity (capacity.ts): requests served at once, then queued, then 429. */
+  capacity: z
+    .strictObject({
+      concurrent: z.number().int().min(1).exactOptional(),
+      queue: z.number().int().min(0).exactOptional(),
+    })
+    .nullable()
+    .exactOptional(),
 });
 
 const relaySchema = z.strictObject({

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAuth } from './auth.js';
 import { findModel } from './catalog.js';
-import { invalidArgument, modelNotFound, notFound } from './errors.js';
+import { invalidArgument, modelNotFound, notFound, rateLimited } from './errors.js';
+import type { Admission } from './capacity.js';
 import { epochUs, type GroundTruthLog } from './groundTruth.js';
 import type { AnswerKey } from './model.js';
 import { errorPlan, planResponse, type ResponsePlan, type Step } from './plan.js';
@@ -70,7 +71,7 @@ function planFor(
   url: URL,
   body: string | null,
   sample: string | null,
-): ResponsePlan {
+): ResponsePlan & { served?: true } {
   const authError = checkAuth(relay, request.headers, url.searchParams);
   if (authError !== null) return errorPlan(authError);
   const spec = findModel(route.model);
@@ -81,7 +82,7 @@ function planFor(
   const thinking = resolveThinking(route.model, spec, parsed.request.thinking);
   if ('code' in thinking) return errorPlan(thinking);
   const random = createRandom(requestSeed(state, relay.name, route.model, body, sample));
-  return planResponse(
+  const served = planResponse(
     {
       profile: relay.profile,
       model: spec,
@@ -94,6 +95,8 @@ function planFor(
     },
     random,
   );
+  // Only a request the model would serve takes a place in the relay's capacity (capacity.ts).
+  return { ...served, served: true };
 }
 
 export function createRequestHandler(state: EmulatorState) {
@@ -111,7 +114,7 @@ export function createRequestHandler(state: EmulatorState) {
     const model = match?.[2] === '' ? modelInBody(body) : (match?.[2] ?? null);
     const method = match?.[3];
 
-    let plan: ResponsePlan;
+    let plan: ResponsePlan & { served?: true };
     const captured = state.captures?.get(relayName);
     if (captured !== undefined) {
       plan = { steps: captured, fault: null, promptTokens: 0, thoughtTokens: 0, answerTokens: 0, correct: null };
@@ -123,29 +126,62 @@ export function createRequestHandler(state: EmulatorState) {
       plan = planFor(state, relay, { model, method }, request, url, body, sample);
     }
 
-    let finished = false;
-    let inFlight: Replay | undefined;
-    inFlight = replay(plan.steps, response, receivedMs, (times) => {
-      finished = true;
-      if (inFlight !== undefined) state.active.delete(inFlight);
-      state.log?.append({
-        relay: relay?.name ?? null,
-        profile: relay?.profileName ?? null,
-        sample,
-        model,
-        status: times.status,
-        fault: plan.fault,
-        receivedEpochUs,
-        headersEpochUs: times.headersEpochUs,
-        chunkEpochUs: times.chunkEpochUs,
-        endEpochUs: times.endEpochUs,
-        thoughtTokens: plan.thoughtTokens,
-        answerTokens: plan.answerTokens,
-        promptTokens: plan.promptTokens,
-        correct: plan.correct,
+    const play = (steps: ResponsePlan, startMs: number, admission: Admission | undefined): void => {
+      let finished = false;
+      let inFlight: Replay | undefined;
+      inFlight = replay(steps.steps, response, startMs, (times) => {
+        finished = true;
+        admission?.release();
+        if (inFlight !== undefined) state.active.delete(inFlight);
+        state.log?.append({
+          relay: relay?.name ?? null,
+          profile: relay?.profileName ?? null,
+          sample,
+          model,
+          status: times.status,
+          fault: steps.fault,
+          receivedEpochUs,
+          headersEpochUs: times.headersEpochUs,
+          chunkEpochUs: times.chunkEpochUs,
+          endEpochUs: times.endEpochUs,
+          thoughtTokens: steps.thoughtTokens,
+          answerTokens: steps.answerTokens,
+          promptTokens: steps.promptTokens,
+          correct: steps.correct,
+        });
       });
+      if (!finished) state.active.add(inFlight);
+    };
+
+    const gate = relay?.gate;
+    if (gate === undefined || plan.served !== true || relay === undefined) {
+      play(plan, receivedMs, undefined);
+      return;
+    }
+    // A capacity-limited relay: served now, queued (its plan starts when a slot frees), or 429.
+    let gone = false;
+    const placeholder: Replay = { abort: () => response.destroy() };
+    response.once('close', () => {
+      gone = true;
+      state.active.delete(placeholder);
     });
-    if (!finished) state.active.add(inFlight);
+    state.active.add(placeholder);
+    const served = plan;
+    const admitted = gate.admit(
+      (admission) => {
+        state.active.delete(placeholder);
+        if (gone || state.closing) {
+          admission.release();
+          return;
+        }
+        play(served, performance.now(), admission);
+      },
+      () => gone || state.closing,
+    );
+    if (!admitted) {
+      state.active.delete(placeholder);
+      play({ ...errorPlan(rateLimited(relay.profile.retryAfterS)), fault: '429' }, receivedMs, undefined);
+    }
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {

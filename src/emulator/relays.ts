@@ -2,6 +2,7 @@ import { PRESETS, type PresetName } from '../suite/presets.js';
 import type { AuthMode } from '../suite/types.js';
 import { EmulatorConfigError, type EmulatedRelay, type EmulatorConfig } from './config.js';
 import { PROFILE_NAMES, PROFILES, applyOverrides, type Profile, type ProfileName } from './profiles.js';
+import { createCapacityGate, type CapacityGate } from './capacity.js';
 
 /** An emulated relay ready to serve: its profile merged with its overrides, its auth resolved. */
 export interface RelayRuntime {
@@ -11,6 +12,8 @@ export interface RelayRuntime {
   preset: PresetName;
   auth: readonly AuthMode[];
   apiKey: string | undefined;
+  /** The relay's serving capacity when its profile has one (capacity.ts); absent: unlimited. */
+  gate?: CapacityGate;
 }
 
 function failureTotal(profile: Profile): number {
@@ -42,6 +45,7 @@ export function resolveRelays(config: EmulatorConfig): Map<string, RelayRuntime>
       preset,
       auth: entry.auth ?? PRESETS[preset].auth,
       apiKey: entry.apiKey,
+      ...(profile.capacity === null ? {} : { gate: createCapacityGate(profile.capacity) }),
     });
   }
   return relays;

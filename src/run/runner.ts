@@ -236,7 +236,7 @@ function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {
 }
 
 /** Relays echo keys back (in answers too): every string cell passes through the redactor. */
-function redactRow(row: RequestRow, redact: Redactor): RequestRow {
+export function redactRow(row: RequestRow, redact: Redactor): RequestRow {
   const clean = { ...row };
   for (const column of REQUEST_COLUMNS) {
     const value = clean[column];
@@ -258,7 +258,8 @@ function skippedOutcome(message: string): JobOutcome {
   };
 }
 
-function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
+/** The details.jsonl record of a finished job (load mode writes the same). */
+export function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
   return {
     job_id: job.jobId,
     relay: job.relay,

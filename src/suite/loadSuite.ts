@@ -14,6 +14,7 @@ import type { ResolvedRelay, Suite } from './types.js';
 import { parseYamlSource } from './yamlSource.js';
 import { unusedPriceWarnings } from './priceWarnings.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
+import { DEFAULT_MAX_START_LAG_MS } from './loadSchema.js';
 
 export interface LoadSuiteOptions {
   /** Variables for `${NAME}` in relay settings; defaults to process.env. They win over the `.env` beside the suite. */
@@ -88,6 +89,7 @@ function toSuite(input: SuiteInput, suitePath: string, relays: ResolvedRelay[]):
     warnings: [],
     ...(input.warmup === undefined ? {} : { warmup: input.warmup }),
     ...(input.capture === undefined ? {} : { capture: input.capture }),
+    ...(input.load === undefined ? {} : { load: { ...input.load, slo: { ...input.load.slo }, maxStartLagMs: input.load.maxStartLagMs ?? DEFAULT_MAX_START_LAG_MS } }),
   };
 }
 

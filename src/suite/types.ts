@@ -152,6 +152,8 @@ export interface Suite {
   capture?: CapturePolicy;
   /** `prices:` per model (USD per 1M tokens), over the built-in list prices. */
   prices?: Record<string, ModelPriceInput> | undefined;
+  /** `load:`: run in open-loop load mode (DESIGN.md, "Load mode"); absent: the closed-loop run. */
+  load?: LoadSettings;
   /** Problems worth a word that do not stop the run (e.g. a priced model no relay uses), file:line:col each. */
   warnings?: SuiteWarning[] | undefined;
 }
@@ -164,4 +166,23 @@ export interface SuiteWarning {
   path: string;
   message: string;
   hint?: string;
+}
+
+/** The suite's `load:` block, validated (see suite/loadSchema.ts). Rates in requests/s, times in s. */
+export interface LoadSettings {
+  arrival: 'poisson' | 'constant';
+  /** Offered requests per second, per relay, one step each, in the order given. */
+  rates: number[];
+  /** Seconds per step (warm-up included); exactly one of stepS / requests is set. */
+  stepS?: number;
+  /** Measured arrivals per step (after the warm-up). */
+  requests?: number;
+  /** Start of each step that is sent but not counted, s. */
+  warmupS: number;
+  /** Requests in flight per relay; an arrival that finds it full is dropped and counted. */
+  maxInFlight: number;
+  /** Bounds a request must meet to count towards SLO attainment (ms from t0). */
+  slo: { ttftMs?: number; firstAnswerMs?: number; totalMs?: number };
+  /** Start-lag p99 (ms) past which a step is flagged untrustworthy. */
+  maxStartLagMs: number;
 }

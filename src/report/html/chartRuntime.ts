@@ -34,11 +34,12 @@ export const CHART_RUNTIME = `
       };
     }
     if (options.scales.x.type === 'logarithmic') {
-      // A USD log axis: label 1, 2 and 5 of each decade, e.g. $0.0001, $0.0002, $0.0005.
+      // A log axis (USD unless the spec gives another tickPrefix): label 1, 2 and 5 of each decade, e.g. $0.0001, $0.0002, $0.0005.
+      var prefix = typeof options.scales.x.tickPrefix === 'string' ? options.scales.x.tickPrefix : '$';
       options.scales.x.ticks = { callback: function (value) {
         var mantissa = value / Math.pow(10, Math.floor(Math.log10(value)) );
         var round = Math.round(mantissa);
-        return Math.abs(mantissa - round) < 1e-6 && (round === 1 || round === 2 || round === 5) ? '$' + Number(value.toPrecision(1)) : '';
+        return Math.abs(mantissa - round) < 1e-6 && (round === 1 || round === 2 || round === 5) ? prefix + Number(value.toPrecision(1)) : '';
       } };
     }
     new Chart(document.getElementById(spec.id), spec.config);

@@ -6,6 +6,8 @@ import type { RequestRow } from '../columns.js';
 import { summarize } from '../summary.js';
 import { caseGrid } from './caseGrid.js';
 import { buildCharts, type ChartSpec } from './charts/index.js';
+import { loadCharts } from './charts/loadCharts.js';
+import type { LoadRow } from '../../run/load/aggregate.js';
 import { CHART_RUNTIME } from './chartRuntime.js';
 import { html, inlineScriptSource, scriptJson, trustedHtml, type SafeHtml } from './escape.js';
 import { reportHeader } from './header.js';
@@ -27,6 +29,8 @@ export interface ReportInput {
   chartLibrary: string;
   /** Job ids that have a raw capture under captures/ (absent: none). */
   captures?: readonly string[];
+  /** load.csv's rows when the run was a load run (absent: none), drawn against offered rate. */
+  load?: readonly LoadRow[];
 }
 
 /**
@@ -56,7 +60,7 @@ export function renderReport(input: ReportInput): string {
   const styles = relayStyles(relays);
   const settings = settingsOf(rows);
   const cases = [...new Set([...(manifest.config?.cases?.map((testCase) => testCase.id) ?? []), ...distinct(rows, 'case_id')])].filter((id) => rows.some((row) => row.case_id === id));
-  const charts = buildCharts(rows, relays, styles);
+  const charts = [...loadCharts(input.load ?? [], relays, styles), ...buildCharts(rows, relays, styles)];
   const title = `relaybench: ${manifest.suite?.name ?? 'run'} ${manifest.runId ?? ''}`.trim();
 
   const body = html`

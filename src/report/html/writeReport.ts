@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../writeRun.js';
 import { readChartLibrary } from './chartLibrary.js';
 import { readRunFolder } from './readRunFolder.js';
 import { renderReport } from './renderReport.js';
+import { readLoadCsv } from '../loadCsv.js';
 
 export interface ReportPaths {
   reportPath: string;
@@ -43,7 +44,7 @@ export async function writeReport(runDir: string): Promise<WrittenReport> {
   const advice = budgetAdvice(rows, { relayOrder: relays });
   const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
   const gates = evaluateGates(rows, ciGatesOf(manifest));
-  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir) });
+  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
   const paths: ReportPaths = {
     reportPath: join(runDir, 'report.html'),
     verdictsPath: join(runDir, 'verdicts.csv'),
@@ -60,4 +61,18 @@ function capturedJobIds(runDir: string): string[] {
   const folder = join(runDir, 'captures');
   if (!existsSync(folder)) return [];
   return readdirSync(folder).flatMap((name) => /^([0-9a-f]{16})\.jsonl$/.exec(name)?.[1] ?? []);
+}
+
+/**
+ * load.csv's rows for the report's load charts; nothing when the run was not a load run, or when
+ * the file is not a load.csv (the rest of the report does not depend on it).
+ */
+function loadRowsOf(runDir: string): { load?: ReturnType<typeof readLoadCsv> & object } {
+  let load;
+  try {
+    load = readLoadCsv(runDir);
+  } catch {
+    return {};
+  }
+  return load === undefined ? {} : { load };
 }
