@@ -7,7 +7,7 @@ const base: LoadSettings = { arrival: 'poisson', rates: [2, 4], warmupS: 1, maxI
 describe('the load plan validate prints', () => {
   it.each([
     ['stepS: rate × step, warm-up included', base, 60],
-    ['requests: N plus the warm-up at each rate', { ...base, stepS: undefined, requests: 20 } as LoadSettings, 46],
+    ['requests: N plus the warm-up at each rate', { arrival: 'poisson', rates: [2, 4], warmupS: 1, maxInFlight: 8, slo: {}, maxStartLagMs: 10, requests: 20 } satisfies LoadSettings, 46],
     ['a fractional rate', { ...base, rates: [0.5], stepS: 9 }, 5],
   ])('%s', (_label, load, expected) => {
     expect(expectedLoadRequests(load)).toBe(expected);
