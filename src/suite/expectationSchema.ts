@@ -14,12 +14,26 @@ const MODIFIERS_BY_GRADER = {
   json: [],
   all: [],
   any: [],
+  judge: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export const GRADER_KEYS = Object.keys(MODIFIERS_BY_GRADER) as Array<keyof typeof MODIFIERS_BY_GRADER>;
 const MODIFIER_KEYS = ['ignoreCase', 'flags', 'tolerance'] as const;
 
 const nonEmptyStrings = z.array(z.string()).min(1);
+
+/** A rubric must say something: blank text would leave the judge grading against nothing. */
+const rubricText = z.string().refine((text) => text.trim() !== '', { error: 'the rubric is empty: say what a good answer contains' });
+
+/** `judge: "rubric"` or `judge: { rubric, threshold, facts }` (DESIGN.md "Judge grader"). */
+const judgeSchema = z.union([
+  rubricText,
+  closedObject({
+    rubric: rubricText,
+    threshold: z.number({ error: 'expected a number from 0 to 1' }).min(0, { error: 'threshold must be from 0 to 1 (a score)' }).max(1, { error: 'threshold must be from 0 to 1 (a score)' }).exactOptional(),
+    facts: z.array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' })).min(1).exactOptional(),
+  }),
+], { error: 'expected a rubric (text) or { rubric, threshold, facts }' });
 
 /**
  * One `expect:` mapping: exactly one grader key plus the modifiers that grader takes. Validation
@@ -37,6 +51,7 @@ export const expectationSchema: z.ZodType = closedObject({
   json: z.record(z.string(), z.unknown()).exactOptional(),
   all: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
   any: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
+  judge: judgeSchema.exactOptional(),
   ignoreCase: z.boolean().exactOptional(),
   flags: z.string().exactOptional(),
   tolerance: z.number().min(0).exactOptional(),

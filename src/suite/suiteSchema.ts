@@ -6,6 +6,7 @@ import { generationConfigSchema } from './generationConfigSchema.js';
 import { modelName } from './modelName.js';
 import { requestFieldsShape } from './requestFieldsSchema.js';
 import { suitePricesSchema } from './priceSchema.js';
+import { judgeInputSchema } from './judgeSchema.js';
 
 const rate = z.number().min(0).max(1);
 const positiveMs = z.number().gt(0);
@@ -47,6 +48,8 @@ export const suiteInputSchema = closedObject({
   warmup: z.number().int().min(0).max(1000).exactOptional(),
   /** Raw responses kept under captures/ (DESIGN.md, "Around a run"). */
   capture: z.enum(['none', 'failed', 'all']).exactOptional(),
+  /** The model that grades `judge` expectations (DESIGN.md, "Judge grader"); see loadJudge.ts. */
+  judge: judgeInputSchema.exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
     ctx.addIssue({
