@@ -9,6 +9,7 @@ import { relayInputSchema } from './relaySchema.js';
 import { resolveRelay } from './resolveRelay.js';
 import type { JudgeSettings, ResolvedRelay } from './types.js';
 import type { YamlSource } from './yamlSource.js';
+import { speaksForGoogle, thinkingProblem } from './planChecks.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 export interface JudgeContext {
@@ -52,12 +53,20 @@ export async function loadJudge(input: JudgeInput, context: JudgeContext): Promi
   const thinking: JudgeSettings['thinking'] = input.thinkingBudget !== undefined
     ? { kind: 'budget', budget: input.thinkingBudget }
     : input.thinkingLevel !== undefined ? { kind: 'level', level: input.thinkingLevel } : { kind: 'none' };
+  const model = input.model ?? relay.model ?? context.suiteModel;
+  // A judge model that rejects its thinking setting would fail every call with 400: say so now.
+  const sweep = { budgets: input.thinkingBudget === undefined ? [] : [input.thinkingBudget], levels: input.thinkingLevel === undefined ? [] : [input.thinkingLevel] };
+  const problem = thinkingProblem(model, sweep, speaksForGoogle(relay));
+  if (problem !== undefined) {
+    issue({ path: ['judge', input.thinkingLevel === undefined ? 'thinkingBudget' : 'thinkingLevel'], message: `judge model ${problem.message}`, hint: problem.hint });
+    return { issues };
+  }
   return {
     issues,
     judge: {
       relay,
       inlineRelay,
-      model: input.model ?? relay.model ?? context.suiteModel,
+      model,
       thinking,
       repeats: input.repeats,
       concurrency: input.concurrency,
