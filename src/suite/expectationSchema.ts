@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { closedObject, onAnyMapping } from './closedObject.js';
+import { closedObject, isRecord, onAnyMapping } from './closedObject.js';
+import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 /** Which modifiers each grader accepts; a modifier on the wrong grader is a mistake worth naming. */
 const MODIFIERS_BY_GRADER = {
@@ -25,15 +26,29 @@ const nonEmptyStrings = z.array(z.string()).min(1);
 /** A rubric must say something: blank text would leave the judge grading against nothing. */
 const rubricText = z.string().refine((text) => text.trim() !== '', { error: 'the rubric is empty: say what a good answer contains' });
 
-/** `judge: "rubric"` or `judge: { rubric, threshold, facts }` (DESIGN.md "Judge grader"). */
-const judgeSchema = z.union([
-  rubricText,
-  closedObject({
-    rubric: rubricText,
-    threshold: z.number({ error: 'expected a number from 0 to 1' }).min(0, { error: 'threshold must be from 0 to 1 (a score)' }).max(1, { error: 'threshold must be from 0 to 1 (a score)' }).exactOptional(),
-    facts: z.array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' })).min(1).exactOptional(),
-  }),
-], { error: 'expected a rubric (text) or { rubric, threshold, facts }' });
+const judgeMapping = closedObject({
+  rubric: rubricText,
+  threshold: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).exactOptional(),
+  facts: z.array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' })).min(1).exactOptional(),
+});
+
+/**
+ * `judge: "rubric"` or `judge: { rubric, threshold, facts }` (DESIGN.md "Judge grader"). Not a
+ * zod union: a union reports one vague issue when both branches fail, so the form the user
+ * wrote (text or mapping) picks the schema and that schema's own issues are reported.
+ */
+const judgeSchema = z.unknown().superRefine((value, ctx) => {
+  const schema = typeof value === 'string' ? rubricText : isRecord(value) ? judgeMapping : undefined;
+  if (schema === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a rubric (text) or a mapping { rubric, threshold, facts }' });
+    return;
+  }
+  const result = schema.safeParse(value, WITH_INPUTS);
+  if (result.success) return;
+  for (const issue of fromZodIssues(result.error.issues)) {
+    ctx.addIssue({ code: 'custom', path: [...issue.path] as Array<string | number>, message: issue.message, params: { atKey: issue.atKey === true, hint: issue.hint } });
+  }
+});
 
 /**
  * One `expect:` mapping: exactly one grader key plus the modifiers that grader takes. Validation
