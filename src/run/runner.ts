@@ -150,7 +150,11 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       writeRow(job, outcome, startedAtIso, outcome.failure === undefined ? grade(outcome.metrics.answerText, testCase?.expect) : undefined);
       return;
     }
-    const waiting = judged.then((graded) => writeRow(job, outcome, startedAtIso, graded));
+    const waiting = judged.then((graded) => {
+      // A verdict lost to our own interruption is not the judge's failure: no row, a resume redoes the job.
+      if (options.abortSignal.aborted && graded?.pass === undefined) return;
+      writeRow(job, outcome, startedAtIso, graded);
+    });
     judgedRows.add(waiting);
     waiting.finally(() => judgedRows.delete(waiting)).catch(() => undefined);
   };
