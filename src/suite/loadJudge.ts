@@ -20,6 +20,8 @@ export interface JudgeContext {
   /** The suite's model: the judge's when neither the block nor its relay names one. */
   suiteModel: string;
   relays: readonly ResolvedRelay[];
+  /** Some relay entries had problems (and are missing from `relays`): a name not found may be one of them. */
+  relaysIncomplete?: boolean;
 }
 
 /** Name an inline judge relay gets when it gives none (its rows never exist, only its calls). */
@@ -41,6 +43,7 @@ export async function loadJudge(input: JudgeInput, context: JudgeContext): Promi
   if (typeof input.relay === 'string') {
     const name = input.relay;
     relay = context.relays.find((candidate) => candidate.name === name);
+    if (relay === undefined && context.relaysIncomplete === true) return { issues };
     if (relay === undefined) {
       const names = context.relays.map((candidate) => candidate.name);
       issue({ path: ['judge', 'relay'], message: `no relay named "${name}" in relays`, hint: didYouMean(name, names) ?? `Name one of: ${names.join(', ')}, or write the relay inline` });

@@ -60,7 +60,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   issues.push(...loadedRelays.issues);
   if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
   const judgeInput = validated.success ? validated.data.judge : undefined;
-  const judge = judgeInput === undefined ? undefined : await loadJudge(judgeInput, { source, suitePath, env, dotEnvLabel, suiteModel: validated.data?.model ?? '', relays: loadedRelays.relays });
+  const judge = judgeInput === undefined ? undefined : await loadJudge(judgeInput, { source, suitePath, env, dotEnvLabel, suiteModel: validated.data?.model ?? '', relays: loadedRelays.relays, relaysIncomplete: loadedRelays.issues.length > 0 });
   if (judge !== undefined) issues.push(...judge.issues);
   const judgeBlockWritten = isRecord(source.value) && source.value['judge'] !== undefined;
   if (!judgeBlockWritten) {

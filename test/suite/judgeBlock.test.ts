@@ -73,3 +73,12 @@ describe('the judge: block', () => {
     for (const message of expected) expect(found.some((problem) => problem.includes(message)), `${message}\nin\n${found.join('\n')}`).toBe(true);
   });
 });
+
+describe('the judge: block next to a broken relay', () => {
+  it('does not call a judge relay missing when its entry has its own problem', async () => {
+    const text = suite('judge: { relay: google }').replace('{ name: google, apiKey: test-key }', '{ name: google, apiKey: test-key, timeouts: { idleMs: -1 } }');
+    const found = await problems(text);
+    expect(found.some((problem) => problem.includes('timeouts.idleMs'))).toBe(true);
+    expect(found.some((problem) => problem.includes('judge.relay'))).toBe(false);
+  });
+});
