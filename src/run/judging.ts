@@ -85,7 +85,16 @@ export function createJudging(judge: JudgeSettings, options: JudgingOptions): Ju
   };
   const agreements: number[] = [];
 
+  // The judge relay's `rpm` spaces judge calls too (60 000 / rpm ms apart, in the order they start).
+  const spacingMs = judge.relay.rpm === undefined ? 0 : 60_000 / judge.relay.rpm;
+  let nextStartAtMs = Number.NEGATIVE_INFINITY;
   const call = async (job: Job): Promise<JudgeCallResult> => {
+    if (spacingMs > 0) {
+      const now = options.clock();
+      const startAt = Math.max(now, nextStartAtMs);
+      nextStartAtMs = startAt + spacingMs;
+      if (startAt > now) await options.sleep(startAt - now, options.signal);
+    }
     report.calls += 1;
     const outcome = await executeJob(job, { relay: judge.relay, dispatcher, clock: options.clock, random, redact: options.redact, signal: options.signal, sleep: options.sleep, sampleHeader: options.sampleHeader });
     const metrics = outcome.metrics;

@@ -202,6 +202,16 @@ describe('judge calls against a local server', () => {
     expect(judgeOf('ok').gradeAnswer({ ...CASE, expect: { contains: 'x' } }, 'x')).toBeUndefined();
   });
 
+  it('spaces its calls at the judge relay\'s rpm', async () => {
+    const judge: JudgeSettings = { relay: { ...relay('ok'), rpm: 600 }, inlineRelay: true, model: 'gemini-2.5-flash', thinking: { kind: 'none' }, repeats: 1, concurrency: 8 };
+    const waits: number[] = [];
+    const now = 0;
+    const judging = createJudging(judge, { suite: { judge, prices: {} }, redact: createRedactor([KEY]), clock: () => now, signal: new AbortController().signal, sleep: async (ms) => { waits.push(ms); }, sampleHeader: undefined, seed: 1 });
+    await Promise.all([1, 2, 3].map((index) => judging.gradeAnswer(CASE, `Answer under test: ${index}`)));
+    await judging.close();
+    expect(waits).toEqual([100, 200]);
+  });
+
   it('applies a rubric threshold to the score', async () => {
     const strict: Case = { ...CASE, expect: { judge: { rubric: 'Mentions the handshake.', threshold: 0.95 } } };
     const grade = (await gradeWith('ok', 'Answer under test: handshake', strict)).grade;
