@@ -23,7 +23,7 @@ import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
 import { formatUsd } from '../report/consoleSummary.js';
 import { formatWarmup } from '../run/warmup.js';
 import { createCaptureSink } from '../run/captures.js';
-import { judgeRecord, judgeSecrets, startJudging } from '../run/judgeSetup.js';
+import { judgeRecord, judgeSecrets, startJudging, unpricedJudge } from '../run/judgeSetup.js';
 import { formatJudgeReport } from '../report/consoleJudge.js';
 import type { CapturePolicy } from '../suite/types.js';
 import { parseShard, selectShard, type Shard } from '../plan/shard.js';
@@ -83,7 +83,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
   // Said once, before anything is sent: which relays' rows will have no cost_usd.
   const prices = createPriceBook(suite);
-  const unpriced = prices.unpriced(jobs);
+  const unpriced = [...prices.unpriced(jobs), ...[unpricedJudge(suite)].filter((pair) => pair !== undefined).map((pair) => `judge ${pair}`)];
   if (unpriced.length > 0 && options.maxCost !== undefined) {
     throw new RelaybenchError(`--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
   }
@@ -156,7 +156,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     progress.stop();
     process.stderr.write(`\nInterrupted: no new jobs; waiting up to ${INTERRUPT_GRACE_MS / 1000} s for ${'requests in flight'}. Ctrl-C again to exit now.\n`);
   });
-  const judging = startJudging(suite, redact, interruption.abort);
+  const judging = startJudging(suite, redact, interruption.abort, spendingCap === undefined ? undefined : (usd) => spendingCap.finish(0, usd));
 
   let result;
   try {

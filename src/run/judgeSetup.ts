@@ -2,6 +2,7 @@ import { REDACTED, type Redactor } from '../client/redact.js';
 import type { Suite } from '../suite/types.js';
 import { emulatorSampleHeaders } from './emulatorHost.js';
 import { createJudging, type JudgeReport, type Judging } from './judging.js';
+import { createPriceBook } from './pricing.js';
 
 /** The API key of the judge relay, for the run's redactor (an inline judge relay is not among the suite's relays). */
 export function judgeSecrets(suite: Pick<Suite, 'judge'>): Array<string | undefined> {
@@ -13,9 +14,16 @@ export function judgeSecrets(suite: Pick<Suite, 'judge'>): Array<string | undefi
  * (an emulated judge relay's baseUrl is set then). Its calls use the run's redactor, the
  * interruption's abort signal and the suite's seed.
  */
-export function startJudging(suite: Suite, redact: Redactor, signal: AbortSignal): Judging | undefined {
+export function startJudging(suite: Suite, redact: Redactor, signal: AbortSignal, onSpentUsd?: (usd: number) => void): Judging | undefined {
   if (suite.judge === undefined) return undefined;
-  return createJudging(suite.judge, { suite, redact, clock: () => performance.now(), signal, sleep: abortableSleep, sampleHeader: emulatorSampleHeaders(suite.judge.relay), seed: suite.seed });
+  return createJudging(suite.judge, { suite, redact, clock: () => performance.now(), signal, sleep: abortableSleep, sampleHeader: emulatorSampleHeaders(suite.judge.relay), seed: suite.seed, ...(onSpentUsd === undefined ? {} : { onSpentUsd }) });
+}
+
+/** `relay (model)` of the judge when no price is known for it (its cost stays unknown), else undefined. */
+export function unpricedJudge(suite: Pick<Suite, 'judge' | 'prices'>): string | undefined {
+  if (suite.judge === undefined) return undefined;
+  const book = createPriceBook({ relays: [suite.judge.relay], prices: suite.prices });
+  return book.unpriced([{ relay: suite.judge.relay.name, model: suite.judge.model }])[0];
 }
 
 /** run.json's `judge`: the report, plus an inline judge relay's resolved settings without its key. */

@@ -44,6 +44,8 @@ export interface JudgingOptions {
   /** The emulator's per-sample header for the judge relay, when it is emulated. */
   sampleHeader: ((job: Job, attempt: number) => Record<string, string>) | undefined;
   seed: number;
+  /** Called with each judge call's USD as it finishes (`--max-cost` counts the judge too). */
+  onSpentUsd?: (usd: number) => void;
 }
 
 /** Grades answers whose expectation holds a `judge`; see createJudging. */
@@ -103,6 +105,7 @@ export function createJudging(judge: JudgeSettings, options: JudgingOptions): Ju
     report.tokens.answer += metrics.answerTokens ?? 0;
     const cost = outcome.attempts === 0 ? undefined : prices.costOf(job, metrics);
     if (report.costUsd !== null && cost !== undefined) report.costUsd += cost;
+    if (cost !== undefined) options.onSpentUsd?.(cost);
     const failed = (kind: string, problem: string): JudgeCallResult => {
       report.failedCalls[kind] = (report.failedCalls[kind] ?? 0) + 1;
       return { ok: false, problem: options.redact(problem) };
