@@ -23,6 +23,8 @@ import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
 import { formatUsd } from '../report/consoleSummary.js';
 import { formatWarmup } from '../run/warmup.js';
 import { createCaptureSink } from '../run/captures.js';
+import { judgeRecord, judgeSecrets, startJudging, unpricedJudge } from '../run/judgeSetup.js';
+import { formatJudgeReport } from '../report/consoleJudge.js';
 import type { CapturePolicy } from '../suite/types.js';
 import { parseShard, selectShard, type Shard } from '../plan/shard.js';
 import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
@@ -83,7 +85,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
   // Said once, before anything is sent: which relays' rows will have no cost_usd.
   const prices = createPriceBook(suite);
-  const unpriced = prices.unpriced(jobs);
+  const unpriced = [...prices.unpriced(jobs), ...[unpricedJudge(suite)].filter((pair) => pair !== undefined).map((pair) => `judge ${pair}`)];
   if (unpriced.length > 0 && options.maxCost !== undefined) {
     throw new RelaybenchError(`--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
   }
@@ -144,7 +146,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }
 
-  const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
+  const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
   const requestsPath = join(outDir, 'requests.csv');
   const rows = openRequestsCsv(requestsPath);
   const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
@@ -156,6 +158,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     progress.stop();
     process.stderr.write(`\nInterrupted: no new jobs; waiting up to ${INTERRUPT_GRACE_MS / 1000} s for ${'requests in flight'}. Ctrl-C again to exit now.\n`);
   });
+  const judging = startJudging(suite, redact, interruption.abort, spendingCap === undefined ? undefined : (usd) => spendingCap.finish(0, usd));
 
   let result;
   try {
@@ -173,6 +176,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
       health: { ...DEFAULT_RELAY_HEALTH, maxErrorRate: options.maxErrorRate },
       ...(spendingCap === undefined ? {} : { spendingCap }),
       capture,
+      ...(judging === undefined ? {} : { judging }),
       onWarmup: (reports) => process.stderr.write(`${formatWarmup(reports)}\n`),
       onRelayDown: (relay, reason) => {
         process.stderr.write(redact(`\nGiving up on relay ${relay}: ${reason}. Its remaining jobs are written as skipped rows.\n`));
@@ -189,6 +193,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     interruption.dispose();
     rows.close();
     details.close();
+    await judging?.close();
     await emulator?.stop();
   }
 
@@ -222,6 +227,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
         // Which price each relay's cost_usd used, so a total can be checked or redone later.
         prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
         ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached } }),
+        ...(judging === undefined ? {} : { judge: judgeRecord(suite, judging.report()) }),
       },
     }),
   );
@@ -233,6 +239,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
 
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
+  if (judging !== undefined) process.stdout.write(`${redact(formatJudgeReport(judging.report()))}\n\n`);
   const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
   const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
   if (noUsage.length > 0) {
@@ -371,3 +378,4 @@ function quoteArg(value: string): string {
 function filterRecord(filter: PlanFilter, suitePlanned: number): Record<string, unknown> {
   return isFiltered(filter) ? { filter: { ...filter, flags: describeFilter(filter), suitePlanned } } : {};
 }
+

@@ -33,6 +33,8 @@ export interface EmulatorConfig {
   seed?: number;
   relays?: EmulatedRelay[];
   answerKey?: AnswerKeyInput[];
+  /** Judged cases' rubrics with the facts a passing answer holds: the emulator acts as judge from them (judge.ts). */
+  judgeKey?: Array<{ question: string; rubric: string; facts?: string[] }>;
 }
 
 const latencySchema = z.strictObject({
@@ -130,6 +132,9 @@ export const emulatorConfigSchema = z.strictObject({
     }),
   answerKey: z
     .array(z.strictObject({ prompt: z.string().min(1), correct: z.string(), wrong: z.string() }))
+    .exactOptional(),
+  judgeKey: z
+    .array(z.strictObject({ question: z.string(), rubric: z.string().min(1), facts: z.array(z.string().min(1)).exactOptional() }))
     .exactOptional(),
 });
 

@@ -5,6 +5,7 @@ import { invalidArgument, modelNotFound, notFound, rateLimited } from './errors.
 import type { Admission } from './capacity.js';
 import { epochUs, type GroundTruthLog } from './groundTruth.js';
 import type { AnswerKey } from './model.js';
+import type { JudgeKeyEntry } from './judge.js';
 import { errorPlan, planResponse, type ResponsePlan, type Step } from './plan.js';
 import { createRandom, hashString, seedFrom } from './random.js';
 import type { RelayRuntime } from './relays.js';
@@ -17,6 +18,8 @@ import type { ImplicitCache } from './implicitCache.js';
 export interface EmulatorState {
   relays: ReadonlyMap<string, RelayRuntime>;
   answerKey: AnswerKey;
+  /** Rubrics and their facts: judge requests are answered from them (judge.ts). */
+  judgeKey?: readonly JudgeKeyEntry[];
   seed: number;
   log: GroundTruthLog | undefined;
   /** Responses in flight, so that close() can end them (stalls included). */
@@ -91,6 +94,7 @@ function planFor(
       request: parsed.request,
       thinking,
       answerKey: state.answerKey,
+      ...(state.judgeKey === undefined ? {} : { judgeKey: state.judgeKey }),
       ...(state.implicitCache === undefined ? {} : { cache: state.implicitCache.lookup(relay.name, route.model, parsed.request.promptKey ?? '', parsed.request.promptTokens) }),
     },
     random,

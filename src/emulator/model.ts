@@ -2,6 +2,7 @@ import { DYNAMIC_THINKING_CAP, LEVEL_SHARE } from './catalog.js';
 import { unitFromText, type Random } from './random.js';
 import { CHARS_PER_TOKEN, fillerProse, thoughtSummary, tokensIn } from './text.js';
 import type { ThinkingMode } from './thinking.js';
+import { emulatedJudgeAnswer, type JudgeKeyEntry } from './judge.js';
 
 /**
  * The simulated model: pure, given the request's PRNG. It decides how long it thinks, whether it
@@ -32,6 +33,8 @@ export interface ModelInput {
   wrongOn: readonly string[];
   /** Whether thought summaries will be shown; they are only written when they are. */
   withSummaries: boolean;
+  /** Present for requests asking for JSON: rubrics the model judges from their facts (judge.ts). */
+  judgeKey?: readonly JudgeKeyEntry[];
 }
 
 export interface ThoughtSummary {
@@ -119,9 +122,12 @@ export function runModel(input: ModelInput, random: Random): ModelOutput {
   if (input.maxOutputTokens !== undefined) thoughtTokens = Math.min(thoughtTokens, input.maxOutputTokens);
 
   const entry = input.answerKey.get(input.promptText.trim());
+  const judgeAnswer = input.judgeKey === undefined ? undefined : emulatedJudgeAnswer(input.promptText, input.judgeKey);
   let answerText: string;
   let correct: boolean | null = null;
-  if (entry === undefined) {
+  if (judgeAnswer !== undefined) {
+    answerText = judgeAnswer;
+  } else if (entry === undefined) {
     answerText = fillerProse(random, random.int(150, 400));
   } else {
     const gain = 1 - Math.exp(-thoughtTokens / traits.thoughtScale);

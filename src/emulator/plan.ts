@@ -14,6 +14,7 @@ import { functionCallPart } from './functionCall.js';
 import { faultChunkIndex, isMidStream, pickFault, type Fault } from './faults.js';
 import { CONTENT_TYPE, frameChunks, frameMidStreamError, prettyJson } from './framing.js';
 import { runModel, type AnswerKey } from './model.js';
+import type { JudgeKeyEntry } from './judge.js';
 import { inflateUsage, repace, repeatFinalUsage, splice, type TimedChunks } from './misbehaviour.js';
 import { OVERRIDE_MAX_OUTPUT_TOKENS, type Profile } from './profiles.js';
 import type { Random } from './random.js';
@@ -52,6 +53,8 @@ export interface PlanInput {
   request: GenerateRequest;
   thinking: ThinkingMode;
   answerKey: AnswerKey;
+  /** Rubrics the emulator can judge (judge.ts); absent: none. */
+  judgeKey?: readonly JudgeKeyEntry[];
   /** The implicit cache's verdict on this prompt; absent = no caching. */
   cache?: CacheOutcome;
 }
@@ -140,6 +143,7 @@ function generate(input: PlanInput, request: GenerateRequest, showThoughts: bool
       maxOutputTokens: request.maxOutputTokens,
       stopSequences: request.stopSequences ?? [],
       answerKey: input.answerKey,
+      ...(request.jsonAnswer === true && input.judgeKey !== undefined ? { judgeKey: input.judgeKey } : {}),
       skill: input.model.skill - profile.accuracyPenalty,
       honoursBudget: profile.honoursBudget,
       budgetOverrun: profile.budgetOverrun,

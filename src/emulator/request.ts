@@ -27,6 +27,8 @@ export interface GenerateRequest {
   declaredFunction?: DeclaredFunction;
   /** `generationConfig.stopSequences`: the answer ends before the first one (Google allows up to 5). */
   stopSequences?: string[];
+  /** `generationConfig.responseMimeType` is `application/json` (a judge request, when its prompt holds a known rubric). */
+  jsonAnswer?: boolean;
 }
 
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
@@ -124,6 +126,7 @@ export function parseGenerateRequest(bodyText: string): ParseResult {
       maxOutputTokens,
       ...withDeclaredFunction(declaredFunctionOf(body)),
       stopSequences: readStopSequences(field(generationConfig, 'stopSequences')),
+      jsonAnswer: field(generationConfig, 'responseMimeType') === 'application/json',
     },
   };
 }

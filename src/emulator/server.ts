@@ -60,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state: EmulatorState = {
     relays: resolveRelays(config),
     answerKey,
+    judgeKey: config.judgeKey ?? [],
     seed: options.seed ?? config.seed ?? 0,
     log: options.logFile === undefined ? undefined : openGroundTruthLog(options.logFile),
     active: new Set(),

@@ -1,20 +1,27 @@
 import type { Expectation } from '../suite/types.js';
-import type { GradeResult } from './types.js';
+import type { Grade } from './types.js';
 
 export type AllExpectation = Extract<Expectation, { all: Expectation[] }>;
 
 /** How a combinator grades its children; injected so combinators do not import the dispatcher that imports them. */
-export type ChildGrader = (answer: string, expectation: Expectation) => GradeResult;
+export type ChildGrader = (answer: string, expectation: Expectation) => Grade;
 
 /**
  * Passes when every child passes; the score is the mean of the children's scores, so partial
  * credit inside (containsAll, json) carries through. An empty list passes: nothing was required.
+ * A child without a decision (a failed judge) is Kleene's "unknown": one failed child still fails
+ * the whole, otherwise the whole is undecided (empty pass and score).
  */
-export function gradeAll(answer: string, expectation: AllExpectation, gradeChild: ChildGrader): GradeResult {
+export function gradeAll(answer: string, expectation: AllExpectation, gradeChild: ChildGrader): Grade {
   const results = expectation.all.map((child) => gradeChild(answer, child));
   if (results.length === 0) return { pass: true, score: 1, reason: 'all of []: nothing required' };
-  const failed = results.filter((result) => !result.pass);
-  const score = results.reduce((sum, result) => sum + result.score, 0) / results.length;
+  const failed = results.filter((result) => result.pass === false);
+  const undecided = results.filter((result) => result.pass === undefined);
+  const decided = results.filter((result) => result.pass !== undefined);
+  const score = decided.reduce((sum, result) => sum + result.score, 0) / Math.max(1, decided.length);
+  if (failed.length === 0 && undecided.length > 0) {
+    return { pass: undefined, score: undefined, reason: `${undecided.length} of ${results.length} undecided: ${undecided.map((result) => result.reason).join('; ')}` };
+  }
   const reason = failed.length === 0
     ? `all ${results.length} passed: ${results.map((result) => result.reason).join('; ')}`
     : `${failed.length} of ${results.length} failed: ${failed.map((result) => result.reason).join('; ')}`;

@@ -1,20 +1,23 @@
 import type { Expectation } from '../suite/types.js';
 import type { ChildGrader } from './all.js';
-import type { GradeResult } from './types.js';
+import type { Grade } from './types.js';
 
 export type AnyExpectation = Extract<Expectation, { any: Expectation[] }>;
 
 /**
  * Passes when at least one child passes; the score is the best child's score. An empty list
- * fails: no alternative was offered that could be met.
+ * fails: no alternative was offered that could be met. A child without a decision (a failed
+ * judge) is Kleene's "unknown": a passing child still passes the whole, otherwise it is undecided.
  */
-export function gradeAny(answer: string, expectation: AnyExpectation, gradeChild: ChildGrader): GradeResult {
+export function gradeAny(answer: string, expectation: AnyExpectation, gradeChild: ChildGrader): Grade {
   const results = expectation.any.map((child) => gradeChild(answer, child));
   if (results.length === 0) return { pass: false, score: 0, reason: 'any of []: no alternative to meet' };
-  const passed = results.find((result) => result.pass);
-  const score = Math.max(...results.map((result) => result.score));
-  const reason = passed !== undefined
-    ? `passed 1 of ${results.length} alternatives: ${passed.reason}`
-    : `none of ${results.length} alternatives passed: ${results.map((result) => result.reason).join('; ')}`;
-  return { pass: passed !== undefined, score, reason };
+  const passed = results.find((result) => result.pass === true);
+  const undecided = results.filter((result) => result.pass === undefined);
+  const scores = results.flatMap((result) => (result.score === undefined ? [] : [result.score]));
+  if (passed !== undefined) return { pass: true, score: Math.max(...scores), reason: `passed 1 of ${results.length} alternatives: ${passed.reason}` };
+  if (undecided.length > 0) {
+    return { pass: undefined, score: undefined, reason: `none of ${results.length} alternatives passed, ${undecided.length} undecided: ${results.map((result) => result.reason).join('; ')}` };
+  }
+  return { pass: false, score: Math.max(...scores), reason: `none of ${results.length} alternatives passed: ${results.map((result) => result.reason).join('; ')}` };
 }

@@ -2,6 +2,9 @@ import type { Expectation } from '../suite/types.js';
 import { createRandom } from '../stats/random.js';
 import { isLetterChoice, normalizeChoice } from './extract-choice.js';
 import { grade } from './grade.js';
+import { answerMissingAFact, answerWithFacts, factsVerdict } from './judge/facts.js';
+import { rubricOf } from './judge/judge.js';
+import type { JudgeVerdicts } from './types.js';
 import { isRecord, splitPath } from './json-path.js';
 import { exampleMatching } from './regex-example.js';
 
@@ -16,6 +19,12 @@ const WRONG_FILLERS = ["I don't know.", 'None of the above.', 'It cannot be dete
 /** Answers that mention nothing in particular, for `notContains`. */
 const NEUTRAL_ANSWERS = ['OK.', 'Done.', '-', ''];
 
+/** The emulator's judge: a rubric's facts decide (see judge/facts.ts); without facts nothing passes. */
+const FACTS_JUDGE: JudgeVerdicts = (node, answer) => {
+  const verdict = factsVerdict(rubricOf(node).facts, answer);
+  return { pass: verdict.pass, score: verdict.score, reason: verdict.reason };
+};
+
 /**
  * An answer that passes `expectation`, or undefined when none could be built: a `regex` whose
  * simplest match fails the whole pattern (lookaheads, `\b` between word characters, unsupported
@@ -24,7 +33,7 @@ const NEUTRAL_ANSWERS = ['OK.', 'Done.', '-', ''];
  * non-finite `number`.
  */
 export function exemplarAnswer(expectation: Expectation): string | undefined {
-  return passingCandidates(expectation).find((candidate) => grade(candidate, expectation)?.pass === true);
+  return passingCandidates(expectation).find((candidate) => grade(candidate, expectation, FACTS_JUDGE)?.pass === true);
 }
 
 /**
@@ -35,7 +44,7 @@ export function exemplarAnswer(expectation: Expectation): string | undefined {
  */
 export function wrongAnswer(expectation: Expectation, seed: number): string {
   const candidates = [...failingCandidates(expectation, seed), ...rotate(WRONG_FILLERS, seed)];
-  return candidates.find((candidate) => grade(candidate, expectation)?.pass === false) ?? (candidates[0] as string);
+  return candidates.find((candidate) => grade(candidate, expectation, FACTS_JUDGE)?.pass === false) ?? (candidates[0] as string);
 }
 
 function passingCandidates(expectation: Expectation): string[] {
@@ -48,6 +57,10 @@ function passingCandidates(expectation: Expectation): string[] {
   if ('number' in expectation) return [String(expectation.number)];
   if ('oneOf' in expectation) return expectation.oneOf.slice(0, 1);
   if ('json' in expectation) return [JSON.stringify(objectWithFields(expectation.json))];
+  if ('judge' in expectation) {
+    const facts = rubricOf(expectation).facts;
+    return facts === undefined ? [] : [answerWithFacts(facts)];
+  }
   if ('all' in expectation) {
     const parts = defined(expectation.all.map(exemplarAnswer));
     return [...parts, parts.join(' '), parts.join('\n')];
@@ -67,6 +80,10 @@ function failingCandidates(expectation: Expectation, seed: number): string[] {
   if ('number' in expectation) return wrongNumbers(expectation.number, expectation.tolerance ?? 0, seed);
   if ('oneOf' in expectation) return isLetterChoice(expectation.oneOf) ? rotate(otherLetters(expectation.oneOf), seed) : [];
   if ('json' in expectation) return rotate(Object.keys(expectation.json), seed).map((path) => JSON.stringify(alteredAt(expectation.json, path)));
+  if ('judge' in expectation) {
+    const facts = rubricOf(expectation).facts;
+    return facts === undefined ? [] : [answerMissingAFact(facts, seed)];
+  }
   if ('all' in expectation) return rotate(expectation.all, seed).map((child) => wrongAnswer(child, seed));
   if ('any' in expectation) return expectation.any.map((child) => wrongAnswer(child, seed));
   return [];

@@ -1,4 +1,4 @@
-import type { GradeResult } from '../grade/types.js';
+import type { Grade } from '../grade/types.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import type { Job } from '../plan/types.js';
 import type { RequestFailure } from '../client/types.js';
@@ -16,7 +16,8 @@ export interface RowInput {
   attempts: number;
   /** Appended to the error message, e.g. why a mid-stream failure was not retried. */
   retryNote: string | undefined;
-  grade: GradeResult | undefined;
+  /** Undefined: nothing to grade; an undecided grade (a failed judge) leaves pass and score empty. */
+  grade: Grade | undefined;
   /** USD of this request (DESIGN.md, "Cost"); undefined leaves `cost_usd` empty (no price, no usage, or a failure). */
   costUsd?: number | undefined;
   /** TCP (+TLS) set-up ms of a connection opened for this request; undefined when one was reused. */
@@ -79,7 +80,7 @@ export function toRequestRow(input: RowInput): RequestRow {
     model_version: metrics.modelVersion,
     response_id: metrics.responseId,
     pass: ok && input.grade !== undefined ? input.grade.pass : undefined,
-    score: ok && input.grade !== undefined ? Math.round(input.grade.score * 1000) / 1000 : undefined,
+    score: ok && input.grade?.score !== undefined ? Math.round(input.grade.score * 1000) / 1000 : undefined,
     grader_reason: ok ? input.grade?.reason : undefined,
     answer: metrics.answerText === '' ? undefined : metrics.answerText,
   };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { stringify as stringifyYaml } from 'yaml';
 import { exemplarAnswer, wrongAnswer } from '../grade/exemplar.js';
+import { judgeNodesOf, rubricOf } from '../grade/judge/judge.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay, Suite } from '../suite/types.js';
 
@@ -36,12 +37,28 @@ export function answerKeyOf(suite: Suite): Array<{ prompt: string; correct: stri
 }
 
 /**
+ * The emulator's judge key: each judged case's question and rubric with the facts a passing answer
+ * holds (`facts:`), so an emulated judge relay can grade without a model (emulator/judge.ts).
+ */
+export function judgeKeyOf(suite: Suite): Array<{ question: string; rubric: string; facts?: string[] }> {
+  return suite.cases.flatMap((testCase) => judgeNodesOf(testCase.expect).map((node) => {
+    const rubric = rubricOf(node);
+    return { question: testCase.prompt ?? '', rubric: rubric.rubric, ...(rubric.facts === undefined ? {} : { facts: rubric.facts }) };
+  }));
+}
+
+/** Relays the run sends to: the suite's, plus a judge relay written inline under `judge:`. */
+function relaysSentTo(suite: Suite): ResolvedRelay[] {
+  return suite.judge?.inlineRelay === true ? [...suite.relays, suite.judge.relay] : suite.relays;
+}
+
+/**
  * Starts the built-in emulator in a child process (never in the harness's event loop, which would
  * distort what it measures) for every relay with `emulator:`, and points those relays at it.
  * The child exits with its parent: it watches its stdin, which closes when we die, even on SIGKILL.
  */
 export async function startEmulatorFor(suite: Suite, options: { logFile?: string } = {}): Promise<EmulatorHost | undefined> {
-  const emulated = suite.relays.filter((relay) => relay.emulator !== undefined);
+  const emulated = relaysSentTo(suite).filter((relay) => relay.emulator !== undefined);
   if (emulated.length === 0) return undefined;
   const folder = mkdtempSync(join(tmpdir(), 'relaybench-emulator-'));
   // YAML, not JSON: an override may be `.inf` (no delay), which JSON cannot carry.
@@ -58,6 +75,7 @@ export async function startEmulatorFor(suite: Suite, options: { logFile?: string
       ...(relay.emulatorOverrides === undefined ? {} : { overrides: relay.emulatorOverrides }),
     })),
     answerKey: answerKeyOf(suite),
+    judgeKey: judgeKeyOf(suite),
   };
   writeFileSync(configFile, stringifyYaml(config));
   const args = [CLI_PATH, 'emulate', '--port', '0', '--config', configFile, '--seed', String(suite.seed), '--exit-with-stdin'];

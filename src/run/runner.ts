@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../client/dispatcher.js';
 import type { Redactor } from '../client/redact.js';
 import type { Clock, ErrorKind, ErrorShape } from '../client/types.js';
-import { grade } from '../grade/index.js';
+import { grade, type Grade } from '../grade/index.js';
 import type { Job } from '../plan/types.js';
 import { REQUEST_COLUMNS, type RequestRow } from '../report/columns.js';
 import { toRequestRow } from '../report/row.js';
@@ -17,6 +17,7 @@ import { createPriceBook } from './pricing.js';
 import type { SpendingCap } from './spendingCap.js';
 import { warmUpRelays, type WarmupReport } from './warmup.js';
 import type { CaptureSink } from './captures.js';
+import type { Judging } from './judging.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -82,6 +83,8 @@ export interface RunJobsOptions {
   onWarmup?: (reports: WarmupReport[]) => void;
   /** Called once per relay, when it is given up on (its remaining jobs become skipped rows). */
   onRelayDown?: (relay: string, reason: string) => void;
+  /** Grades `judge` expectations; a judged job's row is written once its verdict is in. */
+  judging?: Judging;
 }
 
 export interface RunJobsResult {
@@ -138,9 +141,25 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     jobsByRelay.set(job.relay, list);
   }
 
+  // Rows waiting for their judge: the slot is free for the next measured request meanwhile.
+  const judgedRows = new Set<Promise<void>>();
   const finish = (job: Job, outcome: JobOutcome, startedAtIso: string): void => {
-    const expectation = casesById.get(job.caseId)?.expect;
-    const graded = outcome.failure === undefined ? grade(outcome.metrics.answerText, expectation) : undefined;
+    const testCase = casesById.get(job.caseId);
+    const judged = outcome.failure === undefined ? options.judging?.gradeAnswer(testCase, outcome.metrics.answerText) : undefined;
+    if (judged === undefined) {
+      writeRow(job, outcome, startedAtIso, outcome.failure === undefined ? grade(outcome.metrics.answerText, testCase?.expect) : undefined);
+      return;
+    }
+    const waiting = judged.then((graded) => {
+      // A verdict lost to our own interruption is not the judge's failure: no row, a resume redoes the job.
+      if (options.abortSignal.aborted && graded?.pass === undefined) return;
+      writeRow(job, outcome, startedAtIso, graded);
+    });
+    judgedRows.add(waiting);
+    waiting.finally(() => judgedRows.delete(waiting)).catch(() => undefined);
+  };
+
+  const writeRow = (job: Job, outcome: JobOutcome, startedAtIso: string, graded: Grade | undefined): void => {
     // Only a successful row carries a cost (DESIGN.md, "Cost"); the cap counts failed ones too.
     const cost = outcome.failure === undefined ? prices.costOf(job, outcome.metrics) : undefined;
     const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded, costUsd: cost });
@@ -214,6 +233,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
     if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
+    while (judgedRows.size > 0) await Promise.all(judgedRows);
   } finally {
     await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.close().catch(() => undefined)));
   }

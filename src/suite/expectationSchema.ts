@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { closedObject, onAnyMapping } from './closedObject.js';
+import { closedObject, isRecord, onAnyMapping } from './closedObject.js';
+import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
 /** Which modifiers each grader accepts; a modifier on the wrong grader is a mistake worth naming. */
 const MODIFIERS_BY_GRADER = {
@@ -14,12 +15,40 @@ const MODIFIERS_BY_GRADER = {
   json: [],
   all: [],
   any: [],
+  judge: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export const GRADER_KEYS = Object.keys(MODIFIERS_BY_GRADER) as Array<keyof typeof MODIFIERS_BY_GRADER>;
 const MODIFIER_KEYS = ['ignoreCase', 'flags', 'tolerance'] as const;
 
 const nonEmptyStrings = z.array(z.string()).min(1);
+
+/** A rubric must say something: blank text would leave the judge grading against nothing. */
+const rubricText = z.string().refine((text) => text.trim() !== '', { error: 'the rubric is empty: say what a good answer contains' });
+
+const judgeMapping = closedObject({
+  rubric: rubricText,
+  threshold: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).exactOptional(),
+  facts: z.array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' })).min(1).exactOptional(),
+});
+
+/**
+ * `judge: "rubric"` or `judge: { rubric, threshold, facts }` (DESIGN.md "Judge grader"). Not a
+ * zod union: a union reports one vague issue when both branches fail, so the form the user
+ * wrote (text or mapping) picks the schema and that schema's own issues are reported.
+ */
+const judgeSchema = z.unknown().superRefine((value, ctx) => {
+  const schema = typeof value === 'string' ? rubricText : isRecord(value) ? judgeMapping : undefined;
+  if (schema === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a rubric (text) or a mapping { rubric, threshold, facts }' });
+    return;
+  }
+  const result = schema.safeParse(value, WITH_INPUTS);
+  if (result.success) return;
+  for (const issue of fromZodIssues(result.error.issues)) {
+    ctx.addIssue({ code: 'custom', path: [...issue.path] as Array<string | number>, message: issue.message, params: { atKey: issue.atKey === true, hint: issue.hint } });
+  }
+});
 
 /**
  * One `expect:` mapping: exactly one grader key plus the modifiers that grader takes. Validation
@@ -37,6 +66,7 @@ export const expectationSchema: z.ZodType = closedObject({
   json: z.record(z.string(), z.unknown()).exactOptional(),
   all: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
   any: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
+  judge: judgeSchema.exactOptional(),
   ignoreCase: z.boolean().exactOptional(),
   flags: z.string().exactOptional(),
   tolerance: z.number().min(0).exactOptional(),

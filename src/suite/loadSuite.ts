@@ -13,6 +13,7 @@ import { toCase } from './toCase.js';
 import type { ResolvedRelay, Suite } from './types.js';
 import { parseYamlSource } from './yamlSource.js';
 import { unusedPriceWarnings } from './priceWarnings.js';
+import { judgeExpectationPaths, loadJudge } from './loadJudge.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 import { DEFAULT_MAX_START_LAG_MS } from './loadSchema.js';
 
@@ -59,9 +60,19 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const loadedRelays = await loadRelays(relaysValue, { suite: source, suitePath, env, dotEnvLabel, modelProblem });
   issues.push(...loadedRelays.issues);
   if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
+  const judgeInput = validated.success ? validated.data.judge : undefined;
+  const judge = judgeInput === undefined ? undefined : await loadJudge(judgeInput, { source, suitePath, env, dotEnvLabel, suiteModel: validated.data?.model ?? '', relays: loadedRelays.relays, relaysIncomplete: loadedRelays.issues.length > 0 });
+  if (judge !== undefined) issues.push(...judge.issues);
+  const judgeBlockWritten = isRecord(source.value) && source.value['judge'] !== undefined;
+  if (!judgeBlockWritten) {
+    for (const at of judgeExpectationPaths(isRecord(source.value) ? source.value['cases'] : undefined)) {
+      issues.push(source.toSuiteIssue({ path: at, atKey: true, message: 'a judge expectation needs the suite\'s judge: block', hint: 'Add judge: { relay: <a relay name>, model: <model> } at the top level of the suite' }));
+    }
+  }
 
   if (issues.length > 0 || !validated.success) throw new SuiteError(sortIssues(firstPerNode(issues)));
   const suite = toSuite(validated.data, suitePath, loadedRelays.relays);
+  if (judge?.judge !== undefined) suite.judge = judge.judge;
   suite.warnings = unusedPriceWarnings(suite.prices ?? {}, suite.model, suite.relays).map(source.toSuiteIssue);
   return suite;
 }

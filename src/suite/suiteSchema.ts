@@ -7,6 +7,7 @@ import { modelName } from './modelName.js';
 import { requestFieldsShape } from './requestFieldsSchema.js';
 import { suitePricesSchema } from './priceSchema.js';
 import { loadSchema } from './loadSchema.js';
+import { judgeInputSchema } from './judgeSchema.js';
 
 const rate = z.number().min(0).max(1);
 const positiveMs = z.number().gt(0);
@@ -50,6 +51,8 @@ export const suiteInputSchema = closedObject({
   capture: z.enum(['none', 'failed', 'all']).exactOptional(),
   /** Open-loop load mode (DESIGN.md, "Load mode"). */
   load: loadSchema.exactOptional(),
+  /** The model that grades `judge` expectations (DESIGN.md, "Judge grader"); see loadJudge.ts. */
+  judge: judgeInputSchema.exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {
     ctx.addIssue({

@@ -21,7 +21,36 @@ export type Expectation =
   | { oneOf: string[] }
   | { json: Record<string, unknown> }
   | { all: Expectation[] }
-  | { any: Expectation[] };
+  | { any: Expectation[] }
+  | { judge: string | JudgeRubric };
+
+/**
+ * A rubric a model grades against (`expect: { judge: … }`, DESIGN.md "Judge grader"). `threshold`
+ * turns the judge's score (0..1) into pass/fail instead of its own `pass`; `facts` are what the
+ * emulator's judge looks for in an answer (its answer key): a real judge never sees them.
+ */
+export interface JudgeRubric {
+  rubric: string;
+  threshold?: number;
+  facts?: string[];
+}
+
+/**
+ * The suite's `judge:` block, resolved: which relay and model grade `judge` expectations, with
+ * which thinking setting, how many votes per answer (`repeats`, majority) and how many judge calls
+ * at once (`concurrency`). `prompt` is an override template read from the suite's folder.
+ */
+export interface JudgeSettings {
+  relay: ResolvedRelay;
+  /** True when the relay was written inline under `judge:` rather than named from `relays`. */
+  inlineRelay: boolean;
+  model: string;
+  thinking: { kind: 'budget'; budget: number } | { kind: 'level'; level: ThinkingLevel } | { kind: 'none' };
+  repeats: number;
+  concurrency: number;
+  /** An override of the built-in template: its path (as written, resolved) and text. */
+  prompt?: { file: string; text: string };
+}
 
 export type AuthMode = 'header' | 'bearer' | 'query';
 export type StreamFraming = 'sse' | 'json-array';
@@ -154,6 +183,8 @@ export interface Suite {
   prices?: Record<string, ModelPriceInput> | undefined;
   /** `load:`: run in open-loop load mode (DESIGN.md, "Load mode"); absent: the closed-loop run. */
   load?: LoadSettings;
+  /** `judge:`: the model that grades `judge` expectations (absent: no such expectation may appear). */
+  judge?: JudgeSettings;
   /** Problems worth a word that do not stop the run (e.g. a priced model no relay uses), file:line:col each. */
   warnings?: SuiteWarning[] | undefined;
 }
