@@ -78,7 +78,7 @@ export function assessHarness(sample: HarnessSample, concurrency: number, boundM
 export function harnessWarning(assessment: HarnessAssessment): string | undefined {
   if (!assessment.exceeded) return undefined;
   const { errorMs, boundMs, concurrency, suggestedConcurrency, machineBusy } = assessment;
-  const what = `Timings at concurrency ${concurrency} carry up to ~${formatMs(errorMs)} ms of error: relaybench's own event loop ran ${formatMs(errorMs)} ms late at p99 (bound ${boundMs} ms), and every timestamp waits for it.`;
+  const what = `Timings at concurrency ${concurrency} may be off by up to ~${formatMs(errorMs)} ms: relaybench's own event loop ran ${formatMs(errorMs)} ms late at p99 (bound ${boundMs} ms), and every timestamp waits for it.`;
   const busy = machineBusy ? ' The machine was busy too (load average above its cores): fewer other processes help as much.' : '';
   const fix = suggestedConcurrency === undefined ? ' Run it where fewer processes compete for the CPU.' : ` Try --concurrency ${suggestedConcurrency}.`;
   return `${what}${fix}${busy}`;
