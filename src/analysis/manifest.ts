@@ -30,6 +30,17 @@ const runManifestSchema = z.object({
   interrupted: z.boolean().optional(),
   counts: z.object({ planned: z.number(), rows: z.number(), ok: z.number(), errors: z.number() }).partial().optional(),
   relays: z.record(z.string(), relayStatsSchema).optional(),
+  /** The harness watching itself during the run (src/run/selfMonitor.ts). */
+  harness: z
+    .object({
+      eventLoopDelayMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+      cpu: z.object({ coreShare: z.number() }).partial(),
+      concurrency: z.number(),
+      boundMs: z.number(),
+      warning: z.string(),
+    })
+    .partial()
+    .optional(),
   config: z
     .object({
       model: z.string(),

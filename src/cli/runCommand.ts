@@ -25,6 +25,7 @@ import { formatWarmup } from '../run/warmup.js';
 import { createCaptureSink } from '../run/captures.js';
 import { judgeRecord, judgeSecrets, startJudging, unpricedJudge } from '../run/judgeSetup.js';
 import { formatJudgeReport } from '../report/consoleJudge.js';
+import { assessHarness, harnessWarning, startSelfMonitor, type HarnessSample } from '../run/selfMonitor.js';
 import type { CapturePolicy } from '../suite/types.js';
 import { parseShard, selectShard, type Shard } from '../plan/shard.js';
 import { describeFilter, filterPlan, isFiltered, NO_FILTER, type PlanFilter } from '../plan/filter.js';
@@ -161,6 +162,8 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const judging = startJudging(suite, redact, interruption.abort, spendingCap === undefined ? undefined : (usd) => spendingCap.finish(0, usd));
 
   let result;
+  const selfMonitor = startSelfMonitor();
+  let harness: HarnessSample | undefined;
   try {
     result = await runJobs({
       suite,
@@ -189,6 +192,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
       },
     });
   } finally {
+    harness = selfMonitor.stop();
     progress.stop();
     interruption.dispose();
     rows.close();
@@ -197,6 +201,8 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     await emulator?.stop();
   }
 
+  const harnessAssessment = assessHarness(harness, suite.concurrency);
+  const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
   const plannedRelays = new Set(planned.map((job) => job.relay));
   const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
@@ -220,6 +226,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
       redact,
       extra: {
         resources: resourcesUsed(),
+        harness: { ...harness, concurrency: suite.concurrency, boundMs: harnessAssessment.boundMs, ...(harnessNote === undefined ? {} : { warning: harnessNote }) },
         ...filterRecord(filter, fullPlanJobs),
         ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }),
         capture: { policy: capture.policy, files: capture.written },
@@ -240,6 +247,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
   if (judging !== undefined) process.stdout.write(`${redact(formatJudgeReport(judging.report()))}\n\n`);
+  if (harnessNote !== undefined) process.stderr.write(`⚠ ${harnessNote}\n\n`);
   const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
   const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
   if (noUsage.length > 0) {

@@ -1,5 +1,6 @@
 import { sendAttempt } from '../client/attempt.js';
 import { createDispatcher } from '../client/dispatcher.js';
+import { primeHttpParser } from '../client/primeParser.js';
 import type { Redactor } from '../client/redact.js';
 import type { Clock, RequestFailure } from '../client/types.js';
 import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
@@ -38,6 +39,8 @@ export interface CheckRelaysOptions {
  * is in that relay's `failure`.
  */
 export async function checkRelays(suite: Suite, options: CheckRelaysOptions): Promise<RelayCheck[]> {
+  // Time to first token is shown: keep the HTTP parser's one-time compilation out of it.
+  await primeHttpParser();
   return Promise.all(suite.relays.map((relay) => checkRelay(suite, relay, options)));
 }
 

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../client/dispatcher.js';
+import { primeHttpParser } from '../client/primeParser.js';
 import type { Redactor } from '../client/redact.js';
 import type { Clock, ErrorKind, ErrorShape } from '../client/types.js';
 import { grade, type Grade } from '../grade/index.js';
@@ -230,6 +231,8 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   }));
   let warmup: WarmupReport[] = [];
   try {
+    // The HTTP parser's one-time compilation happens here, not inside the first measured responses.
+    await primeHttpParser();
     warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
     if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });

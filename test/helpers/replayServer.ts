@@ -21,6 +21,14 @@ export interface ReplayServer {
   writes: Map<string, number[]>;
   /** Per route, the epoch ms at which each request's headers were flushed, in arrival order. */
   headerWrites: Map<string, number[]>;
+  /** Per route, the epoch ms at which each request arrived (its headers parsed), in arrival order. */
+  requestArrivals: Map<string, number[]>;
+  /**
+   * Per route, the epoch ms taken just before each response's headers were written: with
+   * `headerWrites` (taken just after) it brackets the write, since a busy machine can pause this
+   * process between the write and either stamp.
+   */
+  headerWritesBefore: Map<string, number[]>;
   close(): Promise<void>;
 }
 
@@ -29,7 +37,10 @@ export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplaySe
   const requests: ReplayServer['requests'] = [];
   const writes = new Map<string, number[]>();
   const headerWrites = new Map<string, number[]>();
+  const requestArrivals = new Map<string, number[]>();
+  const headerWritesBefore = new Map<string, number[]>();
   const server: Server = createServer((request, response) => {
+    const arrivedAt = performance.timeOrigin + performance.now();
     let body = '';
     request.on('data', (data: Buffer) => (body += data.toString()));
     request.on('end', () => {
@@ -41,6 +52,8 @@ export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplaySe
       }
       const times: number[] = [];
       writes.set(route.prefix, times);
+      requestArrivals.set(route.prefix, [...(requestArrivals.get(route.prefix) ?? []), arrivedAt]);
+      headerWritesBefore.set(route.prefix, [...(headerWritesBefore.get(route.prefix) ?? []), performance.timeOrigin + performance.now()]);
       response.writeHead(route.status ?? 200, { 'content-type': route.contentType, ...route.headers });
       response.flushHeaders();
       const headerTimes = headerWrites.get(route.prefix) ?? [];
@@ -68,6 +81,8 @@ export async function startReplayServer(routes: ReplayRoute[]): Promise<ReplaySe
     requests,
     writes,
     headerWrites,
+    requestArrivals,
+    headerWritesBefore,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

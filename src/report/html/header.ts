@@ -30,6 +30,14 @@ function duration(manifest: RunManifest): string {
   return minutes > 0 ? `${minutes} min ${Math.round(seconds - 60 * minutes)} s` : `${seconds.toFixed(1)} s`;
 }
 
+/** The harness's own event-loop delay and CPU, and its warning when its timings carry more error than the bound. */
+function harnessLine(harness: NonNullable<RunManifest['harness']>): SafeHtml {
+  const delay = harness.eventLoopDelayMs;
+  const cpu = harness.cpu?.coreShare;
+  const facts = `event-loop delay p99 ${delay?.p99 ?? '?'} ms (max ${delay?.max ?? '?'} ms)${cpu === undefined ? '' : `, CPU ${Math.round(cpu * 100)}% of one core`}${harness.concurrency === undefined ? '' : ` at concurrency ${harness.concurrency}`}`;
+  return html`<dt>harness</dt><dd>${facts}${harness.warning === undefined ? '' : html`<p class="harness-warning">⚠ ${harness.warning}</p>`}</dd>`;
+}
+
 /** Run, suite and plan, when and how long, and the errors by kind: what a reader checks first. */
 export function reportHeader(manifest: RunManifest, rows: readonly RequestRow[], shape: RunShape): SafeHtml {
   const config = manifest.config ?? {};
@@ -48,6 +56,7 @@ export function reportHeader(manifest: RunManifest, rows: readonly RequestRow[],
       <dt>model</dt><dd>${config.model ?? [...new Set(rows.map((row) => String(row.model)))].join(', ')}${config.includeThoughts === true ? ', thought summaries requested' : ''}</dd>
       <dt>plan</dt><dd>${shape.cases.length} cases × ${shape.relays.length} relays × ${Math.max(1, shape.settingLabels.length)} thinking settings (${settings}) × ${repeats} repeats = ${planned} requests; ${rows.length} in requests.csv</dd>
       <dt>when</dt><dd>${manifest.startedAt ?? 'unknown'} to ${manifest.endedAt ?? 'unknown'} (UTC), ${duration(manifest)}</dd>
+      ${manifest.harness === undefined ? '' : harnessLine(manifest.harness)}
       <dt>errors</dt><dd>${errors} of ${rows.length} requests${errors === 0 ? '' : ` (${kindsText(allKinds)})`}${
         byRelay.size === 0 ? '' : html`<ul class="errors">${[...byRelay].map(([relay, kinds]) => html`<li><strong>${relay}</strong>: ${kindsText(kinds)}</li>`)}</ul>`
       }</dd>

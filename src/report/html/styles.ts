@@ -30,6 +30,7 @@ td.verdict.fail .badge { color: var(--fail); background: var(--fail-bg); }
 td.verdict.na .badge { color: var(--na); background: var(--na-bg); }
 td.verdict.fail { background: #fff8f7; }
 td.warn { background: var(--warn-bg); }
+.harness-warning { background: var(--warn-bg); padding: 0.3em 0.5em; margin: 0.3em 0 0; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 20px; }
 figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
 figure.chart h3 { font-size: 15px; margin: 0 0 6px; }
