@@ -1,6 +1,7 @@
 import { finishCi, type FinishCiOptions } from '../gate/finish.js';
 import { readRunFolder, shardCoverage } from '../gate/runFolder.js';
 import { fileSystemError } from '../errors/index.js';
+import { checkNotAnInput } from '../report/folders.js';
 import { checkRunFolder } from '../report/runFolderCheck.js';
 import { lockRunFolder } from '../report/runFolderLock.js';
 
@@ -12,6 +13,7 @@ import { lockRunFolder } from '../report/runFolderLock.js';
  */
 export async function gateCommand(runDir: string, options: FinishCiOptions): Promise<number> {
   checkRunFolder(runDir, 'gate');
+  if (options.junit !== undefined) checkNotAnInput(options.junit, '--junit', { runFolders: [runDir, ...(options.baseline === undefined ? [] : [options.baseline])] });
   let lock;
   try {
     lock = lockRunFolder(runDir, 'gate');

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import type { RequestColumn, SummaryRow } from '../report/columns.js';
-import { checkAppendableFile, checkWritableFile } from '../report/folders.js';
+import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../report/folders.js';
 import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
 import { checkRunFolder } from '../report/runFolderCheck.js';
 import { buildRunManifest } from '../report/runManifest.js';
@@ -88,7 +88,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (unpriced.length > 0) {
     process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
   }
-  checkPathsBeforeSending(options, shard === undefined);
+  checkPathsBeforeSending(file, options, shard === undefined);
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name);
   try {
@@ -101,10 +101,17 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 /**
  * Every path the run will write or read later, checked before anything is sent: a baseline that
  * is not a run folder, an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
- * an --emulator-log that cannot be opened. Each is a one-line usage error (exit 2).
+ * an --emulator-log that cannot be opened, a --junit or --emulator-log naming the suite or a run
+ * folder's own file. Each is a one-line usage error (exit 2).
  */
-function checkPathsBeforeSending(options: RunCommandOptions, gates: boolean): void {
+function checkPathsBeforeSending(file: string, options: RunCommandOptions, gates: boolean): void {
   if (options.ci?.baseline !== undefined) checkRunFolder(options.ci.baseline, '--baseline');
+  const inputs = {
+    files: [file, join(dirname(resolve(file)), '.env')],
+    runFolders: [options.out, options.resume, options.ci?.baseline].filter((dir): dir is string => dir !== undefined),
+  };
+  if (options.ci?.junit !== undefined) checkNotAnInput(options.ci.junit, '--junit', inputs);
+  if (options.emulatorLog !== undefined) checkNotAnInput(options.emulatorLog, '--emulator-log', inputs);
   if (options.ci?.junit !== undefined && gates) checkWritableFile(options.ci.junit, '--junit');
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && gates) checkAppendableFile(stepSummary, 'GITHUB_STEP_SUMMARY');

@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/**
+ * Flags that are each valid alone but wrong together, against one small emulated run: each is
+ * exit 2 with one line naming the flag, and the run folder is left exactly as it was.
+ */
+const SUITE = `name: combos
+model: gemini-2.5-flash
+thinkingBudgets: [0]
+repeats: 1
+relays:
+  - { name: honest, emulator: honest }
+cases:
+  - { id: a, prompt: "1+1?", expect: { number: 2 } }
+  - { id: b, prompt: "2+2?", expect: { number: 4 } }
+`;
+let folder = '';
+let suite = '';
+let run = '';
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'relaybench-combos-'));
+  suite = join(folder, 'suite.yaml');
+  run = join(folder, 'run');
+  writeFileSync(suite, SUITE);
+  const first = await runCli(['run', suite, '--out', run]);
+  expect(first.code, first.stderr).toBe(0);
+}, 60_000);
+
+function expectOneLineRefusal(result: { code: number | null; stderr: string }, flag: string): void {
+  expect(result.code, result.stderr).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toContain(flag);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('an output flag naming an input of the command', () => {
+  const cases: Array<[what: string, args: () => string[], flag: string]> = [
+    ['run --resume --junit RUN/requests.csv', () => ['run', suite, '--resume', run, '--junit', join(run, 'requests.csv')], '--junit'],
+    ['run --resume --junit RUN/run.json', () => ['run', suite, '--resume', run, '--junit', join(run, 'run.json')], '--junit'],
+    ['run --junit SUITE', () => ['run', suite, '--out', join(folder, 'other'), '--junit', suite], '--junit'],
+    ['run --baseline RUN --junit RUN/summary.csv', () => ['run', suite, '--out', join(folder, 'other2'), '--baseline', run, '--junit', join(run, 'summary.csv')], '--junit'],
+    ['run --resume --emulator-log RUN/requests.csv', () => ['run', suite, '--resume', run, '--emulator-log', join(run, 'requests.csv')], '--emulator-log'],
+    ['gate RUN --junit RUN/requests.csv', () => ['gate', run, '--junit', join(run, 'requests.csv')], '--junit'],
+    ['gate RUN --baseline RUN --junit RUN/details.jsonl', () => ['gate', run, '--baseline', run, '--junit', join(run, 'details.jsonl')], '--junit'],
+  ];
+  it.each(cases)('%s: exit 2, the run and the suite untouched', async (_what, args, flag) => {
+    const before = ['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'));
+    const result = await runCli(args());
+    expectOneLineRefusal(result, flag);
+    expect(['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'))).toEqual(before);
+    expect(readFileSync(suite, 'utf8')).toBe(SUITE);
+  }, 60_000);
+});
