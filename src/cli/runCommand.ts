@@ -57,6 +57,13 @@ export interface RunCommandOptions {
 const INTERRUPT_GRACE_MS = 3000;
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
+  // A resume writes into its own folder, and --force only loosens a resume: said, not ignored.
+  if (options.resume !== undefined && options.out !== undefined) {
+    throw new RelaybenchError(`--out ${options.out}: a resume appends to the folder it resumes (--resume ${options.resume}); drop --out, or drop --resume to start a new run there. Nothing was sent.`, 'flag');
+  }
+  if (options.force === true && options.resume === undefined) {
+    throw new RelaybenchError('--force: only changes what --resume accepts (a changed plan); it does nothing alone and never overwrites a folder. Add --resume DIR, or drop --force. Nothing was sent.', 'flag');
+  }
   const suite = await loadSuiteOrExit(file);
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;

@@ -56,3 +56,17 @@ describe('an output flag naming an input of the command', () => {
     expect(readFileSync(suite, 'utf8')).toBe(SUITE);
   }, 60_000);
 });
+
+describe('flags that do nothing together are refused, not ignored', () => {
+  const cases: Array<[what: string, args: () => string[], flag: string]> = [
+    // Before: exit 0, --out ignored, nothing written where the user looks.
+    ['run --resume RUN --out NEW', () => ['run', suite, '--resume', run, '--out', join(folder, 'new')], '--out'],
+    // Before: a whole new run into results/, as if --force meant "overwrite".
+    ['run --force without --resume', () => ['run', suite, '--out', join(folder, 'forced'), '--force'], '--force'],
+  ];
+  it.each(cases)('%s: exit 2, one line naming the flag', async (_what, args, flag) => {
+    const result = await runCli(args());
+    expectOneLineRefusal(result, flag);
+    expect(result.stderr).toContain('Nothing was sent');
+  }, 60_000);
+});
