@@ -211,7 +211,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   }));
   let warmup: WarmupReport[] = [];
   try {
-    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
+    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders, prices, ...(cap === undefined ? {} : { spendingCap: cap }) });
     if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
   } finally {
