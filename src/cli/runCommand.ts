@@ -97,7 +97,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
   checkPathsBeforeSending(file, options, shard === undefined);
   const startedAt = new Date();
-  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name);
+  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
     return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices });
   } finally {

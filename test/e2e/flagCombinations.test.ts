@@ -70,3 +70,24 @@ describe('flags that do nothing together are refused, not ignored', () => {
     expect(result.stderr).toContain('Nothing was sent');
   }, 60_000);
 });
+
+describe('a slice resumed with other filter flags', () => {
+  // Before: "the suite no longer plans the jobs … case added: b", as if the suite had changed.
+  it('names the flags the slice was run with and the resume command', async () => {
+    const slice = join(folder, 'slice');
+    const first = await runCli(['run', suite, '--out', slice, '--case', 'a']);
+    expect(first.code, first.stderr).toBe(0);
+    for (const [args, said] of [
+      [[], 'resumed with no filter'],
+      [['--case', 'b'], 'resumed with --case b'],
+    ] as const) {
+      const result = await runCli(['run', suite, '--resume', slice, ...args]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).toContain(`--resume ${slice} was run with --case a and is ${said}, so the plan differs:`);
+      expect(result.stderr).toContain(`Resume it with the same flags (relaybench run SUITE --resume ${slice} --case a)`);
+    }
+    const same = await runCli(['run', suite, '--resume', slice, '--case', 'a']);
+    expect(same.code, same.stderr).toBe(0);
+  }, 60_000);
+});
