@@ -33,6 +33,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
       plan: {
         planned: manifest.counts.planned,
         interrupted: manifest.interrupted,
+        ...(manifest.spendingCap?.reached === true ? { spendingCap: manifest.spendingCap } : {}),
         ...(plannedJobIds === undefined ? {} : { plannedJobIds }),
         ...(shards === undefined ? {} : { shards }),
       },
