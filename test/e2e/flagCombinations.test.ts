@@ -91,3 +91,31 @@ describe('a slice resumed with other filter flags', () => {
     expect(same.code, same.stderr).toBe(0);
   }, 60_000);
 });
+
+describe('emulate: a config or address it cannot use', () => {
+  // Before: a Node stack trace and exit 1 (the "gate failed" code) for each.
+  it.each<[what: string, args: () => string[], line: RegExp]>([
+    ['a suite given as --config', () => ['emulate', '--port', '0', '--config', suite], /^relaybench: .*suite\.yaml is invalid:/],
+    ['a host that does not resolve', () => ['emulate', '--port', '0', '--host', 'no-such-host.invalid'], /^relaybench: --host no-such-host\.invalid --port 0: cannot listen \((ENOTFOUND|EAI_AGAIN)\)/],
+    ['an address this machine does not have', () => ['emulate', '--port', '0', '--host', '192.0.2.7'], /^relaybench: --host 192\.0\.2\.7 --port 0: cannot listen \(EADDRNOTAVAIL\)/],
+  ])('%s: exit 2, no stack trace', async (_what, args, line) => {
+    const result = await runCli(args(), { timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(line);
+    expect(result.stderr).not.toMatch(/\n\s+at |node:internal|file:\/\//);
+  }, 30_000);
+
+  it('a port in use: exit 2 naming --port', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as import('node:net').AddressInfo;
+    try {
+      const result = await runCli(['emulate', '--port', String(port)], { timeoutMs: 20_000 });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr.trim()).toBe(`relaybench: --host 127.0.0.1 --port ${port}: cannot listen (EADDRINUSE): the port is in use; choose another --port, or 0 for any free port`);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  }, 30_000);
+});
