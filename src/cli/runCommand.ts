@@ -256,7 +256,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0)));
+    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
@@ -284,12 +284,13 @@ function resumeCommand(file: string, outDir: string, shard: { index: number; cou
  * What a run stopped by \`--max-cost\` says: what it spent (warm-ups included, `warmupUsd` of it), why it stopped, by how much it could
  * have gone over (the in-flight worst case), and the resume command with a higher cap.
  */
-function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string, warmupUsd: number): string {
+function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string, warmupUsd: number, worstCaseJobs: number): string {
   const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxJobWorstUsd);
   const warmups = warmupUsd > 0 ? ` (warm-ups, which have no row, $${warmupUsd.toFixed(6)} of it)` : '';
   return [
     `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent${warmups} of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
     `The cap counts finished requests plus the worst case of those in flight, so a run goes over it by at most one request's worst case (${formatUsd(cap.maxJobWorstUsd)} here).`,
+    ...(worstCaseJobs > 0 ? [`${worstCaseJobs} answered request(s) carried no usage: each was counted at its worst case, since the relay billed it at a cost it did not report.`] : []),
     `What finished is saved in ${outDir}.`,
     'Resume with a higher cap:',
     `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,

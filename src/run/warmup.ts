@@ -89,14 +89,17 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
       sent += 1;
       let spentUsd: number | undefined;
       try {
-        spentUsd = await warmUpOnce(job, index);
+        spentUsd = await warmUpOnce(job, index, worstUsd);
       } finally {
         context.spendingCap?.finish(worstUsd, spentUsd);
       }
     }
   };
-  /** Sends one warm-up; returns what it cost (undefined when unpriced or without usage). */
-  const warmUpOnce = async (job: Job, index: number): Promise<number | undefined> => {
+  /**
+   * Sends one warm-up; returns what it cost for the cap: its usage's price, or `worstUsd` when a
+   * priced relay answered without usage (as for measured jobs), else undefined.
+   */
+  const warmUpOnce = async (job: Job, index: number, worstUsd: number): Promise<number | undefined> => {
     const outcome = await executeJob(job, {
       relay: once,
       dispatcher,
@@ -115,7 +118,7 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
     }
     const spent = outcome.attempts === 0 ? undefined : context.prices?.costOf(job, outcome.metrics);
     if (spent !== undefined) costUsd = (costUsd ?? 0) + spent;
-    return spent;
+    return spent ?? (outcome.httpStatus === 200 && worstUsd > 0 ? worstUsd : undefined);
   };
   const lanes = spacingMs > 0 ? 1 : Math.max(1, Math.min(count, relay.concurrency ?? context.suite.concurrency));
   await Promise.all(Array.from({ length: lanes }, worker));
