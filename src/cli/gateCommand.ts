@@ -1,5 +1,6 @@
 import { finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder, shardCoverage } from '../gate/runFolder.js';
+import { readRunFolder, readRunRows, shardCoverage } from '../gate/runFolder.js';
+import { assertNotItself } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
 import { checkNotAnInput } from '../report/folders.js';
 import { checkRunFolder } from '../report/runFolderCheck.js';
@@ -22,6 +23,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
   }
   try {
     const { manifest, rows, plannedJobIds, warnings } = readRunFolder(runDir, 'gate');
+    if (options.baseline !== undefined) assertNotItself(runDir, options.baseline, rows, readRunRows(options.baseline, '--baseline').rows);
     const shards = shardCoverage(manifest);
     const { exitCode, consoleText } = finishCi({
       outDir: runDir,

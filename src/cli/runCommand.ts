@@ -14,7 +14,8 @@ import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js'
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
+import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
+import { readRunRows } from '../gate/runFolder.js';
 import { toPlannedJobs } from '../run/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -80,7 +81,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const baseline = options.ci?.baseline;
   if (baseline !== undefined) {
     try {
-      assertSharesJobs(baseline, readBaselineFolder(baseline), toPlannedJobs(planned), suite);
+      const baselineFolder = readBaselineFolder(baseline);
+      if (options.resume !== undefined) assertNotItself(options.resume, baseline, readRunRows(options.resume, '--resume').rows, baselineFolder.rows);
+      assertSharesJobs(baseline, baselineFolder, toPlannedJobs(planned), suite);
     } catch (error) {
       if (error instanceof RelaybenchError) throw new RelaybenchError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`, 'run-folder');
       throw error;

@@ -119,3 +119,28 @@ describe('emulate: a config or address it cannot use', () => {
     }
   }, 30_000);
 });
+
+describe('a baseline that is the run itself', () => {
+  // Before: exit 0, "0 significant drop(s)": a run compared with itself always passes.
+  it.each<[what: string, args: () => string[]]>([
+    ['gate RUN --baseline RUN', () => ['gate', run, '--baseline', run]],
+    ['gate RUN --baseline RUN/ (another spelling)', () => ['gate', run, '--baseline', `${run}/./`]],
+    ['gate RUN --baseline COPY-OF-RUN', () => ['gate', run, '--baseline', join(folder, 'copy')]],
+    ['run --resume RUN --baseline RUN', () => ['run', suite, '--resume', run, '--baseline', run]],
+  ])('%s: exit 2 naming --baseline', async (_what, args) => {
+    const { cpSync, existsSync } = await import('node:fs');
+    if (!existsSync(join(folder, 'copy'))) cpSync(run, join(folder, 'copy'), { recursive: true, filter: (source) => !source.endsWith('.relaybench.lock') });
+    const result = await runCli(args());
+    expectOneLineRefusal(result, '--baseline');
+    expect(result.stderr).toMatch(/compared with itself a run can never show a drop/);
+  }, 60_000);
+
+  it('an earlier run of the suite is still a baseline', async () => {
+    const earlier = join(folder, 'earlier');
+    const first = await runCli(['run', suite, '--out', earlier]);
+    expect(first.code, first.stderr).toBe(0);
+    const result = await runCli(['gate', run, '--baseline', earlier]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Baseline .*earlier \(paired by job_id/);
+  }, 60_000);
+});
