@@ -99,6 +99,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
   }
   checkPathsBeforeSending(file, options, shard === undefined);
+  if (shard !== undefined && options.maxCost !== undefined) {
+    // Each shard is its own process with its own cap: n shards may spend n times the amount.
+    process.stderr.write(`--max-cost ${options.maxCost} caps shard ${shard.index}/${shard.count} alone: ${shard.count} shards may spend up to ${shard.count} × $${options.maxCost} together. Give each shard its share of the budget.\n`);
+  }
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {

@@ -118,3 +118,13 @@ describe('--max-cost with a relay that reports no usage', () => {
     expect(written.every((row) => row['cost_usd'] === '')).toBe(true);
   }, 60_000);
 });
+
+describe('--max-cost with --shard', () => {
+  // Before: nothing said that each shard process has its own cap, so 4 shards with --max-cost 5 could spend $20.
+  it('says the cap is per shard', async () => {
+    const { suite, out } = setup();
+    const result = await runCli(['run', suite, '--out', out, '--shard', '1/4', '--max-cost', '5']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('--max-cost 5 caps shard 1/4 alone: 4 shards may spend up to 4 × $5 together.');
+  }, 60_000);
+});
