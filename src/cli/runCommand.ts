@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
@@ -327,7 +327,20 @@ function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: Pri
 async function keptCostUsd(requestsPath: string): Promise<number> {
   if (!existsSync(requestsPath)) return 0;
   const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
-  return rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+  const rowsUsd = rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+  // A capped session's run.json also counted what no row shows (warm-ups, answers without usage at
+  // their worst case): a resume starts from the larger of the two, so that spend is not forgotten.
+  return Math.max(rowsUsd, previousCapSpentUsd(join(dirname(requestsPath), 'run.json')));
+}
+
+/** run.json `spendingCap.spentUsd` of the folder's last session; 0 when absent or unreadable. */
+function previousCapSpentUsd(path: string): number {
+  try {
+    const spent = (JSON.parse(readFileSync(path, 'utf8')) as { spendingCap?: { spentUsd?: unknown } }).spendingCap?.spentUsd;
+    return typeof spent === 'number' && Number.isFinite(spent) && spent > 0 ? spent : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** What the command needs from the finished rows, worked out while they are in memory. */

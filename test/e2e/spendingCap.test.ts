@@ -116,6 +116,12 @@ describe('--max-cost with a relay that reports no usage', () => {
     expect(written.length).toBeLessThan(10);
     // The rows themselves still say the cost is unknown.
     expect(written.every((row) => row['cost_usd'] === '')).toBe(true);
+
+    // A resume remembers that spend (run.json), though no row holds it: with one more job's worst
+    // case (~$0.000255) of room, exactly one more job starts. Before, it counted $0 and ran three.
+    const resumed = await runCli(['run', suite, '--resume', out, '--max-cost', '0.0006']);
+    expect(resumed.code, resumed.stderr).toBe(3);
+    expect(rows(out)).toHaveLength(written.length + 1);
   }, 60_000);
 });
 
