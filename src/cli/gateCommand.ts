@@ -1,6 +1,8 @@
 import { finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder, shardCoverage } from '../gate/runFolder.js';
+import { readRunFolder, readRunRows, shardCoverage } from '../gate/runFolder.js';
+import { assertNotItself } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
+import { checkNotAnInput } from '../report/folders.js';
 import { checkRunFolder } from '../report/runFolderCheck.js';
 import { lockRunFolder } from '../report/runFolderLock.js';
 
@@ -12,6 +14,7 @@ import { lockRunFolder } from '../report/runFolderLock.js';
  */
 export async function gateCommand(runDir: string, options: FinishCiOptions): Promise<number> {
   checkRunFolder(runDir, 'gate');
+  if (options.junit !== undefined) checkNotAnInput(options.junit, '--junit', { runFolders: [runDir, ...(options.baseline === undefined ? [] : [options.baseline])] });
   let lock;
   try {
     lock = lockRunFolder(runDir, 'gate');
@@ -20,6 +23,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
   }
   try {
     const { manifest, rows, plannedJobIds, warnings } = readRunFolder(runDir, 'gate');
+    if (options.baseline !== undefined) assertNotItself(runDir, options.baseline, rows, readRunRows(options.baseline, '--baseline').rows);
     const shards = shardCoverage(manifest);
     const { exitCode, consoleText } = finishCi({
       outDir: runDir,
@@ -31,6 +35,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
       plan: {
         planned: manifest.counts.planned,
         interrupted: manifest.interrupted,
+        ...(manifest.spendingCap?.reached === true ? { spendingCap: manifest.spendingCap } : {}),
         ...(plannedJobIds === undefined ? {} : { plannedJobIds }),
         ...(shards === undefined ? {} : { shards }),
       },

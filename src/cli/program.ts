@@ -158,10 +158,30 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         ...(options.log === undefined ? {} : { logFile: options.log }),
         exitWithStdin: options.exitWithStdin === true,
         ...(options.replay === undefined ? {} : { replayFiles: options.replay }),
+      }).catch((error: unknown) => {
+        throw listenError(error, options.host, options.port) ?? error;
       });
     });
 
   return program;
+}
+
+/** Why `emulate` could not listen on --host/--port, in a few words, by errno. */
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: 'the port is in use; choose another --port, or 0 for any free port',
+  EADDRNOTAVAIL: 'this machine has no such address; give one of its own, e.g. 127.0.0.1',
+  EACCES: 'ports below 1024 need privileges; choose a higher --port',
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be resolved now',
+  EAI_FAIL: 'the host name could not be resolved',
+};
+
+/** A listen failure of `emulate` as a one-line usage error naming --host and --port; undefined for other errors. */
+function listenError(error: unknown, host: string, port: number): RelaybenchError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const syscall = (error as NodeJS.ErrnoException | undefined)?.syscall;
+  if (code === undefined || !(code in LISTEN_ERRORS) || (syscall !== 'listen' && syscall !== 'getaddrinfo')) return undefined;
+  return new RelaybenchError(`--host ${host} --port ${port}: cannot listen (${code}): ${LISTEN_ERRORS[code]}`, 'flag');
 }
 
 /** The verb of a failed system call, for `cannot <verb> <path>`. */

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import type { RequestColumn, SummaryRow } from '../report/columns.js';
-import { checkAppendableFile, checkWritableFile } from '../report/folders.js';
+import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../report/folders.js';
 import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
 import { checkRunFolder } from '../report/runFolderCheck.js';
 import { buildRunManifest } from '../report/runManifest.js';
@@ -14,7 +14,8 @@ import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js'
 import { runJobs, type JobDetail } from '../run/runner.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
+import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
+import { readRunRows } from '../gate/runFolder.js';
 import { toPlannedJobs } from '../run/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -60,6 +61,13 @@ export interface RunCommandOptions {
 const INTERRUPT_GRACE_MS = 3000;
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
+  // A resume writes into its own folder, and --force only loosens a resume: said, not ignored.
+  if (options.resume !== undefined && options.out !== undefined) {
+    throw new RelaybenchError(`--out ${options.out}: a resume appends to the folder it resumes (--resume ${options.resume}); drop --out, or drop --resume to start a new run there. Nothing was sent.`, 'flag');
+  }
+  if (options.force === true && options.resume === undefined) {
+    throw new RelaybenchError('--force: only changes what --resume accepts (a changed plan); it does nothing alone and never overwrites a folder. Add --resume DIR, or drop --force. Nothing was sent.', 'flag');
+  }
   const suite = await loadSuiteOrExit(file);
   // A suite with `load:` is an open-loop load run: its own path (cli/loadCommand.ts).
   if (suite.load !== undefined) return (await import('./loadCommand.js')).runLoadCommand(file, { ...suite, load: suite.load }, options);
@@ -78,7 +86,9 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const baseline = options.ci?.baseline;
   if (baseline !== undefined) {
     try {
-      assertSharesJobs(baseline, readBaselineFolder(baseline), toPlannedJobs(planned), suite);
+      const baselineFolder = readBaselineFolder(baseline);
+      if (options.resume !== undefined) assertNotItself(options.resume, baseline, readRunRows(options.resume, '--resume').rows, baselineFolder.rows);
+      assertSharesJobs(baseline, baselineFolder, toPlannedJobs(planned), suite);
     } catch (error) {
       if (error instanceof RelaybenchError) throw new RelaybenchError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`, 'run-folder');
       throw error;
@@ -93,9 +103,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (unpriced.length > 0) {
     process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
   }
-  checkPathsBeforeSending(options, shard === undefined);
+  checkPathsBeforeSending(file, options, shard === undefined);
+  if (shard !== undefined && options.maxCost !== undefined) {
+    // Each shard is its own process with its own cap: n shards may spend n times the amount.
+    process.stderr.write(`--max-cost ${options.maxCost} caps shard ${shard.index}/${shard.count} alone: ${shard.count} shards may spend up to ${shard.count} × $${options.maxCost} together. Give each shard its share of the budget.\n`);
+  }
   const startedAt = new Date();
-  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name);
+  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
     return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices });
   } finally {
@@ -106,10 +120,17 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 /**
  * Every path the run will write or read later, checked before anything is sent: a baseline that
  * is not a run folder, an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
- * an --emulator-log that cannot be opened. Each is a one-line usage error (exit 2).
+ * an --emulator-log that cannot be opened, a --junit or --emulator-log naming the suite or a run
+ * folder's own file. Each is a one-line usage error (exit 2).
  */
-function checkPathsBeforeSending(options: RunCommandOptions, gates: boolean): void {
+function checkPathsBeforeSending(file: string, options: RunCommandOptions, gates: boolean): void {
   if (options.ci?.baseline !== undefined) checkRunFolder(options.ci.baseline, '--baseline');
+  const inputs = {
+    files: [file, join(dirname(resolve(file)), '.env')],
+    runFolders: [options.out, options.resume, options.ci?.baseline].filter((dir): dir is string => dir !== undefined),
+  };
+  if (options.ci?.junit !== undefined) checkNotAnInput(options.ci.junit, '--junit', inputs);
+  if (options.emulatorLog !== undefined) checkNotAnInput(options.emulatorLog, '--emulator-log', inputs);
   if (options.ci?.junit !== undefined && gates) checkWritableFile(options.ci.junit, '--junit');
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '' && gates) checkAppendableFile(stepSummary, 'GITHUB_STEP_SUMMARY');
@@ -259,7 +280,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter)));
+    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
@@ -284,14 +305,16 @@ function resumeCommand(file: string, outDir: string, shard: { index: number; cou
 }
 
 /**
- * What a run stopped by \`--max-cost\` says: what it spent, why it stopped, by how much it could
+ * What a run stopped by \`--max-cost\` says: what it spent (warm-ups included, `warmupUsd` of it), why it stopped, by how much it could
  * have gone over (the in-flight worst case), and the resume command with a higher cap.
  */
-function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string): string {
+function spendingCapText(cap: SpendingCap, rows: number, planned: number, outDir: string, resume: string, warmupUsd: number, worstCaseJobs: number): string {
   const higher = Math.max(cap.capUsd * 2, cap.spentUsd + cap.maxJobWorstUsd);
+  const warmups = warmupUsd > 0 ? ` (warm-ups, which have no row, $${warmupUsd.toFixed(6)} of it)` : '';
   return [
-    `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
+    `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent${warmups} of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
     `The cap counts finished requests plus the worst case of those in flight, so a run goes over it by at most one request's worst case (${formatUsd(cap.maxJobWorstUsd)} here).`,
+    ...(worstCaseJobs > 0 ? [`${worstCaseJobs} answered request(s) carried no usage: each was counted at its worst case, since the relay billed it at a cost it did not report.`] : []),
     `What finished is saved in ${outDir}.`,
     'Resume with a higher cap:',
     `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,
@@ -321,7 +344,20 @@ function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: Pri
 async function keptCostUsd(requestsPath: string): Promise<number> {
   if (!existsSync(requestsPath)) return 0;
   const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
-  return rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+  const rowsUsd = rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+  // A capped session's run.json also counted what no row shows (warm-ups, answers without usage at
+  // their worst case): a resume starts from the larger of the two, so that spend is not forgotten.
+  return Math.max(rowsUsd, previousCapSpentUsd(join(dirname(requestsPath), 'run.json')));
+}
+
+/** run.json `spendingCap.spentUsd` of the folder's last session; 0 when absent or unreadable. */
+function previousCapSpentUsd(path: string): number {
+  try {
+    const spent = (JSON.parse(readFileSync(path, 'utf8')) as { spendingCap?: { spentUsd?: unknown } }).spendingCap?.spentUsd;
+    return typeof spent === 'number' && Number.isFinite(spent) && spent > 0 ? spent : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** What the command needs from the finished rows, worked out while they are in memory. */

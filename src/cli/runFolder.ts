@@ -59,19 +59,19 @@ export function createRunFolder(suiteName: string, jobs: Job[], out: string | un
  * and refuses unless forced), cuts a torn last line left by a crash, drops rows of jobs that were
  * skipped (never sent) so they run now, and returns the jobs that have no row yet.
  */
-export function resumeRunFolder(dir: string, jobs: Job[], force: boolean, suiteName: string): RunFolder {
+export function resumeRunFolder(dir: string, jobs: Job[], force: boolean, suiteName: string, filterFlags = ''): RunFolder {
   checkRunFolder(dir, '--resume');
   const outDir = resolve(dir);
   const lock = lockRunFolder(outDir, 'run');
   try {
-    return reopen(outDir, jobs, force, suiteName, lock);
+    return reopen(outDir, jobs, force, suiteName, lock, filterFlags);
   } catch (error) {
     lock.release();
     throw error;
   }
 }
 
-function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, lock: RunFolderLock): RunFolder {
+function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, lock: RunFolderLock, filterFlags: string): RunFolder {
   const requestsPath = join(outDir, 'requests.csv');
   const parsed = readRequestsCsv(requestsPath);
   // --force accepts a changed plan, never another suite's folder: its rows would join this run.
@@ -83,6 +83,12 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
   const current = toPlannedJobs(jobs);
   const changes = explainPlanChange(readSavedPlan(planPath), current);
   if (changes.length > 0 && !force) {
+    // The usual cause is not a changed suite but a slice resumed with other filter flags.
+    const savedFlags = savedFilterFlags(join(outDir, 'run.json'));
+    if (savedFlags !== undefined && savedFlags !== filterFlags) {
+      const said = (flags: string): string => (flags === '' ? 'no filter' : flags);
+      throw new CliError(`--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`);
+    }
     throw new CliError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`);
   }
   if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
@@ -101,6 +107,17 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
   const finished = new Set(kept.map((row) => row.job_id));
   const runId = typeof kept[0]?.run_id === 'string' ? kept[0].run_id : `${utcStamp(new Date())}-${process.pid.toString(36)}`;
   return { outDir, runId, remaining: jobs.filter((job) => !finished.has(job.jobId)), keptRows: kept.length, lock };
+}
+
+/** The filter flags run.json records for the run (`''` for none); undefined when run.json is missing or unreadable. */
+function savedFilterFlags(path: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { filter?: { flags?: unknown } };
+    const flags = manifest.filter?.flags;
+    return typeof flags === 'string' ? flags : '';
+  } catch {
+    return undefined;
+  }
 }
 
 /** plan.json of the folder being resumed; none (a folder from before plan.json) is an empty plan. */

@@ -94,7 +94,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       const retryAfterMs = parseRetryAfterMs(headerValue(response.headers['retry-after']));
       let bytes: Buffer;
       try {
-        bytes = await decodeWholeBody(await readCapped(response.body, ERROR_BODY_LIMIT_BYTES), contentEncoding);
+        bytes = await decodeWholeBody(await readCapped(response.body, ERROR_BODY_LIMIT_BYTES), contentEncoding, ERROR_BODY_LIMIT_BYTES);
       } catch (error) {
         if (!(error instanceof ContentDecodingError)) throw error;
         // Still an HTTP failure (a 503 stays retryable); only its body could not be read.

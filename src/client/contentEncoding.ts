@@ -167,10 +167,20 @@ export function createContentDecoder(contentEncoding: string | undefined, onDeco
   };
 }
 
-/** Decodes a whole (error) body at once; throws {@link ContentDecodingError}. */
-export async function decodeWholeBody(bytes: Buffer, contentEncoding: string | undefined): Promise<Buffer> {
+/**
+ * Decodes a whole (error) body at once, keeping at most `limitBytes` of the decoded bytes: a
+ * compressed error body is read capped, but 64 KiB of gzip decode to 64 MiB (a decompression
+ * bomb), which went whole into the capture file and memory. Throws {@link ContentDecodingError}.
+ */
+export async function decodeWholeBody(bytes: Buffer, contentEncoding: string | undefined, limitBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
   const parts: Buffer[] = [];
-  const decoder = createContentDecoder(contentEncoding, (decoded) => parts.push(decoded));
+  let kept = 0;
+  const decoder = createContentDecoder(contentEncoding, (decoded) => {
+    if (kept >= limitBytes) return;
+    const part = decoded.length > limitBytes - kept ? decoded.subarray(0, limitBytes - kept) : decoded;
+    parts.push(part);
+    kept += part.length;
+  });
   if (decoder === undefined) return bytes;
   try {
     decoder.push(bytes, 0);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PRESET_NAMES, type PresetName } from '../suite/presets.js';
 import type { AuthMode } from '../suite/types.js';
 import { PROFILE_NAMES, type ProfileName, type ProfileOverrides } from './profiles.js';
+import { RelaybenchError } from '../errors/index.js';
 
 /**
  * The emulator's configuration: which relays it hosts, with which behaviour, and the answer key
@@ -138,8 +139,12 @@ export const emulatorConfigSchema = z.strictObject({
     .exactOptional(),
 });
 
-export class EmulatorConfigError extends Error {
-  override name = 'EmulatorConfigError';
+/** An emulator configuration that cannot be used: a usage error (exit 2), printed without a stack. */
+export class EmulatorConfigError extends RelaybenchError {
+  constructor(message: string) {
+    super(message, 'flag');
+    this.name = 'EmulatorConfigError';
+  }
 }
 
 /** Validates a configuration given in-process; `source` names it in error messages. */

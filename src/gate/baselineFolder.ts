@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RelaybenchError } from '../errors/index.js';
 import type { RequestRow } from '../report/columns.js';
 import type { PlannedJob } from '../run/planFile.js';
@@ -33,4 +35,27 @@ export function assertSharesJobs(dir: string, baseline: BaselineFolder, current:
   if (current.some((job) => baselineIds.has(job.job_id))) return;
   const why = explainUnsharedJobs(current, plannedJobsOfRows(baseline.rows), currentConfig === undefined ? undefined : { current: currentConfig, baseline: baseline.config });
   throw new RelaybenchError(`--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`, 'run-folder');
+}
+
+/**
+ * Refuses a baseline that is the run itself: the same folder (by real path), or a copy of it (the
+ * same set of run_ids in its rows). Compared with itself a run has no pass→fail pair, so the gate
+ * would always pass: a CI job whose "baseline" link points at the run it just made.
+ *
+ * @throws RelaybenchError, cause `run-folder` (exit 2).
+ */
+export function assertNotItself(runDir: string, baselineDir: string, runRows: readonly Pick<RequestRow, 'run_id'>[], baselineRows: readonly Pick<RequestRow, 'run_id'>[]): void {
+  const real = (dir: string): string => {
+    try {
+      return realpathSync(dir);
+    } catch {
+      return resolve(dir);
+    }
+  };
+  const runIds = (rows: readonly Pick<RequestRow, 'run_id'>[]): string => [...new Set(rows.map((row) => String(row.run_id)))].sort().join(',');
+  const sameFolder = real(runDir) === real(baselineDir);
+  const copy = !sameFolder && runRows.length > 0 && runIds(runRows) === runIds(baselineRows);
+  if (!sameFolder && !copy) return;
+  const what = sameFolder ? 'is the run folder itself' : `is a copy of this run (the same run_id ${runIds(runRows)})`;
+  throw new RelaybenchError(`--baseline ${baselineDir} ${what}: compared with itself a run can never show a drop. Give an earlier run of the suite, such as results/<suite>/<timestamp>/.`, 'run-folder');
 }

@@ -23,6 +23,8 @@ export interface CompletenessInput {
   rows: ReadonlyArray<Pick<RequestRow, 'job_id' | 'relay' | 'error_kind' | 'error_message'>>;
   /** run.json `interrupted`: stopped by Ctrl-C, SIGTERM or the spending cap. */
   interrupted: boolean;
+  /** run.json `spendingCap` when `--max-cost` stopped the run (`reached`): the jobs it left are not lost rows. */
+  spendingCap?: { capUsd: number; spentUsd: number };
   shards?: ShardCoverage;
   /** `--allow-incomplete` or `ci: { allowIncomplete: true }`: report the gap but do not fail on it. */
   allowIncomplete: boolean;
@@ -67,7 +69,7 @@ function shardReason(shards: ShardCoverage, jobs: number | undefined): string | 
  * Did every planned job run? A gate over a run that lacks jobs judges a different sample than the
  * suite describes — a merge of one shard of two passes on half the jobs — so missing jobs fail it
  * (exit 1) unless allowed, naming how many and why: a lost shard (planned jobs that no shard in
- * the folder planned), an interruption (stopped at N of M), relays given up (`skipped` rows), or
+ * the folder planned), an interruption or the spending cap (stopped at N of M), relays given up (`skipped` rows), or
  * rows simply absent. Pure: data in, verdict out.
  */
 export function checkCompleteness(input: CompletenessInput): CompletenessResult {
@@ -85,8 +87,12 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
     const absent = missing - skipped.length - (shard === undefined ? 0 : (lostShardJobs ?? 0));
     const expected = plannedHere?.size ?? input.planned;
     if (input.interrupted) reasons.push(`interrupted: stopped at ${counted.length} of ${plural(expected, 'job')}`);
+    const cap = input.spendingCap;
+    if (cap !== undefined) {
+      reasons.push(`spending cap: stopped at ${counted.length} of ${plural(expected, 'job')} ($${Number(cap.spentUsd.toPrecision(6))} spent of --max-cost $${cap.capUsd}; resume with a higher cap)`);
+    }
     reasons.push(...skippedReasons(skipped));
-    if (!input.interrupted && absent > 0 && (shard === undefined || plannedHere !== undefined)) {
+    if (!input.interrupted && cap === undefined && absent > 0 && (shard === undefined || plannedHere !== undefined)) {
       reasons.push(`no row: ${plural(absent, 'planned job')} (the run ended early or rows were removed)`);
     }
   }

@@ -39,6 +39,8 @@ const runManifestSchema = z.looseObject({
   /** A merged run.json: the shards it joined. */
   shards: z.array(z.object({ index: z.number(), count: z.number() })).optional(),
   counts: z.object({ planned: z.number(), rows: z.number(), ok: z.number(), errors: z.number() }),
+  /** `--max-cost`: the cap, what was spent, and whether it stopped the run. */
+  spendingCap: z.object({ capUsd: z.number(), spentUsd: z.number(), reached: z.boolean() }).loose().optional(),
   relays: z.record(z.string(), relayStatsSchema),
   config: z.looseObject({
     ci: ciGatesSchema.default({}),

@@ -1,11 +1,12 @@
 import { textTable } from '../plan/textTable.js';
 import type { RelayCheck } from '../run/check.js';
 import { diagnoseCheck } from '../run/checkDiagnosis.js';
+import { isSameModel } from '../analysis/verdicts/modelName.js';
 
 /**
  * `relaybench check`'s console output: one line per relay (reachable, HTTP status, key accepted,
  * model answered, streamed, time to first token in ms), then one diagnosis line per relay that
- * failed or warned, then the count. Every string is redacted by the caller's redactor.
+ * failed or warned (another model than the one asked for included), then the count. Every string is redacted by the caller's redactor.
  */
 export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: string) => string): { text: string; failed: number } {
   const verdicts = checks.map((check) => ({ check, verdict: diagnoseCheck(check) }));
@@ -20,7 +21,13 @@ export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: s
     check.metrics.ttftMs === undefined ? '-' : String(Math.round(check.metrics.ttftMs)),
     verdict.answered ? 'OK' : 'FAIL',
   ]);
-  const notes = verdicts.filter(({ verdict }) => verdict.diagnosis !== undefined).map(({ check, verdict }) => `  ${check.relay}: ${verdict.diagnosis}`);
+  const notes = verdicts.flatMap(({ check, verdict }) => {
+    const served = check.metrics.modelVersion;
+    // An answer from another model is still an answer, but the run's "model as asked" verdict will fail it.
+    const swapped = verdict.answered && served !== undefined && !isSameModel(check.model, served) ? `answered as ${served}, not the ${check.model} asked for (the run's "model as asked" verdict would fail)` : undefined;
+    const said = [verdict.diagnosis, swapped].filter((text) => text !== undefined).join('; ');
+    return said === '' ? [] : [`  ${check.relay}: ${said}`];
+  });
   const failed = verdicts.filter(({ verdict }) => !verdict.answered).length;
   const summary =
     failed === 0

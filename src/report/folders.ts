@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, parse, resolve, sep } from 'node:path';
+import { closeSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
+import { LOCK_FILE } from './runFolderLock.js';
 
 /**
  * `mkdir -p` that always ends. Node's own `mkdirSync(path, { recursive: true })` (20, 22) walks
@@ -59,6 +60,56 @@ export function checkWritableFile(path: string, flag: string): void {
     unlinkSync(probe);
   } catch (error) {
     throw withFlag(fileSystemError(error, 'write', path), flag);
+  }
+}
+
+/** What an output flag must never overwrite: the suite file (and its `.env`) and the run folders in play. */
+export interface GuardedInputs {
+  /** Files read by this command (the suite, its `.env`). */
+  files?: readonly string[];
+  /** Run folders this command reads or writes (its own, `--resume`, `--baseline`, `gate`'s folder). */
+  runFolders?: readonly string[];
+}
+
+/**
+ * Refuses an output path (`--junit`, `--emulator-log`) that names one of relaybench's own inputs:
+ * the suite file or its `.env`, or one of relaybench's own files in a run folder in play
+ * (`requests.csv`, `run.json`, `captures/`, the lock, …). Written at the end of a run, such a file would be replaced
+ * after the rows were saved: `--junit RUN/requests.csv` turned a finished run into XML. Paths are
+ * compared after `resolve` and, where the file exists, `realpath` (a symlink to the suite counts).
+ *
+ * Throws a usage error (exit 2) naming `flag`.
+ */
+export function checkNotAnInput(path: string, flag: string, guarded: GuardedInputs): void {
+  const target = realOrResolved(path);
+  for (const file of guarded.files ?? []) {
+    if (realOrResolved(file) === target) {
+      throw new RelaybenchError(`${flag} ${path} is ${file}, an input of this command: it would be overwritten. Give another file, such as junit.xml`, 'flag');
+    }
+  }
+  for (const folder of guarded.runFolders ?? []) {
+    const inside = relative(realOrResolved(folder), target);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
+    const [first = ''] = inside.split(sep);
+    if (RUN_FOLDER_FILES.includes(first)) {
+      throw new RelaybenchError(`${flag} ${path} is the run's own ${first} in ${folder}: it would be overwritten. Give another file, such as ${join(folder, 'junit.xml')}`, 'flag');
+    }
+  }
+}
+
+/** What relaybench itself keeps in a run folder (DESIGN.md, "Output of a run"), plus its lock. */
+const RUN_FOLDER_FILES = ['requests.csv', 'summary.csv', 'run.json', 'plan.json', 'details.jsonl', 'report.html', 'verdicts.csv', 'budgets.csv', 'summary.md', 'captures', LOCK_FILE];
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Missing: resolve its folder's real path, so /tmp/x/../run/f compares as the folder does.
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
   }
 }
 

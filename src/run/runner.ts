@@ -94,6 +94,8 @@ export interface RunJobsResult {
   interrupted: boolean;
   /** Stopped because the spending cap was reached (jobs are left for a resume). */
   capReached: boolean;
+  /** Under `--max-cost`: answered requests without usage, whose worst case was counted as spent. */
+  capWorstCaseJobs: number;
   /** One entry per relay that sent warm-up requests. */
   warmup: WarmupReport[];
 }
@@ -133,6 +135,8 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   const cap = options.spendingCap;
   // Reaching the cap stops new jobs the way a first Ctrl-C does; the ones in flight finish.
   const capStop = new AbortController();
+  /** Answered requests without usage, counted toward the cap at their worst case. */
+  let unknownCostJobs = 0;
   const stopSignal = cap === undefined ? options.stopSignal : AbortSignal.any([options.stopSignal, capStop.signal]);
 
   const jobsByRelay = new Map<string, Job[]>();
@@ -197,14 +201,18 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     try {
       // A job that waited for room under the cap may find the run interrupted meanwhile.
       if (cap !== undefined && stopSignal.aborted) return;
-      spentUsd = await executeAndFinish(job, relay, dispatcher, cap === undefined ? startedAtIso : new Date().toISOString());
+      spentUsd = await executeAndFinish(job, relay, dispatcher, cap === undefined ? startedAtIso : new Date().toISOString(), worstUsd);
     } finally {
       cap?.finish(worstUsd, spentUsd);
     }
   };
 
-  /** Sends a job, appends its row, and returns what it cost as far as its usage tells (0 when unknown). */
-  const executeAndFinish = async (job: Job, relay: ResolvedRelay, dispatcher: Dispatcher, startedAtIso: string): Promise<number> => {
+  /**
+   * Sends a job, appends its row, and returns what it cost as far as its usage tells. A priced
+   * relay that answered (HTTP 200) without usage still billed it: under a cap that counts as its
+   * worst case (`worstUsd`), else the cap could never stop such a relay; otherwise 0.
+   */
+  const executeAndFinish = async (job: Job, relay: ResolvedRelay, dispatcher: Dispatcher, startedAtIso: string, worstUsd: number): Promise<number> => {
     const outcome = await executeJob(job, {
       relay,
       dispatcher,
@@ -216,7 +224,9 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
       sampleHeader: options.sampleHeaders(relay),
       captureRaw: options.capture !== undefined && options.capture.policy !== 'none',
     });
-    const spent = outcome.attempts === 0 ? 0 : (prices.costOf(job, outcome.metrics) ?? 0);
+    const known = outcome.attempts === 0 ? 0 : prices.costOf(job, outcome.metrics);
+    if (known === undefined && outcome.httpStatus === 200 && worstUsd > 0) unknownCostJobs += 1;
+    const spent = known ?? (outcome.httpStatus === 200 ? worstUsd : 0);
     // A job cut short by our own interruption did not finish: no row, so a resume runs it again.
     if (outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return spent;
     finish(job, outcome, startedAtIso);
@@ -233,7 +243,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   try {
     // The HTTP parser's one-time compilation happens here, not inside the first measured responses.
     await primeHttpParser();
-    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders });
+    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders, prices, ...(cap === undefined ? {} : { spendingCap: cap }) });
     if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
     while (judgedRows.size > 0) await Promise.all(judgedRows);
@@ -245,6 +255,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
     completed: progress.done,
     interrupted: options.stopSignal.aborted && progress.done < progress.total,
     capReached: cap?.reached === true && progress.done < progress.total,
+    capWorstCaseJobs: unknownCostJobs,
     warmup,
   };
 }

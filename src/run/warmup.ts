@@ -4,12 +4,16 @@ import type { Clock } from '../client/types.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay, Suite } from '../suite/types.js';
 import { executeJob } from './execute.js';
+import type { PriceBook } from './pricing.js';
+import type { SpendingCap } from './spendingCap.js';
 
 /** What one relay's warm-up did; goes to run.json (`warmup`) and the console. */
 export interface WarmupReport {
   relay: string;
   sent: number;
   failed: number;
+  /** USD the warm-ups cost by their usage (priced relays only): billed by the relay, so counted by `--max-cost`, never in a row. */
+  costUsd?: number;
   /** Distinct error messages (redacted), at most {@link MAX_WARMUP_ERRORS}, each with its count. */
   errors: Array<{ message: string; count: number }>;
 }
@@ -33,6 +37,10 @@ export interface WarmupContext {
   signal: AbortSignal;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   sampleHeaders: (relay: ResolvedRelay) => ((job: Job, attempt: number) => Record<string, string>) | undefined;
+  /** Prices each warm-up like a measured request. */
+  prices?: PriceBook;
+  /** `--max-cost`: a warm-up is billed like any request, so it reserves its worst case and adds its cost; none starts once the cap is reached. */
+  spendingCap?: SpendingCap;
 }
 
 /**
@@ -40,7 +48,8 @@ export interface WarmupContext {
  * relay's first planned jobs in turn, once each (no retries), up to the relay's concurrency at a
  * time so that as many pooled connections are opened as the run will use (one at a time, spaced,
  * for a relay with `rpm`). Nothing is counted: no
- * row, no health record. Relays warm up in parallel. Never throws for a failed request.
+ * row, no health record; but each is billed, so with `spendingCap` it reserves its worst case
+ * like a measured job, and none starts once the cap is reached (DESIGN.md, "Cost"). Relays warm up in parallel. Never throws for a failed request.
  */
 export async function warmUpRelays(context: WarmupContext): Promise<WarmupReport[]> {
   const relays = context.suite.relays.filter((relay) => warmupCountOf(relay, context.suite) > 0 && (context.jobsByRelay.get(relay.name)?.length ?? 0) > 0);
@@ -56,6 +65,8 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
   const errors = new Map<string, number>();
   let failed = 0;
   let next = 0;
+  let sent = 0;
+  let costUsd: number | undefined;
   const once = { ...relay, retry: { ...relay.retry, max: 0 } };
   // With rpm:, warm-ups are spaced like measured requests (one start per 60000/rpm ms, as the
   // scheduler does) and the first measured one waits its turn after them, so the relay's limit holds.
@@ -71,30 +82,48 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
       const index = next++;
       await waitForTurn();
       if (context.signal.aborted) break;
-      lastStartMs = context.clock();
       const job = jobs[index % jobs.length] as Job;
-      const outcome = await executeJob(job, {
-        relay: once,
-        dispatcher,
-        clock: context.clock,
-        random: context.random,
-        redact: context.redact,
-        signal: context.signal,
-        sleep: context.sleep,
-        // Negative attempt numbers: an emulated relay draws a warm-up sample apart from the measured ones.
-        sampleHeader: sampleHeader === undefined ? undefined : (warmJob) => sampleHeader(warmJob, -(index + 1)),
-      });
-      if (outcome.failure !== undefined) {
-        failed += 1;
-        const message = context.redact(outcome.failure.message);
-        errors.set(message, (errors.get(message) ?? 0) + 1);
+      const worstUsd = context.spendingCap === undefined || context.prices === undefined ? 0 : context.prices.worstCaseOf(job);
+      if (context.spendingCap !== undefined && !(await context.spendingCap.reserve(worstUsd))) break;
+      lastStartMs = context.clock();
+      sent += 1;
+      let spentUsd: number | undefined;
+      try {
+        spentUsd = await warmUpOnce(job, index, worstUsd);
+      } finally {
+        context.spendingCap?.finish(worstUsd, spentUsd);
       }
     }
+  };
+  /**
+   * Sends one warm-up; returns what it cost for the cap: its usage's price, or `worstUsd` when a
+   * priced relay answered without usage (as for measured jobs), else undefined.
+   */
+  const warmUpOnce = async (job: Job, index: number, worstUsd: number): Promise<number | undefined> => {
+    const outcome = await executeJob(job, {
+      relay: once,
+      dispatcher,
+      clock: context.clock,
+      random: context.random,
+      redact: context.redact,
+      signal: context.signal,
+      sleep: context.sleep,
+      // Negative attempt numbers: an emulated relay draws a warm-up sample apart from the measured ones.
+      sampleHeader: sampleHeader === undefined ? undefined : (warmJob) => sampleHeader(warmJob, -(index + 1)),
+    });
+    if (outcome.failure !== undefined) {
+      failed += 1;
+      const message = context.redact(outcome.failure.message);
+      errors.set(message, (errors.get(message) ?? 0) + 1);
+    }
+    const spent = outcome.attempts === 0 ? undefined : context.prices?.costOf(job, outcome.metrics);
+    if (spent !== undefined) costUsd = (costUsd ?? 0) + spent;
+    return spent ?? (outcome.httpStatus === 200 && worstUsd > 0 ? worstUsd : undefined);
   };
   const lanes = spacingMs > 0 ? 1 : Math.max(1, Math.min(count, relay.concurrency ?? context.suite.concurrency));
   await Promise.all(Array.from({ length: lanes }, worker));
   await waitForTurn();
-  return { relay: relay.name, sent: Math.min(next, count), failed, errors: [...errors].slice(0, MAX_WARMUP_ERRORS).map(([message, n]) => ({ message, count: n })) };
+  return { relay: relay.name, sent, failed, ...(costUsd === undefined ? {} : { costUsd: Math.round(costUsd * 1e9) / 1e9 }), errors: [...errors].slice(0, MAX_WARMUP_ERRORS).map(([message, n]) => ({ message, count: n })) };
 }
 
 /** One console line per relay that warmed up: `warm-up honest: 3 sent, 1 failed (HTTP 503: …)`. */
@@ -102,7 +131,8 @@ export function formatWarmup(reports: readonly WarmupReport[]): string {
   return reports
     .map((report) => {
       const failures = report.errors.map((error) => `${error.count}× ${error.message}`).join('; ');
-      return `warm-up ${report.relay}: ${report.sent} sent, not counted${report.failed === 0 ? '' : `; ${report.failed} failed: ${failures}`}`;
+      const cost = report.costUsd === undefined ? '' : ` ($${report.costUsd.toPrecision(3).replace(/\.?0+$/, '')}, counted by --max-cost)`;
+      return `warm-up ${report.relay}: ${report.sent} sent, not counted${cost}${report.failed === 0 ? '' : `; ${report.failed} failed: ${failures}`}`;
     })
     .join('\n');
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closedObject, onAnyMapping } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
-import { folderSafeName, httpUrl, positiveInt } from './fieldSchemas.js';
+import { folderSafeName, headersSchema, httpUrl, positiveInt } from './fieldSchemas.js';
 import { modelName } from './modelName.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 import { relayBodySchema } from './relayBodySchema.js';
@@ -54,7 +54,7 @@ export const relayInputSchema = closedObject({
   casing: z.enum(['camel', 'snake']).exactOptional(),
   modelInBody: z.boolean().exactOptional(),
   model: modelName.exactOptional(),
-  headers: z.record(z.string(), z.string()).exactOptional(),
+  headers: headersSchema.exactOptional(),
   concurrency: positiveInt.exactOptional(),
   rpm: positiveInt.exactOptional(),
   timeouts: timeoutsSchema.exactOptional(),

@@ -104,7 +104,7 @@ function describeReceived(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? 'an integer' : 'a number') : 'an infinite number';
+  if (typeof value === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? 'an integer' : 'a number') : Number.isNaN(value) ? 'NaN (.nan, not a number)' : 'an infinite number';
   if (typeof value === 'boolean') return 'a boolean';
   return `a ${typeof value}`;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,9 @@ describe('relaybench run --baseline, 10 cases at 1 repeat', () => {
 
   it('exits 2 before any request for a baseline that is not a run folder, or shares no job', async () => {
     const log = path('emulator.log');
+    // A folder that is not a run (a missing one is "no such folder", checked first since the merge of #17).
+    mkdirSync(path('nonsense'), { recursive: true });
+    writeFileSync(path('nonsense/notes.txt'), 'not a run');
     const nonsense = await runCli(['run', path('base.yaml'), '--out', path('never'), '--baseline', path('nonsense'), '--emulator-log', log]);
     expect(nonsense.code).toBe(2);
     expect(nonsense.stderr).toContain('no such folder');

@@ -96,3 +96,41 @@ describe('--max-cost', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('--max-cost with a relay that reports no usage', () => {
+  // Before: every answer cost "0" to the cap, so --max-cost 0.0005 let all 10 jobs run against a
+  // relay billing at list price (worst case ~$0.00025 each).
+  it('counts each answered request at its worst case, stops with exit 3 and says why', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'relaybench-cap-nousage-'));
+    const suite = join(folder, 'suite.yaml');
+    writeFileSync(
+      suite,
+      `name: nousage\nmodel: gemini-2.5-flash\nthinkingBudgets: [0]\nrepeats: 10\nconcurrency: 1\ngenerationConfig: { maxOutputTokens: 100 }\nrelays:\n  - { name: nu, emulator: no-usage }\ncases:\n  - { id: a, prompt: "1+1?", expect: { number: 2 } }\n`,
+    );
+    const out = join(folder, 'out');
+    const result = await runCli(['run', suite, '--out', out, '--max-cost', '0.0005']);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(/answered request\(s\) carried no usage: each was counted at its worst case/);
+    const written = rows(out);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(10);
+    // The rows themselves still say the cost is unknown.
+    expect(written.every((row) => row['cost_usd'] === '')).toBe(true);
+
+    // A resume remembers that spend (run.json), though no row holds it: with one more job's worst
+    // case (~$0.000255) of room, exactly one more job starts. Before, it counted $0 and ran three.
+    const resumed = await runCli(['run', suite, '--resume', out, '--max-cost', '0.0006']);
+    expect(resumed.code, resumed.stderr).toBe(3);
+    expect(rows(out)).toHaveLength(written.length + 1);
+  }, 60_000);
+});
+
+describe('--max-cost with --shard', () => {
+  // Before: nothing said that each shard process has its own cap, so 4 shards with --max-cost 5 could spend $20.
+  it('says the cap is per shard', async () => {
+    const { suite, out } = setup();
+    const result = await runCli(['run', suite, '--out', out, '--shard', '1/4', '--max-cost', '5']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('--max-cost 5 caps shard 1/4 alone: 4 shards may spend up to 4 × $5 together.');
+  }, 60_000);
+});

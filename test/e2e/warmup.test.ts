@@ -110,3 +110,20 @@ describe('warmup', () => {
     expect(received['bad'] ?? 0).toBe(before);
   });
 });
+
+describe('warm-ups and --max-cost', () => {
+  // A warm-up is a real request the relay bills; leaving it out of the cap let `--max-cost 2.5`
+  // spend $6 at $1 a call (3 warm-ups, then 3 measured jobs all started under the cap).
+  it('count toward the cap (not toward any row), so the cap holds and the run stops with exit 3', async () => {
+    const { folder, file } = write(`  - { name: billed, baseUrl: "${base}/billed", apiKey: KEY-billed-12345, warmup: 3, price: { perRequest: 1 } }\n`, 'concurrency: 1\n');
+    const result = await runCli(['run', file, '--out', join(folder, 'out'), '--max-cost', '2.5']);
+    expect(result.code, result.stderr).toBe(3);
+    // The three warm-ups spent $3 ≥ $2.5: no measured job may start.
+    expect(received['billed']).toBe(3);
+    expect(result.stderr).toMatch(/warm-up billed: 3 sent, not counted \(\$3/);
+    expect(result.stderr).toMatch(/Spending cap reached: \$3\.000000 spent \(warm-ups, which have no row, \$3\.000000 of it\) of --max-cost \$2\.5 after 0 of 3 jobs/);
+    const manifest = JSON.parse(readFileSync(join(folder, 'out', 'run.json'), 'utf8')) as { warmup: Array<{ costUsd?: number }>; spendingCap: { spentUsd: number } };
+    expect(manifest.warmup[0]?.costUsd).toBe(3);
+    expect(manifest.spendingCap.spentUsd).toBe(3);
+  });
+});

@@ -46,6 +46,14 @@ describe('checkCompleteness', () => {
       reasons: [/^skipped: 4 jobs on relay down — relay down given up after 20 consecutive auth failures$/],
     },
     {
+      // Before: 'no row: 19 planned jobs (the run ended early or rows were removed)', as if rows were lost.
+      name: 'stopped by --max-cost at 5 of 24',
+      input: { ...base, planned: 24, plannedJobIds: ids(24), rows: rowsFor(ids(5)), spendingCap: { capUsd: 0.002, spentUsd: 0.002576 } },
+      missing: 19,
+      pass: false,
+      reasons: [/^spending cap: stopped at 5 of 24 jobs \(\$0\.002576 spent of --max-cost \$0\.002; resume with a higher cap\)$/],
+    },
+    {
       name: 'rows removed by hand, no cause recorded',
       input: { ...base, planned: 10, plannedJobIds: ids(10), rows: rowsFor(ids(7)) },
       missing: 3,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelaybenchError } from '../../src/errors/index.js';
 import { claimEmptyFolder, claimUniqueFolder } from '../../src/report/claimFolder.js';
 import { REQUEST_COLUMNS } from '../../src/report/columns.js';
-import { checkWritableFile, makeFolders } from '../../src/report/folders.js';
+import { checkNotAnInput, checkWritableFile, makeFolders } from '../../src/report/folders.js';
 import { checkRunFolder } from '../../src/report/runFolderCheck.js';
 import { LOCK_FILE } from '../../src/report/runFolderLock.js';
 
@@ -205,5 +205,40 @@ describe('checkRunFolder (--resume, --baseline, report, gate, merge)', () => {
     writeFileSync(join(dead, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z', command: 'run' }));
     checkRunFolder(dead, '--resume');
     checkRunFolder(runFolder('plain'), 'gate');
+  });
+});
+
+describe('an output flag never names one of the command\'s own inputs (--junit RUN/requests.csv replaced the rows)', () => {
+  const run = (): string => at('run-in-play');
+  beforeAll(() => {
+    mkdirSync(join(root, 'run-in-play', 'captures'), { recursive: true });
+    writeFileSync(join(root, 'run-in-play', 'requests.csv'), 'x');
+    symlinkSync(join(root, 'suites', 'demo.yaml'), join(root, 'suite-link.yaml'));
+  });
+  const refused: Array<[what: string, path: () => string, message: RegExp]> = [
+    ['the suite file', () => at('suites/demo.yaml'), /is .*demo\.yaml, an input of this command/],
+    ['the suite through ..', () => at('suites/../suites/demo.yaml'), /an input of this command/],
+    ['a symlink to the suite', () => at('suite-link.yaml'), /an input of this command/],
+    ["the suite's .env", () => at('suites/.env'), /an input of this command/],
+    ['requests.csv of the run', () => join(run(), 'requests.csv'), /the run's own requests\.csv/],
+    ['run.json (not written yet)', () => join(run(), 'run.json'), /the run's own run\.json/],
+    ['summary.md', () => join(run(), 'summary.md'), /summary\.md/],
+    ['a capture', () => join(run(), 'captures', 'abc.jsonl'), /the run's own captures/],
+    ['the lock', () => join(run(), LOCK_FILE), /the run's own \.relaybench\.lock/],
+    ['the run folder reached through ..', () => join(run(), '..', 'run-in-play', 'plan.json'), /plan\.json/],
+  ];
+  it.each(refused)('%s is refused with the flag named', (_what, path, message) => {
+    const error = failure(() => checkNotAnInput(path(), '--junit', { files: [at('suites/demo.yaml'), at('suites/.env')], runFolders: [run()] }));
+    expect(error.message).toMatch(/^--junit /);
+    expect(error.message).toMatch(message);
+    expect(error.exitCode).toBe(2);
+  });
+  const allowed: Array<[what: string, path: () => string]> = [
+    ['junit.xml in the run folder', () => join(run(), 'junit.xml')],
+    ['a file beside the suite', () => at('suites/junit.xml')],
+    ['a file of the same name elsewhere', () => at('requests.csv')],
+  ];
+  it.each(allowed)('%s is accepted', (_what, path) => {
+    expect(() => checkNotAnInput(path(), '--junit', { files: [at('suites/demo.yaml')], runFolders: [run()] })).not.toThrow();
   });
 });

@@ -40,6 +40,8 @@ describe('bad prices are errors with file:line:col', () => {
     ['negative suite price', '', '{ gemini-2.5-flash: { input: -1, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'must be at least 0'],
     ['non-numeric suite price', '', '{ gemini-2.5-flash: { input: cheap, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got a string'],
     ['infinite price', '', '{ gemini-2.5-flash: { input: .inf, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got an infinite number'],
+    ['NaN price (was called infinite)', '', '{ gemini-2.5-flash: { input: .nan, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got NaN (.nan, not a number)'],
+    ['NaN per-request price', '{ perRequest: .NaN }', '', 4, 'relays[0].price.perRequest', 'expected a number, got NaN (.nan, not a number)'],
     ['missing output', '', '{ gemini-2.5-flash: { input: 1 } }', 9, 'prices["gemini-2.5-flash"].output', 'missing required key "output"'],
     ['negative cached price', '', '{ gemini-2.5-flash: { input: 1, output: 2, cachedInput: -0.1 } }', 9, 'prices["gemini-2.5-flash"].cachedInput', 'must be at least 0'],
     ['long context without threshold', '', '{ gemini-2.5-flash: { input: 1, output: 2, longContext: { input: 2, output: 3 } } }', 9, 'prices["gemini-2.5-flash"].longContext.overTokens', 'missing required key "overTokens"'],
