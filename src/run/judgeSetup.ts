@@ -3,6 +3,7 @@ import type { Suite } from '../suite/types.js';
 import { emulatorSampleHeaders } from './emulatorHost.js';
 import { createJudging, type JudgeReport, type Judging } from './judging.js';
 import { createPriceBook } from './pricing.js';
+import { abortableSleep } from './abortableSleep.js';
 
 /** The API key of the judge relay, for the run's redactor (an inline judge relay is not among the suite's relays). */
 export function judgeSecrets(suite: Pick<Suite, 'judge'>): Array<string | undefined> {
@@ -34,16 +35,3 @@ export function judgeRecord(suite: Pick<Suite, 'judge'>, report: JudgeReport): R
   return { ...report, inlineRelay: { ...rest, apiKey: apiKey === undefined ? undefined : REDACTED, headers: Object.fromEntries(Object.keys(headers).map((name) => [name, REDACTED])) } };
 }
 
-/** Waits out a judge call's retry backoff, waking at once when the run is aborted. */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -19,6 +19,7 @@ import type { SpendingCap } from './spendingCap.js';
 import { warmUpRelays, type WarmupReport } from './warmup.js';
 import type { CaptureSink } from './captures.js';
 import type { Judging } from './judging.js';
+import { abortableSleep } from './abortableSleep.js';
 
 /** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
 export interface JobDetail {
@@ -100,19 +101,6 @@ export interface RunJobsResult {
   warmup: WarmupReport[];
 }
 
-/** Sleeps, but wakes at once when the run is aborted, so Ctrl-C never waits out a backoff. */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * Runs jobs against their relays: schedules them, executes each with retries, grades the answer

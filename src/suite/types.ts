@@ -5,6 +5,7 @@ import type { ModelPriceInput, RelayPriceInput } from '../cost/resolve.js';
  * Everything downstream of `suite/` depends only on these types, never on the YAML.
  */
 
+import type { SuiteIssue } from './issues.js';
 import type { RequestFields, SystemInstruction } from './requestFieldsSchema.js';
 
 export type { RequestFields, SystemInstruction } from './requestFieldsSchema.js';
@@ -189,15 +190,8 @@ export interface Suite {
   warnings?: SuiteWarning[] | undefined;
 }
 
-/** A warning about a suite, with where it points (same shape as a suite issue). */
-export interface SuiteWarning {
-  file: string;
-  line: number;
-  col: number;
-  path: string;
-  message: string;
-  hint?: string;
-}
+/** A warning about a suite, with where it points: the shape of a suite issue, but it stops nothing. */
+export type SuiteWarning = SuiteIssue;
 
 /** The suite's `load:` block, validated (see suite/loadSchema.ts). Rates in requests/s, times in s. */
 export interface LoadSettings {
