@@ -87,7 +87,7 @@ describe('relaybench run --baseline, 10 cases at 1 repeat', () => {
     writeFileSync(path('nonsense/notes.txt'), 'not a run');
     const nonsense = await runCli(['run', path('base.yaml'), '--out', path('never'), '--baseline', path('nonsense'), '--emulator-log', log]);
     expect(nonsense.code).toBe(2);
-    expect(nonsense.stderr).toContain('no such folder');
+    expect(nonsense.stderr).toContain('is not a run folder');
     expect(nonsense.stderr).toContain('Nothing was sent.');
     expect(existsSync(path('never'))).toBe(false);
     expect(existsSync(log)).toBe(false);
