@@ -18,6 +18,7 @@ export interface Admission {
   release(): void;
 }
 
+/** A relay's capacity: requests served at once, then a FIFO queue, then 429 with Retry-After (`acquire` says which). */
 export interface CapacityGate {
   /**
    * Asks for a slot. `serve` runs at once when one is free, or when one frees up; `cancelled`

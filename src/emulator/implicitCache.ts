@@ -41,6 +41,7 @@ export interface ImplicitCache {
   lookup(relay: string, model: string, promptKey: string, promptTokens: number): CacheOutcome;
 }
 
+/** An empty implicit cache for one emulator process: prompt keys seen, so later repeats report cached tokens. */
 export function createImplicitCache(): ImplicitCache {
   const seen = new Set<string>();
   return {

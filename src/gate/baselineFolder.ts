@@ -6,6 +6,7 @@ import type { PlannedJob } from '../run/planFile.js';
 import { plannedJobsOfRows, explainUnsharedJobs, type RequestConfig } from './requestChange.js';
 import { readRunManifest, readRunRows } from './runFolder.js';
 
+/** A baseline run folder as the paired comparison needs it: rows (each job_id once), config, read warnings. */
 export interface BaselineFolder {
   rows: RequestRow[];
   /** run.json's resolved configuration: what the baseline's requests were built from. */

@@ -39,6 +39,7 @@ export interface PairedTest {
   rise: boolean;
 }
 
+/** `alpha`: family-wise significance level inside each Holm family; `failOnFlip`: any pass→fail pair fails. */
 export interface PairedComparisonOptions {
   alpha: number;
   /** Fail on any pass→fail pair, significant or not: the strict mode for deterministic suites. */

@@ -42,6 +42,7 @@ export interface UnpairedCounts {
   ungradedEither: number;
 }
 
+/** Jobs paired by job_id with both rows graded, and the counts of jobs that could not be paired, by reason. */
 export interface Pairing {
   pairs: JobPair[];
   unpaired: UnpairedCounts;

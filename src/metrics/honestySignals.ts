@@ -32,6 +32,7 @@ export interface HonestySignals {
   framingFaults: string[];
 }
 
+/** Per-response honesty facts folded from the same events as the metrics (`add`), plus raw bytes and 1xx statuses. */
 export interface HonestySignalsFold {
   add(event: StreamEvent): void;
   /** Raw body bytes as they arrive (before decoding): only they show a `data: [DONE]` line. */

@@ -12,6 +12,7 @@ import type { JudgeSettings } from '../suite/types.js';
  * built CLI and the tests read the same file; package.json `files` ships it.
  */
 const BUILT_IN_TEMPLATE = new URL('../../src/grade/judge/prompt-v1.txt', import.meta.url);
+/** The built-in judge prompt template's name: `src/grade/judge/prompt-v1.txt`; its SHA-256 goes in run.json. */
 export const BUILT_IN_TEMPLATE_NAME = 'prompt-v1';
 
 /** The template a run grades with: where it came from, its text, and its SHA-256 (in run.json: changing it changes grades). */

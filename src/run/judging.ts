@@ -34,6 +34,7 @@ export interface JudgeReport {
   meanAgreement: number | null;
 }
 
+/** What the judge needs from the run: the suite, redaction, clock, abort signal, sleep, seed and cost callback. */
 export interface JudgingOptions {
   suite: Pick<Suite, 'judge' | 'prices'>;
   redact: Redactor;

@@ -25,6 +25,7 @@ export function warmupCountOf(relay: ResolvedRelay, suite: Pick<Suite, 'warmup'>
   return relay.warmup ?? suite.warmup ?? 0;
 }
 
+/** What warm-ups share with the run: its connection pools, clock, redaction, prices and spending cap. */
 export interface WarmupContext {
   suite: Suite;
   /** The jobs this run will measure, per relay; a relay with none is not warmed up. */

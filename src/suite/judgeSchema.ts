@@ -27,4 +27,5 @@ export const judgeInputSchema = closedObject({
   }
 }, onAnyMapping);
 
+/** The suite's `judge:` block as validated (before the relay is resolved). */
 export type JudgeInput = z.output<typeof judgeInputSchema>;

@@ -12,6 +12,7 @@ import type { YamlSource } from './yamlSource.js';
 import { speaksForGoogle, thinkingProblem } from './planChecks.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
+/** What resolving the judge needs from the suite: its relays, env for `${NAME}`, and where to report issues. */
 export interface JudgeContext {
   source: YamlSource;
   suitePath: string;

@@ -39,4 +39,5 @@ export const loadSchema = closedObject({
 /** The start-lag p99 (ms) past which a load step is reported as untrustworthy, unless the suite sets one. */
 export const DEFAULT_MAX_START_LAG_MS = 10;
 
+/** The suite's `load:` block as validated. */
 export type LoadInput = z.output<typeof loadSchema>;

@@ -10,6 +10,7 @@ export interface JudgeVerdict {
   reason: string;
 }
 
+/** A judge answer read against the schema (`pass`, `score` 0..1, `reason`), or the problem that made it unusable. */
 export type ParsedVerdict = { ok: true; verdict: JudgeVerdict } | { ok: false; problem: string };
 
 /** How much of an off-schema answer a reason quotes. */

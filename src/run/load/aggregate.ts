@@ -9,6 +9,7 @@ export const LOAD_COLUMNS = [
   'start_lag_ms_p99', 'slo_attainment', 'goodput_rps',
 ] as const;
 
+/** One `load.csv` column name (DESIGN.md, "Load mode"). */
 export type LoadColumn = (typeof LOAD_COLUMNS)[number];
 /** One `load.csv` row: one (relay, offered rate); undefined is an empty cell. */
 export type LoadRow = { [K in LoadColumn]: K extends 'relay' ? string : number | undefined };
@@ -33,6 +34,7 @@ export interface StepAccount {
 
 /** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (DESIGN.md, "Load mode"). */
 export const HOLD_MIN_ATTAINMENT = 0.9;
+/** A rate "holds" only with errors at most 5% (DESIGN.md, "Load mode"), beside SLO attainment ≥ 90%. */
 export const HOLD_MAX_ERROR_RATE = 0.05;
 
 /** Whether one row met every SLO bound: a successful request whose each bounded time is present and within. */

@@ -24,6 +24,7 @@ export interface StepSchedule {
   endMs: number;
 }
 
+/** One step's arrival schedule: process, offered rate (req/s), duration or count, warm-up, seed. */
 export interface ScheduleInput {
   process: ArrivalProcess;
   /** Offered requests per second (> 0). */

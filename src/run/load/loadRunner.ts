@@ -19,6 +19,7 @@ import { scheduleStep, shuffledPicks, stepSeed, type Arrival } from './arrivals.
 import { waitUntilMs } from './clock.js';
 import { runOpenLoop } from './openLoop.js';
 
+/** What a load run needs: the suite with its `load:` block, writers, redaction, clock, signals, cap. */
 export interface LoadRunOptions {
   suite: Suite & { load: LoadSettings };
   runId: string;
@@ -38,6 +39,7 @@ export interface LoadRunOptions {
   onStep?: (row: LoadRow) => void;
 }
 
+/** A finished (or stopped) load run: load.csv rows per (relay, rate), counts, and why it stopped if it did. */
 export interface LoadRunResult {
   /** One per (relay, rate) step with measured arrivals, relays in suite order, rates in order. */
   loadRows: LoadRow[];

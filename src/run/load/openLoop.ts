@@ -8,6 +8,7 @@ export interface OpenLoopIo {
   waitUntil: (atMs: number) => Promise<void>;
 }
 
+/** The open-loop driver's inputs: scheduled start times (ms, monotonic), maxInFlight, clock and timer, stop signal. */
 export interface OpenLoopOptions {
   schedule: StepSchedule;
   /** Requests in flight allowed; an arrival that finds this many is dropped, never queued. */
