@@ -60,6 +60,14 @@ export interface RunCommandOptions {
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
 const INTERRUPT_GRACE_MS = 3000;
 
+/**
+ * `relaybench run <suite>`: loads and checks everything (suite, flags, paths, baseline, prices)
+ * before the first request, claims a locked run folder (new, or `--resume`), runs the plan (or a
+ * filter's slice, or a shard) and writes requests.csv row by row, then summary, report, verdicts
+ * and the CI verdict. A suite with `load:` goes to `cli/loadCommand.ts`'s open-loop path.
+ * Returns the exit code: 0, 1 (a gate failed), 3 (spending cap), 130 (interrupted); bad input
+ * throws a RelaybenchError (exit 2) before anything is sent.
+ */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   // A resume writes into its own folder, and --force only loosens a resume: said, not ignored.
   if (options.resume !== undefined && options.out !== undefined) {
