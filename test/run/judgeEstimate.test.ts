@@ -63,6 +63,21 @@ describe('estimateJudgeCost', () => {
     expect(b?.highUsd ?? 0).toBeGreaterThan(a?.highUsd ?? 0);
   });
 
+  it('a judge relay priced per request: calls × its price, whatever the answer length', async () => {
+    const suite = await loadSuite(suiteFile('per-request', { judge: 'judge: { relay: { name: g, emulator: honest, price: { perRequest: 0.01 } }, model: priced-model, repeats: 3 }', cases: judgedCase }));
+    const estimate = estimateJudgeCost(suite, expandPlan(suite));
+    expect(estimate?.lowUsd).toBeCloseTo(12 * 0.01, 12);
+    expect(estimate?.highUsd).toBeCloseTo(12 * 0.01, 12);
+    expect(estimate?.price).toBe('$0.01 per request');
+  });
+
+  it('a judge model without a price: calls counted, cost unknown, said so', async () => {
+    const suite = await loadSuite(suiteFile('unpriced', { judge: 'judge: { relay: a, model: my-unpriced-judge }', cases: judgedCase }));
+    const estimate = estimateJudgeCost(suite, expandPlan(suite));
+    expect(estimate).toMatchObject({ calls: 4, lowUsd: undefined, highUsd: undefined, price: 'no price for my-unpriced-judge' });
+    expect(describeJudgeEstimate(suite, estimate!)).toContain('low –, high –');
+  });
+
   it('no judge block: no estimate', async () => {
     const suite = await loadSuite(suiteFile('none', { cases: plainCase }));
     expect(estimateJudgeCost(suite, expandPlan(suite))).toBeUndefined();
