@@ -41,6 +41,24 @@ const runManifestSchema = z.object({
     })
     .partial()
     .optional(),
+  /** What the run's judge did (src/run/judging.ts JudgeReport); only the report's Judge section reads it. */
+  judge: z
+    .object({
+      relay: z.string(),
+      model: z.string(),
+      repeats: z.number(),
+      calls: z.number(),
+      failedCalls: z.record(z.string(), z.number()),
+      tokens: z.object({ prompt: z.number(), thought: z.number(), answer: z.number() }).partial(),
+      costUsd: z.number().nullable(),
+      decided: z.number(),
+      undecided: z.number(),
+      reused: z.number(),
+      meanAgreement: z.number().nullable(),
+      template: z.object({ source: z.string(), sha256: z.string() }).partial(),
+    })
+    .partial()
+    .optional(),
   config: z
     .object({
       model: z.string(),

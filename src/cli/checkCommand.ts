@@ -1,6 +1,7 @@
 import { createRedactor } from '../client/redact.js';
 import { formatCheckTable } from '../report/checkTable.js';
-import { checkRelays } from '../run/check.js';
+import { checkJudge, checkRelays } from '../run/check.js';
+import { judgeSecrets } from '../run/judgeSetup.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { EXIT } from '../errors/index.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
@@ -16,11 +17,14 @@ export async function checkCommand(file: string, filter: PlanFilter = NO_FILTER)
   const loaded = await loadSuiteOrExit(file);
   // --relay picks relays, --case/--tag the case (the first that matches), --thinking the setting (the lowest that matches).
   const suite = isFiltered(filter) ? narrowSuite(loaded, filterPlan(loaded, expandPlan(loaded), filter)) : loaded;
-  const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
+  const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
   const emulator = await startEmulatorFor(suite);
   try {
-    process.stderr.write(`Checking ${suite.relays.length} relay${suite.relays.length === 1 ? '' : 's'}: one request each (case ${suite.cases[0]?.id}, lowest thinking setting, few output tokens)...\n`);
-    const checks = await checkRelays(suite, { redact, clock: () => performance.now(), sampleHeaders: emulatorSampleHeaders });
+    process.stderr.write(`Checking ${suite.relays.length} relay${suite.relays.length === 1 ? '' : 's'}: one request each (case ${suite.cases[0]?.id}, lowest thinking setting, few output tokens)${suite.judge === undefined ? '' : `, and the judge (relay ${suite.judge.relay.name}): one vote`}...\n`);
+    const options = { redact, clock: () => performance.now(), sampleHeaders: emulatorSampleHeaders };
+    // The judge is probed beside the relays: a broken judge key would otherwise surface only after a paid run.
+    const [relayChecks, judgeCheck] = await Promise.all([checkRelays(suite, options), checkJudge(suite, options)]);
+    const checks = judgeCheck === undefined ? relayChecks : [...relayChecks, judgeCheck];
     const { text, failed } = formatCheckTable(checks, redact);
     process.stdout.write(`${text}\n`);
     return failed === 0 ? EXIT.ok : EXIT.gateFailed;

@@ -1,5 +1,6 @@
 import type { RequestRow } from '../report/columns.js';
 import type { RelayStats, RunFolder, RunManifest } from './runFolder.js';
+import { mergeJudgeRecords } from './mergeJudge.js';
 
 const MAX_NAMED_OVERLAPS = 3;
 
@@ -126,6 +127,8 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
     interrupted: manifests.some((manifest) => manifest.interrupted),
     counts: { planned: suitePlanned(first), rows: rows.length, ok, errors: rows.length - ok },
     relays: sumRelayStats(manifests),
+    // The judge's calls and spend are the parts' together (undefined: no part had a judge; the key is then left out).
+    judge: mergeJudgeRecords(manifests.map((manifest) => manifest['judge'])),
     // The shards joined (a merge of merges keeps its shards'), so gate can name a lost one.
     shard: undefined,
     shards: manifests.flatMap((manifest) => manifest.shards ?? (manifest.shard === undefined ? [] : [{ index: manifest.shard.index, count: manifest.shard.count }])),

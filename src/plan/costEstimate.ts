@@ -45,7 +45,7 @@ export function estimateCosts(suite: Pick<Suite, 'relays' | 'prices'>, jobs: rea
 }
 
 /** `$0.0123`-style USD for the estimate table: 3 significant digits, `–` when unknown. */
-function usd(value: number | undefined): string {
+export function usd(value: number | undefined): string {
   if (value === undefined) return '–';
   if (value === 0) return '$0';
   if (value >= 1) return `$${value.toFixed(2)}`;

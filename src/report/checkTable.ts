@@ -9,7 +9,11 @@ import { isSameModel } from '../analysis/verdicts/modelName.js';
  * failed or warned (another model than the one asked for included), then the count. Every string is redacted by the caller's redactor.
  */
 export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: string) => string): { text: string; failed: number } {
-  const verdicts = checks.map((check) => ({ check, verdict: diagnoseCheck(check) }));
+  // A judge that answers, but not with a verdict, fails every vote of a run: it fails here too.
+  const verdicts = checks.map((check) => {
+    const verdict = diagnoseCheck(check);
+    return { check, verdict: check.judgeProblem === undefined ? verdict : { ...verdict, answered: false, diagnosis: [verdict.diagnosis, `the judge ${check.judgeProblem}`].filter((text) => text !== undefined).join('; ') } };
+  });
   const header = ['relay', 'reachable', 'http', 'key accepted', 'model answered', 'streamed', 'ttft ms', 'result'];
   const rows = verdicts.map(({ check, verdict }) => [
     check.relay,

@@ -6,6 +6,8 @@ import type { Clock, RequestFailure } from '../client/types.js';
 import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import { checkJobOf } from '../plan/checkJob.js';
+import { judgeNodesOf, parseJudgeVerdict, rubricOf } from '../grade/index.js';
+import { judgeJob, judgeTemplateOf } from './judgeRequest.js';
 import { buildHttpRequest } from '../plan/request.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay, Suite } from '../suite/types.js';
@@ -23,6 +25,8 @@ export interface RelayCheck {
   chunkArrivals: number;
   /** Undefined when the relay answered; already redacted. */
   failure: RequestFailure | undefined;
+  /** The judge row only: why its answer is not a usable verdict (not JSON, no `pass`…); undefined when it is. */
+  judgeProblem?: string;
 }
 
 export interface CheckRelaysOptions {
@@ -44,8 +48,31 @@ export async function checkRelays(suite: Suite, options: CheckRelaysOptions): Pr
   return Promise.all(suite.relays.map((relay) => checkRelay(suite, relay, options)));
 }
 
-async function checkRelay(suite: Suite, relay: ResolvedRelay, options: CheckRelaysOptions): Promise<RelayCheck> {
-  const job = checkJobOf(suite, relay);
+/**
+ * The judge's check when the suite has a `judge:` block: one judge request (one vote) grading a
+ * short answer to the suite's first judged case (the emulator's judge knows its rubric), in the
+ * row `judge (<relay>)`. The answer must parse as a verdict (grade/judge/verdict.ts), else
+ * `judgeProblem` says why. Undefined without a judge. Never throws for the relay's failure.
+ */
+export async function checkJudge(suite: Suite, options: CheckRelaysOptions): Promise<RelayCheck | undefined> {
+  const judge = suite.judge;
+  if (judge === undefined) return undefined;
+  const judged = suite.cases.find((testCase) => judgeNodesOf(testCase.expect).length > 0);
+  const node = judged === undefined ? undefined : judgeNodesOf(judged.expect)[0];
+  const item = {
+    caseId: judged?.id ?? 'check',
+    question: judged?.prompt ?? 'What is 2 + 2?',
+    rubric: node === undefined ? 'Says that the sum is 4.' : rubricOf(node).rubric,
+    answer: 'This is relaybench check testing the judge; grade it as it deserves.',
+  };
+  const job = judgeJob(judge, judgeTemplateOf(judge), item, 1);
+  const check = await checkRelay(suite, judge.relay, options, job, `judge (${judge.relay.name})`);
+  if (check.failure !== undefined) return check;
+  const verdict = parseJudgeVerdict(check.metrics.answerText);
+  return verdict.ok ? check : { ...check, judgeProblem: options.redact(verdict.problem) };
+}
+
+async function checkRelay(suite: Suite, relay: ResolvedRelay, options: CheckRelaysOptions, job: Job = checkJobOf(suite, relay), name = relay.name): Promise<RelayCheck> {
   const base = buildHttpRequest(relay, job);
   const extra = options.sampleHeaders(relay)?.(job, 1);
   const httpRequest = extra === undefined ? base : { ...base, headers: { ...base.headers, ...extra } };
@@ -76,7 +103,7 @@ async function checkRelay(suite: Suite, relay: ResolvedRelay, options: CheckRela
       outcome.failure === undefined && metrics.blockReason !== undefined && metrics.answerText === ''
         ? { kind: 'blocked', message: `prompt blocked: ${metrics.blockReason}`, httpStatus: outcome.httpStatus, shape: 'none', midStream: false }
         : undefined;
-    return { relay: relay.name, origin: originOf(relay.baseUrl), model: job.model, httpStatus: outcome.httpStatus, contentType, metrics, chunkArrivals: arrivals.size, failure: outcome.failure ?? blocked };
+    return { relay: name, origin: originOf(relay.baseUrl), model: job.model, httpStatus: outcome.httpStatus, contentType, metrics, chunkArrivals: arrivals.size, failure: outcome.failure ?? blocked };
   } finally {
     await dispatcher.close().catch(() => undefined);
   }

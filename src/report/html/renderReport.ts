@@ -14,6 +14,7 @@ import { reportHeader } from './header.js';
 import { relayStyles } from './palette.js';
 import { REPORT_CSS } from './styles.js';
 import { costAdviceTable } from './costAdviceTable.js';
+import { judgeSection } from './judgeSection.js';
 import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable } from './tables.js';
 
 export interface ReportInput {
@@ -38,6 +39,12 @@ export interface ReportInput {
  * nothing, and no script from anywhere but this file can run.
  */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The Judge section when run.json has a `judge` record (judge calls are not rows, so they are shown apart). */
+function judgeTableOf(manifest: RunManifest): SafeHtml | string {
+  const table = judgeSection(manifest.judge);
+  return table === undefined ? '' : section('judge', 'Judge', 'The model that graded judge expectations: its calls (not measured rows), failures, tokens and cost, and how far its votes agreed.', table);
+}
 
 function chartFigure(spec: ChartSpec): SafeHtml {
   return html`<figure class="chart"><h3>${spec.title}</h3><div class="canvas-box"><canvas id="${spec.id}" role="img" aria-label="${spec.title}"></canvas></div><figcaption>${spec.caption}</figcaption></figure>`;
@@ -64,7 +71,7 @@ export function renderReport(input: ReportInput): string {
   const title = `relaybench: ${manifest.suite?.name ?? 'run'} ${manifest.runId ?? ''}`.trim();
 
   const body = html`
-<nav><a href="#gates">Gates</a><a href="#verdicts">Verdicts</a><a href="#charts">Charts</a><a href="#budgets">Budget advice</a><a href="#comparison">Relay comparison</a><a href="#summary">Summary</a><a href="#grid">Per-case grid</a></nav>
+<nav><a href="#gates">Gates</a><a href="#verdicts">Verdicts</a><a href="#charts">Charts</a><a href="#budgets">Budget advice</a><a href="#comparison">Relay comparison</a>${manifest.judge === undefined ? '' : html`<a href="#judge">Judge</a>`}<a href="#summary">Summary</a><a href="#grid">Per-case grid</a></nav>
 ${reportHeader(manifest, rows, { cases, relays, settingLabels: settings.filter((setting) => setting.kind !== 'none').map((setting) => setting.label) })}
 ${section('gates', 'CI gates', 'The suite\'s ci: thresholds, overall and per relay, as relaybench run checks them (command-line overrides such as --min-pass-rate are not recorded in run.json, so they are not applied here).', input.gates.length === 0 ? emptyNote('No gates configured (the suite has no ci: block).') : gatesTable(input.gates))}
 ${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts, capturesByRelay(rows, input.captures)))}
@@ -72,6 +79,7 @@ ${section('charts', 'Charts', 'One colour, point shape and dash per relay throug
 ${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinking setting whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', input.advice.length === 0 ? emptyNote('No relay swept two or more thinking settings with graded answers.') : adviceTable(input.advice))}
 ${input.advice.some((entry) => entry.cost !== undefined) ? section('cost-advice', 'Cost-aware advice', 'Per relay and model: the cheapest thinking setting (mean cost per successful request) whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', costAdviceTable(input.advice)) : ''}
 ${section('comparison', 'Relay comparison', 'Each pair of relays on the thinking settings both ran: difference in median time to first answer token (seeded bootstrap 95% CI) and in pass rate (Newcombe 95% CI). An interval spanning zero reads "no detectable difference".', input.comparisons.length === 0 ? emptyNote('Only one relay ran.') : comparisonTable(input.comparisons))}
+${judgeTableOf(manifest)}
 ${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows)))}
 ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
 <footer>Written by relaybench from requests.csv, details.jsonl and run.json. Charts drawn with Chart.js (MIT licence), inlined.</footer>`;
