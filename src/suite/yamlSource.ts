@@ -2,6 +2,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatPath } from './issues.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
+import { prototypeKeyIssues } from './prototypeKeys.js';
 
 /** A parsed YAML file that can say where any path of its value was written. */
 export interface YamlSource {
@@ -37,20 +38,20 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     const { line, col } = at(badMergeOffset(doc) ?? 0);
     return { ok: false, issues: [{ file, line, col, path: '', message: `YAML: ${(error as Error).message}` }] };
   }
-  return {
-    ok: true,
-    source: {
-      file,
-      value,
-      toSuiteIssue(issue) {
-        const { line, col } = at(locate(doc, issue.path, issue.atKey === true));
-        const suiteIssue: SuiteIssue = { file, line, col, path: formatPath(issue.path), message: issue.message };
-        if (issue.hint !== undefined) suiteIssue.hint = issue.hint;
-        return suiteIssue;
-      },
-      lineOf: (path) => at(locate(doc, path, false)).line,
+  const source: YamlSource = {
+    file,
+    value,
+    toSuiteIssue(issue) {
+      const { line, col } = at(locate(doc, issue.path, issue.atKey === true));
+      const suiteIssue: SuiteIssue = { file, line, col, path: formatPath(issue.path), message: issue.message };
+      if (issue.hint !== undefined) suiteIssue.hint = issue.hint;
+      return suiteIssue;
     },
+    lineOf: (path) => at(locate(doc, path, false)).line,
   };
+  const prototypeKeys = prototypeKeyIssues(value);
+  if (prototypeKeys.length > 0) return { ok: false, issues: prototypeKeys.map((issue) => source.toSuiteIssue(issue)) };
+  return { ok: true, source };
 }
 
 function yamlErrorIssue(file: string, error: YAMLError, lineCounter: LineCounter): SuiteIssue {

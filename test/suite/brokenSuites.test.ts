@@ -270,6 +270,23 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       { line: 8, col: 38, path: 'relays[2].reference', message: 'expected true or false, got a string' },
     ],
   },
+  {
+    title: 'prototype keys in pass-through objects: body, tools, toolConfig, labels',
+    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body: { __proto__: { stream: false }, extra: { constructor: 1 } }\n') +
+      'tools: [{ functionDeclarations: [{ name: f, prototype: x }] }]\ntoolConfig: { constructor: { mode: ANY } }\nlabels: { __proto__: x }\n',
+    issues: [
+      { line: 6, col: 13, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+      { line: 6, col: 52, path: 'relays[0].body.extra.constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+      { line: 11, col: 45, path: 'tools[0].functionDeclarations[0].prototype', message: 'the key prototype is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+      { line: 12, col: 15, path: 'toolConfig.constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+      { line: 13, col: 11, path: 'labels.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+    ],
+  },
+  {
+    title: 'a prototype key in a block mapping',
+    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body:\n      __proto__:\n        stream: false\n'),
+    issues: [{ line: 7, col: 7, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+  },
 ];
 
 describe('broken suites', () => {
