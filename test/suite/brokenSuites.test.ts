@@ -287,6 +287,20 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
     text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body:\n      __proto__:\n        stream: false\n'),
     issues: [{ line: 7, col: 7, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
   },
+  {
+    title: 'an unknown alias as a merge source',
+    text: VALID.replace('  - name: google\n', '  - <<: *defaults\n    name: google\n'),
+    issues: [{ line: 4, col: 9, path: '', message: 'YAML: unknown alias *defaults: no anchor &defaults is set before it', hint: 'Put the anchor &defaults on a node earlier in the file, or fix the spelling' }],
+  },
+  {
+    title: 'unknown aliases in a merge list, as a value, and before their anchor',
+    text: VALID.replace('  - name: google\n', '  - <<: [*base, *nope]\n    name: *relayName\n') + 'late: &base { a: 1 }\n',
+    issues: [
+      { line: 4, col: 10, path: '', message: 'YAML: unknown alias *base: no anchor &base is set before it', hint: 'Put the anchor &base on a node earlier in the file, or fix the spelling' },
+      { line: 4, col: 17, path: '', message: 'YAML: unknown alias *nope: no anchor &nope is set before it', hint: 'Put the anchor &nope on a node earlier in the file, or fix the spelling' },
+      { line: 5, col: 11, path: '', message: 'YAML: unknown alias *relayName: no anchor &relayName is set before it', hint: 'Put the anchor &relayName on a node earlier in the file, or fix the spelling' },
+    ],
+  },
 ];
 
 describe('broken suites', () => {
