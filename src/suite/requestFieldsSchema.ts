@@ -67,9 +67,26 @@ const safetySettingSchema = closedObject({
 
 const jsonObject = z.record(z.string(), z.unknown());
 
-/** A `FunctionDeclaration`: a name is required; its schemas are user data, passed through. */
+/**
+ * A function name Gemini accepts: "Must start with a letter or an underscore. Must be a-z, A-Z,
+ * 0-9, or contain underscores, dots, colons and dashes, with a maximum length of 64"
+ * (FunctionDeclaration.name in the Gemini API reference, generativelanguage v1beta, and the google-genai SDKs).
+ */
+const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
+
+const functionNameSchema = z.string().superRefine((name, ctx) => {
+  if (FUNCTION_NAME.test(name)) return;
+  const why = name.length > 64 ? `is ${name.length} characters long` : name === '' ? 'is empty' : /^[a-zA-Z_]/.test(name) ? 'has a character Gemini does not accept' : 'does not start with a letter or an underscore';
+  ctx.addIssue({
+    code: 'custom',
+    message: `function name ${JSON.stringify(name)} ${why}`,
+    params: { hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+  });
+});
+
+/** A `FunctionDeclaration`: a name Gemini accepts is required; its schemas are user data, passed through. */
 const functionDeclarationSchema = z.looseObject({
-  name: z.string().min(1),
+  name: functionNameSchema,
   description: z.string().exactOptional(),
   parameters: jsonObject.exactOptional(),
   parametersJsonSchema: jsonObject.exactOptional(),

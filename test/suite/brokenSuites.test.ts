@@ -301,6 +301,19 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       { line: 5, col: 11, path: '', message: 'YAML: unknown alias *relayName: no anchor &relayName is set before it', hint: 'Put the anchor &relayName on a node earlier in the file, or fix the spelling' },
     ],
   },
+  {
+    title: 'function declaration names Gemini refuses',
+    text: `${VALID}tools:\n  - functionDeclarations:\n      - { name: get weather }\n      - { name: 2fast }\n      - { name: '' }\n      - { name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa }\n      - { name: 'café' }\n      - { name: a/b }\n      - { name: -x }\n      - { name: _ok.v1:get-x }\n      - { name: _bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb }\n`,
+    issues: [
+      { line: 12, col: 17, path: 'tools[0].functionDeclarations[0].name', message: 'function name "get weather" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 13, col: 17, path: 'tools[0].functionDeclarations[1].name', message: 'function name "2fast" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 14, col: 17, path: 'tools[0].functionDeclarations[2].name', message: 'function name "" is empty', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 15, col: 17, path: 'tools[0].functionDeclarations[3].name', message: 'function name "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is 65 characters long', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 16, col: 17, path: 'tools[0].functionDeclarations[4].name', message: 'function name "café" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 17, col: 17, path: 'tools[0].functionDeclarations[5].name', message: 'function name "a/b" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 18, col: 17, path: 'tools[0].functionDeclarations[6].name', message: 'function name "-x" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+    ],
+  },
 ];
 
 describe('broken suites', () => {
