@@ -314,6 +314,14 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
       { line: 18, col: 17, path: 'tools[0].functionDeclarations[6].name', message: 'function name "-x" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
     ],
   },
+  {
+    title: 'allowed function names Gemini refuses',
+    text: `${VALID}toolConfig:\n  functionCallingConfig:\n    mode: ANY\n    allowedFunctionNames: [get_weather, get weather, 9lives]\n`,
+    issues: [
+      { line: 13, col: 41, path: 'toolConfig.functionCallingConfig.allowedFunctionNames[1]', message: 'function name "get weather" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      { line: 13, col: 54, path: 'toolConfig.functionCallingConfig.allowedFunctionNames[2]', message: 'function name "9lives" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+    ],
+  },
 ];
 
 describe('broken suites', () => {
