@@ -1,4 +1,4 @@
-import { finishCi, type FinishCiOptions } from '../gate/finish.js';
+import { checkOptions, finishCi, type FinishCiOptions } from '../gate/finish.js';
 import { readRunFolder, readRunRows, shardCoverage } from '../gate/runFolder.js';
 import { assertNotItself } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
@@ -13,6 +13,7 @@ import { lockRunFolder } from '../report/runFolderLock.js';
  * `--allow-incomplete`. Holds the folder's lock while it writes summary.md; returns the CI exit code.
  */
 export async function gateCommand(runDir: string, options: FinishCiOptions): Promise<number> {
+  checkOptions(options);
   checkRunFolder(runDir, 'gate');
   if (options.junit !== undefined) checkNotAnInput(options.junit, '--junit', { runFolders: [runDir, ...(options.baseline === undefined ? [] : [options.baseline])] });
   let lock;

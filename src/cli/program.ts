@@ -13,7 +13,7 @@ function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '
     .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
     .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate('--min-pass-rate'))
     .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate(errorRateFlag))
-    .option('--alpha <p>', 'significance level of the baseline comparison', decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'), 0.05)
+    .option('--alpha <p>', 'with --baseline: significance level of the comparison (default 0.05)', decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'))
     .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', decimal('--latency-gate', { min: 0 }, 'a percentage of at least 0, e.g. 20'))
     .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
     .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)')

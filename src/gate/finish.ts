@@ -26,7 +26,7 @@ export interface FinishCiOptions {
   minPassRate?: number;
   /** Override the suite's `ci.maxErrorRate`. */
   maxErrorRate?: number;
-  /** Significance level of the baseline comparison (default 0.05). */
+  /** Significance level of the baseline comparison; only with `baseline` (default 0.05, applied by compareToBaseline). */
   alpha?: number;
   /** Fail when a relay's p50 or p90 latency rose by more than this percentage over the baseline. */
   latencyGatePct?: number;
@@ -72,6 +72,8 @@ export function checkOptions(options: FinishCiOptions): void {
   if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new RelaybenchError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
   if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new RelaybenchError('--latency-gate compares with a baseline: add --baseline <run folder>');
   if (options.failOnFlip === true && options.baseline === undefined) throw new RelaybenchError('--fail-on-flip compares with a baseline: add --baseline <run folder>');
+  // No default here: 0.05 is applied where the comparison is made (baseline.ts DEFAULT_ALPHA), so a given --alpha is seen.
+  if (options.alpha !== undefined && options.baseline === undefined) throw new RelaybenchError('--alpha is the significance level of the baseline comparison: add --baseline <run folder>');
 }
 
 /** The suite's `ci:` block with the command-line flags on top. */

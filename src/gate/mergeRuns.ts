@@ -104,9 +104,25 @@ function sumRelayStats(manifests: RunManifest[]): Record<string, RelayStats> {
 }
 
 /**
+ * The merged run's `spendingCap`: each shard ran with its own `--max-cost`, so caps and spending
+ * are summed, and it was reached when any shard stopped at its cap (its missing jobs are then
+ * "spending cap", not "no row", at the completeness gate). Undefined when no shard had a cap.
+ */
+function mergeSpendingCaps(manifests: RunManifest[]): RunManifest['spendingCap'] {
+  const caps = manifests.flatMap((manifest) => (manifest.spendingCap === undefined ? [] : [manifest.spendingCap]));
+  if (caps.length === 0) return undefined;
+  const sum = (values: number[]): number => Number(values.reduce((total, value) => total + value, 0).toPrecision(12));
+  return {
+    capUsd: sum(caps.map((cap) => cap.capUsd)),
+    spentUsd: sum(caps.map((cap) => cap.spentUsd)),
+    reached: caps.some((cap) => cap.reached),
+  };
+}
+
+/**
  * `run.json` of the merged run: suite and config from the first shard (they are the same suite),
  * counts from the merged rows, relay statistics summed, the span from the earliest start to the
- * latest end, and `mergedFrom` naming each shard. `counts.planned` is the suite's plan, which
+ * latest end, spending caps summed (see mergeSpendingCaps), and `mergedFrom` naming each shard. `counts.planned` is the suite's plan, which
  * every shard records alike, so it is kept, not summed. Pure.
  */
 export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<string, unknown> {
@@ -129,6 +145,7 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
     relays: sumRelayStats(manifests),
     // The judge's calls and spend are the parts' together (undefined: no part had a judge; the key is then left out).
     judge: mergeJudgeRecords(manifests.map((manifest) => manifest['judge'])),
+    spendingCap: mergeSpendingCaps(manifests),
     // The shards joined (a merge of merges keeps its shards'), so gate can name a lost one.
     shard: undefined,
     shards: manifests.flatMap((manifest) => manifest.shards ?? (manifest.shard === undefined ? [] : [{ index: manifest.shard.index, count: manifest.shard.count }])),

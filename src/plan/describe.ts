@@ -32,7 +32,7 @@ export function describePlan(suite: Suite, jobs: readonly Job[]): string {
 /** A relay's `body:` is sent as written and not validated: say so, with the fields it adds. */
 function uncheckedBodyNotes(relays: readonly ResolvedRelay[]): string[] {
   const notes = relays.flatMap((relay) =>
-    relay.body === undefined
+    relay.body === undefined || Object.keys(relay.body).length === 0
       ? []
       : [`  note: relay ${relay.name} body: adds ${Object.keys(relay.body).join(', ')} as written; relaybench does not check these fields`],
   );

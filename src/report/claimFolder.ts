@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
+import { REQUEST_COLUMNS } from './columns.js';
 import { makeFolders, withFlag } from './folders.js';
 import { LOCK_FILE, lockRunFolder, type RunFolderLock } from './runFolderLock.js';
 
@@ -18,10 +19,46 @@ function listed(names: string[]): string {
   return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }
 
+/** The start of the requests.csv relaybench writes (as runFolderCheck tells a run folder from any folder). */
+const HEADER_START = `${REQUEST_COLUMNS[0]},${REQUEST_COLUMNS[1]},`;
+
+/**
+ * A run folder, finished or being written: its requests.csv starts with relaybench's header, or it
+ * holds the plan and the lock of a run that has not written a row yet. Any other `plan.json`,
+ * `run.json` or `requests.csv` (a project's own) does not count.
+ */
+function isRunFolder(dir: string): boolean {
+  const isFile = (name: string): boolean => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true;
+  if (isFile('plan.json') && isFile(LOCK_FILE)) return true;
+  if (!isFile('requests.csv')) return false;
+  const fd = openSync(join(dir, 'requests.csv'), 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_START.length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8') === HEADER_START;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The run folder `target` would sit inside, if any: the nearest existing ancestor is resolved
+ * through symlinks (a link into a run folder counts), then each folder above it is looked at.
+ */
+function enclosingRunFolder(target: string): string | undefined {
+  let existing = target;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let current = existing === target ? dirname(realpathSync(target)) : realpathSync(existing);
+  for (;;) {
+    if (isRunFolder(current)) return current;
+    if (dirname(current) === current) return undefined;
+    current = dirname(current);
+  }
+}
+
 /**
  * Claims `dir` for a new run or merge (`--out`): it may be new (made, with its parents) or an empty
  * folder, never a file nor a folder holding anything else — `--out suites` must not overwrite the
- * suites. The folder's lock is taken first and the folder checked under it, so two processes
+ * suites — nor a folder inside a run folder (`--out RUN/sub`). The folder's lock is taken first and the folder checked under it, so two processes
  * given the same `--out` cannot both write there. `resumeHint` is added when the folder holds a
  * run. Throws a one-line usage error (exit 2); OS errors become one line too.
  */
@@ -31,6 +68,9 @@ export function claimEmptyFolder(dir: string, flag: string, command: string, res
   try {
     const stat = statSync(target, { throwIfNoEntry: false });
     if (stat !== undefined && !stat.isDirectory()) throw new RelaybenchError(`${flag} ${dir} is a file, not a folder: give a new or empty folder.`, 'run-folder');
+    // A folder inside a run would be read as part of it (merge, report) or lost when it is deleted.
+    const enclosing = enclosingRunFolder(target);
+    if (enclosing !== undefined) throw new RelaybenchError(`${flag} ${dir} is inside the run folder ${enclosing}: a run folder holds only its own files. Choose an ${flag} outside it.`, 'run-folder');
     if (stat === undefined) makeFolders(target);
     lock = lockRunFolder(target, command);
     const entries = entriesOf(target);

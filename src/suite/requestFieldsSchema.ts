@@ -67,9 +67,49 @@ const safetySettingSchema = closedObject({
 
 const jsonObject = z.record(z.string(), z.unknown());
 
-/** A `FunctionDeclaration`: a name is required; its schemas are user data, passed through. */
+/**
+ * A function name Gemini accepts: "Must start with a letter or an underscore. Must be a-z, A-Z,
+ * 0-9, or contain underscores, dots, colons and dashes, with a maximum length of 64"
+ * (FunctionDeclaration.name in the Gemini API reference, generativelanguage v1beta, and the google-genai SDKs).
+ */
+const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
+
+/** Why `name` is not a function name Gemini accepts, or undefined when it is one. */
+function functionNameProblem(name: string): string | undefined {
+  if (FUNCTION_NAME.test(name)) return undefined;
+  const why = name.length > 64 ? `is ${name.length} characters long` : name === '' ? 'is empty' : /^[a-zA-Z_]/.test(name) ? 'has a character Gemini does not accept' : 'does not start with a letter or an underscore';
+  return `function name ${JSON.stringify(name)} ${why}`;
+}
+
+const FUNCTION_NAME_HINT = 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore';
+
+const functionNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = functionNameProblem(name);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, params: { hint: FUNCTION_NAME_HINT } });
+});
+
+/**
+ * `toolConfig`: passed through, but the names in `functionCallingConfig.allowedFunctionNames`
+ * (either casing) are function names and follow the same rule as the declarations'.
+ */
+const toolConfigSchema = jsonObject.superRefine((config, ctx) => {
+  for (const configKey of ['functionCallingConfig', 'function_calling_config']) {
+    const calling = config[configKey];
+    if (calling === null || typeof calling !== 'object') continue;
+    for (const namesKey of ['allowedFunctionNames', 'allowed_function_names']) {
+      const names: unknown = (calling as Record<string, unknown>)[namesKey];
+      if (!Array.isArray(names)) continue;
+      names.forEach((name: unknown, index) => {
+        const problem = typeof name === 'string' ? functionNameProblem(name) : 'expected a function name';
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [configKey, namesKey, index], message: problem, params: { hint: FUNCTION_NAME_HINT } });
+      });
+    }
+  }
+});
+
+/** A `FunctionDeclaration`: a name Gemini accepts is required; its schemas are user data, passed through. */
 const functionDeclarationSchema = z.looseObject({
-  name: z.string().min(1),
+  name: functionNameSchema,
   description: z.string().exactOptional(),
   parameters: jsonObject.exactOptional(),
   parametersJsonSchema: jsonObject.exactOptional(),
@@ -147,7 +187,7 @@ export const requestFieldsShape = {
   systemInstruction: systemInstructionSchema.exactOptional(),
   safetySettings: z.array(safetySettingSchema).exactOptional(),
   tools: z.array(toolSchema).exactOptional(),
-  toolConfig: jsonObject.exactOptional(),
+  toolConfig: toolConfigSchema.exactOptional(),
   cachedContent: z.string().min(1).exactOptional(),
   labels: z.record(z.string(), z.string()).exactOptional(),
 };

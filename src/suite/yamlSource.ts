@@ -2,6 +2,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatPath } from './issues.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
+import { prototypeKeyIssues } from './prototypeKeys.js';
 
 /** A parsed YAML file that can say where any path of its value was written. */
 export interface YamlSource {
@@ -29,6 +30,14 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     return { ok: false, issues: problems.map((problem) => yamlErrorIssue(file, problem, lineCounter)) };
   }
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
+  const unknownAliases = unresolvedAliases(doc).map(({ name, offset }) => ({
+    file,
+    ...at(offset),
+    path: '',
+    message: `YAML: unknown alias *${name}: no anchor &${name} is set before it`,
+    hint: `Put the anchor &${name} on a node earlier in the file, or fix the spelling`,
+  }));
+  if (unknownAliases.length > 0) return { ok: false, issues: unknownAliases };
   let value: unknown;
   try {
     value = doc.toJS();
@@ -37,20 +46,20 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     const { line, col } = at(badMergeOffset(doc) ?? 0);
     return { ok: false, issues: [{ file, line, col, path: '', message: `YAML: ${(error as Error).message}` }] };
   }
-  return {
-    ok: true,
-    source: {
-      file,
-      value,
-      toSuiteIssue(issue) {
-        const { line, col } = at(locate(doc, issue.path, issue.atKey === true));
-        const suiteIssue: SuiteIssue = { file, line, col, path: formatPath(issue.path), message: issue.message };
-        if (issue.hint !== undefined) suiteIssue.hint = issue.hint;
-        return suiteIssue;
-      },
-      lineOf: (path) => at(locate(doc, path, false)).line,
+  const source: YamlSource = {
+    file,
+    value,
+    toSuiteIssue(issue) {
+      const { line, col } = at(locate(doc, issue.path, issue.atKey === true));
+      const suiteIssue: SuiteIssue = { file, line, col, path: formatPath(issue.path), message: issue.message };
+      if (issue.hint !== undefined) suiteIssue.hint = issue.hint;
+      return suiteIssue;
     },
+    lineOf: (path) => at(locate(doc, path, false)).line,
   };
+  const prototypeKeys = prototypeKeyIssues(value);
+  if (prototypeKeys.length > 0) return { ok: false, issues: prototypeKeys.map((issue) => source.toSuiteIssue(issue)) };
+  return { ok: true, source };
 }
 
 function yamlErrorIssue(file: string, error: YAMLError, lineCounter: LineCounter): SuiteIssue {
@@ -105,6 +114,21 @@ function findPair(doc: Document, map: YAMLMap, segment: PropertyKey, depth: numb
     }
   }
   return undefined;
+}
+
+/**
+ * Every alias (`*name`, alone or as a merge source `<<: *name`) with no anchor `&name` before it,
+ * in document order. YAML 1.2 §3.2.2.2: an alias refers to the most recent preceding node with
+ * that anchor. Without this, the yaml package says "Merge sources must be maps" or throws at 1:1.
+ */
+function unresolvedAliases(doc: Document): Array<{ name: string; offset: number }> {
+  const found: Array<{ name: string; offset: number }> = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) === undefined) found.push({ name: alias.source, offset: alias.range?.[0] ?? 0 });
+    },
+  });
+  return found;
 }
 
 /** Offset of the first merge key (`<<`) whose value is not a mapping, an alias of one, or a list of them. */

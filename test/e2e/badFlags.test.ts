@@ -112,3 +112,20 @@ describe('bad flag values', () => {
     expect(requests).toBe(0);
   });
 });
+
+describe('baseline-only flags without --baseline', () => {
+  it.each([
+    ['run', '--alpha=0.01'],
+    ['gate', '--alpha=0.01'],
+    ['run', '--fail-on-flip'],
+    ['gate', '--latency-gate=10'],
+  ])('%s %s: exit 2, one line asking for --baseline, nothing sent', async (command, flag) => {
+    const result = await runCli([...argsFor(command, '', undefined).slice(0, -1), flag], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(flag.split('=')[0]);
+    expect(lines[0]).toContain('add --baseline <run folder>');
+    expect(requests).toBe(0);
+  });
+});

@@ -119,6 +119,7 @@ describe('finishCi', () => {
     expect(unshared.message).toContain('shares no job with this run, so there is nothing to pair: case added: sum, capital, prime, date; case removed: x; relay added: beta; repeat added: 2, 3.');
     expect(usageError(() => finish(passingRun, { failOnFlip: true })).message).toBe('--fail-on-flip compares with a baseline: add --baseline <run folder>');
     expect(usageError(() => finish(passingRun, { alpha: 1.5 })).exitCode).toBe(EXIT.usage);
+    expect(usageError(() => finish(passingRun, { alpha: 0.01 })).message).toBe('--alpha is the significance level of the baseline comparison: add --baseline <run folder>');
   });
 
   it('appends the Markdown to GITHUB_STEP_SUMMARY and writes the JUnit file', () => {

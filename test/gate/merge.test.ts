@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli/exitCodes.js';
 import { RelaybenchError } from '../../src/errors/index.js';
+import { gateCommand } from '../../src/cli/gateCommand.js';
 import { mergeCommand } from '../../src/cli/mergeCommand.js';
 import { selectShard } from '../../src/plan/shard.js';
 import { summarize } from '../../src/report/summary.js';
@@ -117,5 +118,29 @@ describe('mergeCommand', () => {
     const [first, second] = writeShards(2) as [string, string];
     expect((await mergeError([first, second], first)).message).toContain('already holds a run');
     expect((await mergeError([first, join(folder.dir, 'missing')], join(folder.dir, 'out'))).message).toContain('no such folder');
+  });
+
+  it.each(['first', 'second'])("carries a shard's spending cap into the merged run.json (capped shard named %s), so gate says spending cap, not no row", async (cappedAt) => {
+    const [first] = writeShards(2) as [string];
+    const shardRows = rowsOfShard(2, 2);
+    const capped = writeRunFolder(join(folder.dir, 'capped'), shardRows.slice(0, 4), { planned, runId: 'run-capped' });
+    // The shard planned all its jobs; --max-cost stopped it after four.
+    writeFileSync(join(capped, 'plan.json'), JSON.stringify(shardRows.map((row) => ({ job_id: row.job_id, case_id: row.case_id, relay: row.relay }))));
+    const manifest = JSON.parse(readFileSync(join(capped, 'run.json'), 'utf8'));
+    writeFileSync(join(capped, 'run.json'), JSON.stringify({ ...manifest, spendingCap: { capUsd: 0.5, spentUsd: 0.49, reached: true } }));
+    const out = join(folder.dir, 'merged');
+    expect(await mergeCommand(cappedAt === 'first' ? [capped, first] : [first, capped], { out })).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).spendingCap).toEqual({ capUsd: 0.5, spentUsd: 0.49, reached: true });
+    stdout.length = 0;
+    expect(await gateCommand(out, {})).toBe(EXIT.gateFailed);
+    const said = stdout.join('');
+    expect(said).toContain(`incomplete: ${shardRows.length - 4} of ${planned} planned jobs missing — spending cap: stopped at`);
+    expect(said).not.toContain('no row');
+  });
+
+  it('writes no spendingCap when no shard had one', async () => {
+    const out = join(folder.dir, 'merged');
+    expect(await mergeCommand(writeShards(2), { out })).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).not.toHaveProperty('spendingCap');
   });
 });

@@ -81,6 +81,14 @@ describe('describePlan', () => {
     expect(text).not.toContain('KEY-1');
     expect(text).not.toContain('KEY-2');
   });
+
+  it('notes a relay body: by its fields, and says nothing for an empty one', () => {
+    const withBody = (body: Record<string, unknown>) => suite({ relays: [relay({ name: 'proto', preset: 'gptproto', apiKey: 'K', body })], cases: [promptCase('a', 'A?')] });
+    const full = withBody({ stream: false });
+    expect(describePlan(full, expandPlan(full))).toContain('note: relay proto body: adds stream as written');
+    const empty = withBody({});
+    expect(describePlan(empty, expandPlan(empty))).not.toContain('body:');
+  });
 });
 
 describe('job ids and the request fields beyond contents', () => {

@@ -92,6 +92,32 @@ describe('claimEmptyFolder (--out)', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it.each([
+    ['requests.csv', ['requests.csv']],
+    ['a running run', ['plan.json', LOCK_FILE]],
+  ])('refuses a folder inside a run folder (%s), new or existing, directly or through a symlink', (marker, files) => {
+    const run = at(`run-with-${marker}`);
+    mkdirSync(join(run, 'empty-sub'), { recursive: true });
+    for (const file of files) writeFileSync(join(run, file), file === 'requests.csv' ? `${REQUEST_COLUMNS.join(',')}\n` : '{}');
+    symlinkSync(run, at(`link-to-${marker}`));
+    for (const out of [join(run, 'sub'), join(run, 'a', 'b'), join(run, 'empty-sub'), join(at(`link-to-${marker}`), 'sub')]) {
+      const error = failure(() => claimEmptyFolder(out, '--out', 'run'));
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toBe(`--out ${out} is inside the run folder ${run}: a run folder holds only its own files. Choose an --out outside it.`);
+    }
+    expect(existsSync(join(run, 'sub'))).toBe(false);
+    expect(existsSync(join(run, 'a'))).toBe(false);
+  });
+
+  it("takes a folder inside a project's own requests.csv, plan.json or run.json", () => {
+    const project = at('project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'requests.csv'), 'id,url\n');
+    writeFileSync(join(project, 'plan.json'), '{}');
+    writeFileSync(join(project, 'run.json'), '{}');
+    claimEmptyFolder(join(project, 'out'), '--out', 'run').release();
+  });
+
   it('leaves a refused folder as it was: no lock file left in it', () => {
     failure(() => claimEmptyFolder(join(root, 'suites'), '--out', 'run'));
     expect(readdirSync(join(root, 'suites'))).toEqual(['demo.yaml']);
