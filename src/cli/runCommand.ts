@@ -6,7 +6,6 @@ import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.j
 import type { RequestColumn, SummaryRow } from '../report/columns.js';
 import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../report/folders.js';
 import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
-import { checkRunFolder } from '../report/runFolderCheck.js';
 import { buildRunManifest } from '../report/runManifest.js';
 import { summarize } from '../report/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
@@ -126,13 +125,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 }
 
 /**
- * Every path the run will write or read later, checked before anything is sent: a baseline that
- * is not a run folder, an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
+ * Every path the run will write or read later, checked before anything is sent (the baseline
+ * folder was read, and so checked, just before): an unwritable --junit or GITHUB_STEP_SUMMARY (written only after the run),
  * an --emulator-log that cannot be opened, a --junit or --emulator-log naming the suite or a run
  * folder's own file. Each is a one-line usage error (exit 2).
  */
 function checkPathsBeforeSending(file: string, options: RunCommandOptions, gates: boolean): void {
-  if (options.ci?.baseline !== undefined) checkRunFolder(options.ci.baseline, '--baseline');
   const inputs = {
     files: [file, join(dirname(resolve(file)), '.env')],
     runFolders: [options.out, options.resume, options.ci?.baseline].filter((dir): dir is string => dir !== undefined),

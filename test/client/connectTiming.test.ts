@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createConnectProxy } from '../helpers/connectProxy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendAttempt } from '../../src/client/attempt.js';
 import { createDispatcher } from '../../src/client/dispatcher.js';
@@ -24,18 +25,7 @@ beforeAll(async () => {
     response.end(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: '42' }] } }] })}\r\n\r\n`);
   });
   relay.on('connection', () => (connections += 1));
-  proxy = createServer((_request, response) => response.writeHead(405).end());
-  proxy.on('connect', (request, client, head) => {
-    const [host, port] = (request.url ?? '').split(':');
-    const upstream = connect(Number(port), host ?? '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
+  proxy = createConnectProxy();
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { createConnectProxy } from '../helpers/connectProxy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -23,19 +24,7 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.end(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: '42' }] }, finishReason: 'STOP' }] })}\r\n\r\n`);
   });
-  proxy = createServer((_request, response) => response.writeHead(405).end());
-  proxy.on('connect', (request, client, head) => {
-    tunnels += 1;
-    const [host, port] = (request.url ?? '').split(':');
-    const upstream = connect(Number(port), host ?? '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
+  proxy = createConnectProxy(() => (tunnels += 1));
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
