@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import { groupRows, passCell } from '../report/summary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { groupRows, passCell } from '../runfolder/cells.js';
 import { fisherExact, requiredRepeatsForDifference, wilsonInterval } from '../stats/index.js';
 import { costAdvice, type CostAdvice } from './costAdvice.js';
 import { formatMs, formatP, formatShare, formatTokens } from './format.js';

@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import { passCell } from '../report/summary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { passCell } from '../runfolder/cells.js';
 import { bootstrapDiffOfMedians, newcombeDiffInterval, type DifferenceInterval } from '../stats/index.js';
 import { formatMs } from './format.js';
 import { columnValues, distinct, medianOf, okRows } from './rowValues.js';

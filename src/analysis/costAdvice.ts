@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import { passCell } from '../report/summary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { passCell } from '../runfolder/cells.js';
 import { fisherExact, mean } from '../stats/index.js';
 import { formatMs, formatP, formatShare } from './format.js';
 import { columnMedian, columnValues, okRows } from './rowValues.js';

@@ -1,4 +1,4 @@
-import { csvText } from '../report/csvCell.js';
+import { csvText } from '../runfolder/csvCell.js';
 import type { BudgetAdvice } from './budgetAdvice.js';
 import { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { RequestColumn, RequestRow } from '../report/columns.js';
-import { numberCell } from '../report/summary.js';
+import type { RequestColumn, RequestRow } from '../runfolder/columns.js';
+import { numberCell } from '../runfolder/cells.js';
 import { mean, percentile } from '../stats/index.js';
 
 /** Rows whose request succeeded: only they carry a complete stream to judge. */

@@ -1,6 +1,6 @@
-import type { RequestRow } from '../report/columns.js';
-import { numberCell } from '../report/summary.js';
-import { thinkingLabel } from '../report/consoleSummary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { numberCell } from '../runfolder/cells.js';
+import { thinkingCellLabel } from '../runfolder/cells.js';
 
 /** Gemini 3's levels from least to most thinking, the order "smallest" follows for levels. */
 const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'] as const;
@@ -32,8 +32,8 @@ export function observedSettingOf(row: RequestRow): ObservedSetting {
   }
   const budget = numberCell(row.thinking_budget);
   if (budget === undefined) return { key: 'none', label: 'default', kind: 'none', budget: undefined, rank: 0 };
-  if (budget === -1) return { key: 'budget:-1', label: thinkingLabel(row), kind: 'dynamic', budget: undefined, rank: DYNAMIC_RANK };
-  return { key: `budget:${budget}`, label: thinkingLabel(row), kind: 'budget', budget, rank: budget };
+  if (budget === -1) return { key: 'budget:-1', label: thinkingCellLabel(row), kind: 'dynamic', budget: undefined, rank: DYNAMIC_RANK };
+  return { key: `budget:${budget}`, label: thinkingCellLabel(row), kind: 'budget', budget, rank: budget };
 }
 
 export function compareSettings(left: ObservedSetting, right: ObservedSetting): number {

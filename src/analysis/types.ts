@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import type { JobDetail } from '../run/runner.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import type { JobDetail } from '../runfolder/details.js';
 
 export type Verdict = 'pass' | 'fail' | 'n/a';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileSystemError } from '../errors/index.js';
-import { makeFolders } from '../report/folders.js';
+import { makeFolders } from '../runfolder/folders.js';
 import { mean } from '../stats/descriptive.js';
 import { commitOf, machineInfo, timeStartup } from './environment.js';
 import { errorStats, joinWithTruth } from './fidelity.js';

@@ -1,6 +1,6 @@
 import { createRedactor } from '../client/redact.js';
-import { formatCheckTable } from '../report/checkTable.js';
-import { checkJudge, checkRelays } from '../run/check.js';
+import { formatCheckTable } from '../check/table.js';
+import { checkJudge, checkRelays } from '../check/probe.js';
 import { judgeSecrets } from '../run/judgeSetup.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { EXIT } from '../errors/index.js';

@@ -1,10 +1,10 @@
 import { checkOptions, finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder, readRunRows, shardCoverage } from '../gate/runFolder.js';
+import { readRunFolder, readRunRows, shardCoverage } from '../runfolder/read.js';
 import { assertNotItself } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
-import { checkNotAnInput } from '../report/folders.js';
-import { checkRunFolder } from '../report/runFolderCheck.js';
-import { lockRunFolder } from '../report/runFolderLock.js';
+import { checkNotAnInput } from '../runfolder/folders.js';
+import { checkRunFolder } from '../runfolder/checkFolder.js';
+import { lockRunFolder } from '../runfolder/lock.js';
 
 /**
  * `relaybench gate <run folder>`: applies CI gates to a finished run, e.g. one produced by

@@ -1,13 +1,13 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../gate/mergeRuns.js';
-import { readRunFolder, type RunFolder } from '../gate/runFolder.js';
+import { mergeConflict, mergeManifests, sortInPlanOrder, suitePlanned } from '../runfolder/merge.js';
+import { readRunFolder, type RunFolder } from '../runfolder/read.js';
 import { fileSystemError } from '../errors/index.js';
-import { claimEmptyFolder } from '../report/claimFolder.js';
+import { claimEmptyFolder } from '../runfolder/claimFolder.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
-import { openRequestsCsv } from '../report/requestsCsv.js';
-import { summarize } from '../report/summary.js';
-import { writeFileAtomic, writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
+import { openRequestsCsv } from '../runfolder/requestsCsv.js';
+import { summarize } from '../analysis/summary.js';
+import { writeFileAtomic, writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { CliError, EXIT } from './exitCodes.js';
 
 export interface MergeCommandOptions {

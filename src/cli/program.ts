@@ -147,7 +147,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       const { runEmulatorProcess } = await import('../emulator/process.js');
       if (options.log !== undefined) {
         // The log is opened as a stream, whose error would come after "listening": check it first.
-        const { checkAppendableFile } = await import('../report/folders.js');
+        const { checkAppendableFile } = await import('../runfolder/folders.js');
         checkAppendableFile(options.log, '--log');
       }
       await runEmulatorProcess({

@@ -1,7 +1,7 @@
 import { fileSystemError } from '../errors/index.js';
 import { writeReport } from '../report/html/index.js';
-import { checkRunFolder } from '../report/runFolderCheck.js';
-import { lockRunFolder } from '../report/runFolderLock.js';
+import { checkRunFolder } from '../runfolder/checkFolder.js';
+import { lockRunFolder } from '../runfolder/lock.js';
 import { EXIT } from './exitCodes.js';
 
 /**

@@ -3,19 +3,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
-import type { RequestColumn, SummaryRow } from '../report/columns.js';
-import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../report/folders.js';
-import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../report/requestsCsv.js';
-import { buildRunManifest } from '../report/runManifest.js';
-import { summarize } from '../report/summary.js';
-import { writeRunJson, writeSummaryCsv } from '../report/writeRun.js';
+import type { RequestColumn, SummaryRow } from '../runfolder/columns.js';
+import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../runfolder/folders.js';
+import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../runfolder/requestsCsv.js';
+import { buildRunManifest } from '../run/manifest.js';
+import { summarize } from '../analysis/summary.js';
+import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
-import { runJobs, type JobDetail } from '../run/runner.js';
+import { runJobs } from '../run/runner.js';
+import { type JobDetail } from '../runfolder/details.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
 import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
-import { readRunRows } from '../gate/runFolder.js';
-import { toPlannedJobs } from '../run/planFile.js';
+import { readRunRows } from '../runfolder/read.js';
+import { toPlannedJobs } from '../runfolder/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
 import type { Suite } from '../suite/types.js';
@@ -34,27 +35,9 @@ import { EXIT } from './exitCodes.js';
 import { handleInterruption } from './interrupt.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
-import { createRunFolder, resumeRunFolder, type RunFolder } from './runFolder.js';
+import { createRunFolder, resumeRunFolder, type RunFolder } from '../runfolder/create.js';
+import type { RunCommandOptions } from './runOptions.js';
 
-export interface RunCommandOptions {
-  out?: string;
-  concurrency?: number;
-  repeats?: number;
-  verbose?: boolean;
-  resume?: string;
-  force?: boolean;
-  maxErrorRate?: number;
-  emulatorLog?: string;
-  shard?: string;
-  /** `--max-cost`: spending cap in USD for the whole run (rows kept by a resume count). */
-  maxCost?: number;
-  /** `--relay/--case/--tag/--thinking`: run a slice of the plan; job ids are the full plan's. */
-  filter?: PlanFilter;
-  /** `--capture`: overrides the suite's `capture:` (default `failed`). */
-  capture?: CapturePolicy;
-  /** CI: flags on top of the suite's `ci:` block (see `relaybench gate`). */
-  ci?: FinishCiOptions;
-}
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
 const INTERRUPT_GRACE_MS = 3000;

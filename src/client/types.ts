@@ -35,46 +35,7 @@ export interface GeminiChunk {
   [key: string]: unknown;
 }
 
-/** The error family of a failed request, as written to `error_kind`. */
-export type ErrorKind = 'http' | 'timeout' | 'connection' | 'stream' | 'blocked' | 'aborted' | 'skipped';
-
-/**
- * How the relay shaped an error, for the "errors in Google's shape" verdict; each name is a shape
- * met in real relays' bug reports (see `client/decode/error-info.ts` for how each is recognised):
- * - `google`: `{"error": {code: integer, message: string, status: a google.rpc.Code name}}`, bare,
- *   in SSE `data:` or as the element of an array (`[{"error": …}]`, Google's own array framing);
- * - `google-wrapped`: Google's error serialised as text inside another envelope or message
- *   (`{"error":{"message":"{\n \"error\": {…}}","status":"Service Unavailable"}}`,
- *   `got status: UNAVAILABLE. {"error":…}`);
- * - `google-lookalike`: an `error` object with code and status where `code` is not an integer or
- *   `status` is not a canonical code (`"Service Unavailable"`, `"unavailable"`);
- * - `google-unenveloped`: Google's fields without the `error` envelope (`{code, message, status}`);
- * - `openai`: `{"error": {message, type, param?, code?}}` (OpenAI; one-api/new-api relays);
- * - `error-code-message`: `{"error": {code, message}}` with neither status nor type;
- * - `error-string`: `{"error": "…"}`;
- * - `fastapi-detail`: `{"detail": …}` (FastAPI's HTTPException and validation errors);
- * - `flat-message`: `{message}` / `{msg}` / `{code, msg}` / `{success: false, message}`;
- * - `other-json`: any other JSON; `html`: a web page; `text`: plain text;
- * - `empty`: an HTTP error status with an empty body;
- * - `none`: no error body at all (timeouts, dropped connections, truncated streams).
- * `foreign-json` is the name older runs wrote for every non-Google JSON shape.
- */
-export type ErrorShape =
-  | 'google'
-  | 'google-wrapped'
-  | 'google-lookalike'
-  | 'google-unenveloped'
-  | 'openai'
-  | 'error-code-message'
-  | 'error-string'
-  | 'fastapi-detail'
-  | 'flat-message'
-  | 'other-json'
-  | 'foreign-json'
-  | 'html'
-  | 'text'
-  | 'empty'
-  | 'none';
+import type { ErrorKind, ErrorShape } from '../runfolder/details.js';
 
 export interface RequestFailure {
   kind: ErrorKind;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAuth } from './auth.js';
-import { findModel } from './catalog.js';
+import { findModel } from '../suite/modelCatalog.js';
 import { invalidArgument, modelNotFound, notFound, rateLimited } from './errors.js';
 import type { Admission } from './capacity.js';
 import { epochUs, type GroundTruthLog } from './groundTruth.js';

@@ -1,4 +1,4 @@
-import { DYNAMIC_THINKING_CAP, LEVEL_SHARE } from './catalog.js';
+import { DYNAMIC_THINKING_CAP, LEVEL_SHARE } from '../suite/modelCatalog.js';
 import { unitFromText, type Random } from './random.js';
 import { CHARS_PER_TOKEN, fillerProse, thoughtSummary, tokensIn } from './text.js';
 import type { ThinkingMode } from './thinking.js';

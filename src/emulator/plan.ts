@@ -1,5 +1,5 @@
 import type { StreamFraming } from '../suite/types.js';
-import type { ModelSpec } from './catalog.js';
+import type { ModelSpec } from '../suite/modelCatalog.js';
 import { mergedResponse, planChunks, type ChunkOptions, type ResponseIdentity } from './chunks.js';
 import {
   BAD_GATEWAY_HTML,

@@ -1,4 +1,7 @@
 import type { CapacitySettings } from './capacity.js';
+import { PROFILE_NAMES, type ProfileName } from '../suite/emulatorSchema.js';
+
+export { PROFILE_NAMES, type ProfileName };
 
 /**
  * Behaviour profiles: how an emulated relay serves the simulated model. Each profile differs from
@@ -219,15 +222,8 @@ export const PROFILES = {
     thinkingTokensPerS: Number.POSITIVE_INFINITY,
     answerTokensPerS: Number.POSITIVE_INFINITY,
   },
-} as const satisfies Record<string, Profile>;
+} as const satisfies Record<ProfileName, Profile>;
 
-export type ProfileName = keyof typeof PROFILES;
-
-export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
-
-export function isProfileName(name: string): name is ProfileName {
-  return Object.hasOwn(PROFILES, name);
-}
 
 /** A capacity override that names only `concurrent` gets no queue limit: only 429s when `queue` is set. */
 const UNLIMITED_QUEUE: CapacitySettings = { concurrent: Number.POSITIVE_INFINITY, queue: Number.POSITIVE_INFINITY };

@@ -1,5 +1,5 @@
 import type { ThinkingLevel } from '../suite/types.js';
-import type { ModelSpec } from './catalog.js';
+import type { ModelSpec } from '../suite/modelCatalog.js';
 import { invalidArgument, type GoogleError } from './errors.js';
 import type { RequestedThinking } from './request.js';
 

@@ -1,6 +1,6 @@
-import type { RequestRow } from '../report/columns.js';
+import type { RequestRow } from '../runfolder/columns.js';
 import { fisherExact } from '../stats/index.js';
-import { caseGroups, passCounts, type CaseGroup, type PassCounts } from './caseGroups.js';
+import { caseGroups, passCounts, type CaseGroup, type PassCounts } from '../analysis/caseGroups.js';
 import { compareLatency, type LatencyComparison, type LatencyGate } from './latencyChange.js';
 import { modelVersionChanges, type ModelVersionChange } from './modelVersions.js';
 import { comparePaired, isSignificant, type PairedComparison } from './pairedComparison.js';

@@ -1,10 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RelaybenchError } from '../errors/index.js';
-import type { RequestRow } from '../report/columns.js';
-import type { PlannedJob } from '../run/planFile.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import type { PlannedJob } from '../runfolder/planFile.js';
 import { plannedJobsOfRows, explainUnsharedJobs, type RequestConfig } from './requestChange.js';
-import { readRunManifest, readRunRows } from './runFolder.js';
+import { readRunManifest, readRunRows } from '../runfolder/read.js';
 
 /** A baseline run folder as the paired comparison needs it: rows (each job_id once), config, read warnings. */
 export interface BaselineFolder {

@@ -1,14 +1,6 @@
-import type { RequestRow } from '../report/columns.js';
+import type { ShardCoverage } from '../runfolder/read.js';
+import type { RequestRow } from '../runfolder/columns.js';
 
-/** Which shards of a sharded suite a folder holds (from run.json). */
-export interface ShardCoverage {
-  /** n of `--shard k/n`. */
-  count: number;
-  /** The k of each shard present. */
-  present: number[];
-  /** True for a `merge` of shards, false for one shard's own folder. */
-  merged: boolean;
-}
 
 /** What the completeness gate needs to know about a run. */
 export interface CompletenessInput {

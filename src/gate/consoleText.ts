@@ -1,8 +1,8 @@
 import { formatTable } from '../report/table.js';
 import type { BaselineComparison } from './baseline.js';
-import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from './format.js';
+import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from '../report/gateFormat.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { scopeLabel, type GateResult } from './gates.js';
+import { scopeLabel, type GateResult } from '../analysis/gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
 import { pairedConsoleLines } from './pairedConsole.js';

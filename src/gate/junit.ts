@@ -1,6 +1,6 @@
-import type { RequestRow } from '../report/columns.js';
-import { groupRows, numberCell, passCell } from '../report/summary.js';
-import { caseGroups, thinkingText, type CaseGroup } from './caseGroups.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { groupRows, numberCell, passCell } from '../runfolder/cells.js';
+import { caseGroups, thinkingText, type CaseGroup } from '../analysis/caseGroups.js';
 import type { PairedComparison } from './pairedComparison.js';
 import { jobPairLabel, pairedTestLabel, pValueText } from './pairedText.js';
 import type { JobPair } from './pairs.js';

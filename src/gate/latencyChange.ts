@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import { groupRows, numberCell } from '../report/summary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { groupRows, numberCell } from '../runfolder/cells.js';
 import { bootstrapDiffOfMedians, percentile, type DifferenceInterval } from '../stats/index.js';
 
 export const LATENCY_METRICS = ['first_answer_ms', 'total_ms'] as const;

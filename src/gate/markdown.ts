@@ -1,9 +1,9 @@
-import type { SummaryRow } from '../report/columns.js';
-import { thinkingLabel } from '../report/consoleSummary.js';
+import type { SummaryRow } from '../runfolder/columns.js';
+import { thinkingCellLabel } from '../runfolder/cells.js';
 import type { BaselineComparison } from './baseline.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { formatMeasured, formatMs, formatPercent, formatThreshold } from './format.js';
-import { scopeLabel, type GateResult } from './gates.js';
+import { formatMeasured, formatMs, formatPercent, formatThreshold } from '../report/gateFormat.js';
+import { scopeLabel, type GateResult } from '../analysis/gates.js';
 import { baselineMarkdown } from './markdownBaseline.js';
 import { markdownTable, markdownText } from './markdownSyntax.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
@@ -68,7 +68,7 @@ function summarySection(rows: SummaryRow[]): string[] {
   const body = rows.map((row) => [
     markdownText(String(row.relay)),
     markdownText(String(row.model)),
-    thinkingLabel(row),
+    thinkingCellLabel(row),
     String(row.n),
     String(row.errors),
     cell(row.pass_rate, formatPercent),

@@ -1,6 +1,6 @@
 import { isSignificant, type BaselineComparison, type CaseComparison } from './baseline.js';
-import { caseGroupLabel } from './caseGroups.js';
-import { formatMs, formatP, formatPassCounts, formatSignedPct } from './format.js';
+import { caseGroupLabel } from '../analysis/caseGroups.js';
+import { formatMs, formatP, formatPassCounts, formatSignedPct } from '../report/gateFormat.js';
 import { markdownTable, markdownText } from './markdownSyntax.js';
 import { describeVersionChange } from './modelVersions.js';
 import { allPairedTests, PAIRED_TABLE_HEADER, pairedTableRow, unpairedSentence } from './pairedConsole.js';

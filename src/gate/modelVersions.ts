@@ -1,4 +1,4 @@
-import type { RequestRow } from '../report/columns.js';
+import type { RequestRow } from '../runfolder/columns.js';
 
 export interface ModelVersionChange {
   relay: string;

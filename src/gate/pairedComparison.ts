@@ -1,5 +1,5 @@
 import { holmAdjust, mcnemarExactOneSided } from '../stats/index.js';
-import { thinkingText } from './caseGroups.js';
+import { thinkingText } from '../analysis/caseGroups.js';
 import { countPairs, isDrop, isRise, pairJobs, pairTotal, type JobPair, type PairCounts, type UnpairedCounts } from './pairs.js';
 import { pairedPower, type PairedPower } from './pairedPower.js';
 

@@ -1,5 +1,5 @@
 import { formatTable } from '../report/table.js';
-import { formatP } from './format.js';
+import { formatP } from '../report/gateFormat.js';
 import { DECIDING_FAMILIES, hasPairs, type PairedComparison, type PairedTest } from './pairedComparison.js';
 import { jobPairLabel, powerSentences } from './pairedText.js';
 

@@ -1,5 +1,5 @@
 import { fewestOneWayFlipsForSignificance, pairsForOneWayDrop } from '../stats/index.js';
-import { thinkingText } from './caseGroups.js';
+import { thinkingText } from '../analysis/caseGroups.js';
 import type { JobPair } from './pairs.js';
 
 /** The drop the power statement is about: 10 points of pass rate. */

@@ -1,5 +1,5 @@
-import { thinkingText } from './caseGroups.js';
-import { formatP } from './format.js';
+import { thinkingText } from '../analysis/caseGroups.js';
+import { formatP } from '../report/gateFormat.js';
 import type { JobPair, PairCounts } from './pairs.js';
 import type { PairedComparison, PairedTest } from './pairedComparison.js';
 

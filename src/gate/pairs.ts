@@ -1,7 +1,7 @@
 import type { ThinkingSetting } from '../plan/types.js';
-import type { RequestRow } from '../report/columns.js';
-import { passCell } from '../report/summary.js';
-import { thinkingOfRow } from './caseGroups.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { passCell } from '../runfolder/cells.js';
+import { thinkingOfRow } from '../analysis/caseGroups.js';
 
 /**
  * One job present in both runs (same `job_id`) whose two rows were both graded: the unit of the

@@ -1,6 +1,6 @@
-import type { RequestRow } from '../report/columns.js';
-import { explainPlanChange, type PlannedJob } from '../run/planFile.js';
-import { thinkingOfRow } from './caseGroups.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { explainPlanChange, type PlannedJob } from '../runfolder/planFile.js';
+import { thinkingOfRow } from '../analysis/caseGroups.js';
 
 /**
  * The parts of a run's resolved configuration that enter a job's request, hence its job_id

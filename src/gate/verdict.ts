@@ -1,7 +1,7 @@
 import type { BaselineComparison } from './baseline.js';
 import type { CompletenessResult } from './completeness.js';
-import { gateLabel } from './format.js';
-import type { GateResult } from './gates.js';
+import { gateLabel } from '../report/gateFormat.js';
+import type { GateResult } from '../analysis/gates.js';
 import { pairedTestLabel } from './pairedText.js';
 
 export interface CiVerdict {

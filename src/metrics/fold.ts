@@ -1,5 +1,5 @@
 import type { GeminiCandidate, GeminiChunk, GeminiUsage, StreamEvent } from '../client/types.js';
-import { candidatesByIndex, readCandidateContent } from './chunk-content.js';
+import { candidatesByIndex, readCandidateContent } from './chunkContent.js';
 import type { OtherCandidate, StreamMetrics } from './types.js';
 
 /**

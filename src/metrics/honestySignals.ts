@@ -1,6 +1,6 @@
 import type { GeminiChunk, StreamEvent } from '../client/types.js';
 import type { StreamFraming } from '../suite/types.js';
-import { readChunkContent } from './chunk-content.js';
+import { readChunkContent } from './chunkContent.js';
 
 /**
  * Per-response facts the honesty verdicts need and `requests.csv` has no column for: how the text

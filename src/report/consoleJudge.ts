@@ -1,4 +1,4 @@
-import type { JudgeReport } from '../run/judging.js';
+import type { JudgeReport } from '../runfolder/details.js';
 import { formatUsd } from './consoleSummary.js';
 
 /**

@@ -1,4 +1,6 @@
-import { held, highestHeldRates, lagged, type LoadRow, type SloBounds } from '../run/load/aggregate.js';
+import { held, highestHeldRates, lagged } from '../analysis/load.js';
+import { type SloBounds } from '../runfolder/loadCsv.js';
+import { type LoadRow } from '../runfolder/loadCsv.js';
 import { formatTable } from './table.js';
 
 const EMPTY = '–';

@@ -1,4 +1,5 @@
-import type { SummaryRow } from './columns.js';
+import { thinkingCellLabel } from '../runfolder/cells.js';
+import type { SummaryRow } from '../runfolder/columns.js';
 import { formatTable } from './table.js';
 
 const EMPTY = '–';
@@ -27,11 +28,6 @@ export function formatUsd(value: string | number | undefined): string {
   return `$${number.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
 }
 
-export function thinkingLabel(row: { thinking_budget?: string | number | boolean | undefined; thinking_level?: string | number | boolean | undefined }): string {
-  if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
-  if (row.thinking_budget === undefined || row.thinking_budget === '') return EMPTY;
-  return Number(row.thinking_budget) === -1 ? 'dynamic' : String(row.thinking_budget);
-}
 
 /**
  * The console summary: one line per (relay, model, thinking setting), pass rate with pass^k (the
@@ -43,7 +39,7 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
   const body = rows.map((row) => [
     String(row.relay),
     String(row.model),
-    thinkingLabel(row),
+    thinkingCellLabel(row),
     fixed(row.n),
     fixed(row.errors),
     percent(row.pass_rate),
@@ -89,7 +85,7 @@ export function summaryWarnings(rows: SummaryRow[]): string[] {
   }
   const failing = rows.filter((row) => Number(row.error_rate) >= 0.5);
   for (const row of failing) {
-    warnings.push(`Warning: ${row.relay} (${thinkingLabel(row)}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
+    warnings.push(`Warning: ${row.relay} (${thinkingCellLabel(row)}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
   }
   return warnings;
 }

@@ -2,22 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactChunks, type RawChunk } from '../client/rawCapture.js';
 import type { Redactor } from '../client/redact.js';
-import { thinkingKey } from './planFile.js';
+import { thinkingKey } from '../runfolder/planFile.js';
 import type { Job } from '../plan/types.js';
 import type { CapturePolicy } from '../suite/types.js';
-import type { JobOutcome } from './execute.js';
+import type { JobOutcome, RawResponse } from './execute.js';
 
-/** The raw response of a job's final attempt, as `executeJob` collected it. */
-export interface RawResponse {
-  /** The request URL, still holding any `?key=`: redacted before it is written. */
-  url: string;
-  attempt: number;
-  t0Ms: number;
-  contentType: string | undefined;
-  /** `performance.now()` ms when the status and headers arrived. */
-  headersAtMs?: number;
-  chunks: RawChunk[];
-}
 
 /** Where and what to capture; the runner calls `record` once per finished job. */
 export interface CaptureSink {

@@ -1,7 +1,9 @@
 import type { Dispatcher } from 'undici';
+import type { RawChunk } from '../client/rawCapture.js';
 import { sendAttempt } from '../client/attempt.js';
 import type { Redactor } from '../client/redact.js';
-import type { Clock, ErrorShape, RequestFailure } from '../client/types.js';
+import type { Clock, RequestFailure } from '../client/types.js';
+import type { ErrorShape } from '../runfolder/details.js';
 import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
 import { createHonestySignals, type HonestySignals, type HonestySignalsFold } from '../metrics/honestySignals.js';
 import type { StreamMetrics } from '../metrics/types.js';
@@ -9,7 +11,18 @@ import { buildHttpRequest } from '../plan/request.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay } from '../suite/types.js';
 import { decideRetry } from './retry.js';
-import type { RawResponse } from './captures.js';
+
+/** The raw response of a job's final attempt, as `executeJob` collected it. */
+export interface RawResponse {
+  /** The request URL, still holding any `?key=`: redacted before it is written. */
+  url: string;
+  attempt: number;
+  t0Ms: number;
+  contentType: string | undefined;
+  /** `performance.now()` ms when the status and headers arrived. */
+  headersAtMs?: number;
+  chunks: RawChunk[];
+}
 
 export interface ExecuteContext {
   relay: ResolvedRelay;

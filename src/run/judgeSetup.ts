@@ -1,7 +1,8 @@
 import { REDACTED, type Redactor } from '../client/redact.js';
 import type { Suite } from '../suite/types.js';
 import { emulatorSampleHeaders } from './emulatorHost.js';
-import { createJudging, type JudgeReport, type Judging } from './judging.js';
+import { createJudging, type Judging } from './judging.js';
+import { type JudgeReport } from '../runfolder/details.js';
 import { createPriceBook } from './pricing.js';
 import { abortableSleep } from './abortableSleep.js';
 

@@ -1,3 +1,4 @@
+import type { JudgeReport } from '../runfolder/details.js';
 import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../client/dispatcher.js';
 import type { Redactor } from '../client/redact.js';
@@ -9,30 +10,6 @@ import type { Case, JudgeSettings, Suite } from '../suite/types.js';
 import { executeJob } from './execute.js';
 import { judgeJob, judgeKeyOf, judgeTemplateOf, type JudgeTemplate } from './judgeRequest.js';
 import { createPriceBook } from './pricing.js';
-
-/** What a run's judge did, for run.json and the console; never mixed into a measured row. */
-export interface JudgeReport {
-  relay: string;
-  model: string;
-  thinking: JudgeSettings['thinking'];
-  repeats: number;
-  concurrency: number;
-  template: { source: string; sha256: string };
-  /** Judge requests sent (each vote of each distinct answer; retries are attempts inside one call). */
-  calls: number;
-  /** Calls that ended without a verdict, by what happened (`timeout`, `http 429`, `off-schema`…). */
-  failedCalls: Record<string, number>;
-  tokens: { prompt: number; thought: number; answer: number };
-  /** USD of the judge's calls from their usage; null when no price is known for its model. */
-  costUsd: number | null;
-  /** Judged answers decided (pass or fail) and left undecided (every vote failed, or a tie). */
-  decided: number;
-  undecided: number;
-  /** Judged (rubric, answer) pairs answered from an earlier identical one instead of a new call. */
-  reused: number;
-  /** Mean share of votes agreeing with the majority, over decisions with more than one vote. */
-  meanAgreement: number | null;
-}
 
 /** What the judge needs from the run: the suite, redaction, clock, abort signal, sleep, seed and cost callback. */
 export interface JudgingOptions {

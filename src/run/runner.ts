@@ -1,13 +1,15 @@
+import type { JobDetail, RelayRunStats } from '../runfolder/details.js';
 import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../client/dispatcher.js';
 import { primeHttpParser } from '../client/primeParser.js';
 import type { Redactor } from '../client/redact.js';
-import type { Clock, ErrorKind, ErrorShape } from '../client/types.js';
+import type { Clock } from '../client/types.js';
+import type { ErrorKind, ErrorShape } from '../runfolder/details.js';
 import { grade, type Grade } from '../grade/index.js';
 import type { Job } from '../plan/types.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../report/columns.js';
-import { toRequestRow } from '../report/row.js';
-import type { RowAppender } from '../report/requestsCsv.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../runfolder/columns.js';
+import { toRequestRow } from './toRow.js';
+import type { RowAppender } from '../runfolder/requestsCsv.js';
 import { createMetricsFold } from '../metrics/fold.js';
 import { createRandom } from '../stats/random.js';
 import type { Case, ResolvedRelay, Suite } from '../suite/types.js';
@@ -20,38 +22,6 @@ import { warmUpRelays, type WarmupReport } from './warmup.js';
 import type { CaptureSink } from './captures.js';
 import type { Judging } from './judging.js';
 import { abortableSleep } from './abortableSleep.js';
-
-/** Per-job facts that have no column in requests.csv but feed verdicts and the report. */
-export interface JobDetail {
-  job_id: string;
-  relay: string;
-  error_shape: ErrorShape | undefined;
-  /** Error shape of every failed attempt, retried ones included (absent when none failed). */
-  attempt_error_shapes?: ErrorShape[];
-  timeout: string | undefined;
-  mid_stream: boolean | undefined;
-  retry_wait_ms: number;
-  usage_present: boolean;
-  thought_text: string | undefined;
-  /** Epoch ms of the final attempt's t0; with the *_ms columns it gives absolute times. */
-  t0_epoch_ms: number;
-  /** Honesty signals of the final attempt (src/metrics/honestySignals.ts); absent in older runs. */
-  text_chunks?: number;
-  piece_chars_median?: number | undefined;
-  piece_gap_ms_median?: number | undefined;
-  usage_static?: boolean;
-  restarts?: string[];
-  framing_faults?: string[];
-  /** Candidates other than 0 (candidateCount > 1), counted; the row describes candidate 0 only. */
-  other_candidates?: Array<{ index: number; chunks: number; answer_chars: number; finish_reason: string | undefined }>;
-}
-
-export interface RelayRunStats {
-  completed: number;
-  retryWaitMs: number;
-  errorsByKind: Partial<Record<ErrorKind, number>>;
-  modelVersions: Record<string, number>;
-}
 
 export interface RunProgress {
   done: number;

@@ -5,7 +5,7 @@ export { newcombeDiffInterval } from './newcombe.js';
 export { normalQuantile } from './normal.js';
 export { percentile, quantiles } from './percentile.js';
 export { createRandom } from './random.js';
-export { requiredRepeatsForDifference } from './sample-size.js';
+export { requiredRepeatsForDifference } from './sampleSize.js';
 export { wilsonInterval, type ProportionInterval } from './wilson.js';
 export { holmAdjust } from './holm.js';
 export { binomialHalfUpperTail, fewestOneWayFlipsForSignificance, mcnemarExactOneSided } from './mcnemar.js';

@@ -1,4 +1,4 @@
-import { findModel, type ModelSpec } from '../emulator/catalog.js';
+import { findModel, type ModelSpec } from './modelCatalog.js';
 import type { ThinkingLevel } from './types.js';
 
 /**

@@ -6,8 +6,7 @@ import { modelName } from './modelName.js';
 import { PRESET_NAMES, isPresetName } from './presets.js';
 import { relayBodySchema } from './relayBodySchema.js';
 import { relayPriceSchema } from './priceSchema.js';
-import { overridesSchema } from '../emulator/config.js';
-import { PROFILE_NAMES, isProfileName } from '../emulator/profiles.js';
+import { isProfileName, overridesSchema, PROFILE_NAMES } from './emulatorSchema.js';
 
 const authMode = z.enum(['header', 'bearer', 'query']);
 

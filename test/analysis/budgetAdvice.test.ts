@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetAdvice, type BudgetAdvice } from '../../src/analysis/index.js';
-import type { RequestRow } from '../../src/report/columns.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
 import { requiredRepeatsForDifference, wilsonInterval } from '../../src/stats/index.js';
 import { CASES, syntheticRow } from './syntheticRun.js';
 

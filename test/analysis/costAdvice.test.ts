@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetAdvice, budgetsCsv, costAdvice } from '../../src/analysis/index.js';
-import type { RequestRow } from '../../src/report/columns.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
 import { formatCostAdvice } from '../../src/report/consoleCostAdvice.js';
 import { CASES, syntheticRow } from './syntheticRun.js';
 

@@ -1,6 +1,6 @@
 import type { RunManifest } from '../../src/analysis/index.js';
 import { createStreamDecoder } from '../../src/client/decode/index.js';
-import { findModel } from '../../src/emulator/catalog.js';
+import { findModel } from '../../src/suite/modelCatalog.js';
 import { planResponse } from '../../src/emulator/plan.js';
 import { PROFILES, applyOverrides, type ProfileName, type ProfileOverrides } from '../../src/emulator/profiles.js';
 import { createRandom, hashString, seedFrom } from '../../src/emulator/random.js';
@@ -8,9 +8,9 @@ import { parseGenerateRequest } from '../../src/emulator/request.js';
 import { resolveThinking } from '../../src/emulator/thinking.js';
 import { createMetricsFold } from '../../src/metrics/fold.js';
 import { createHonestySignals } from '../../src/metrics/honestySignals.js';
-import type { RequestRow } from '../../src/report/columns.js';
-import { toRequestRow } from '../../src/report/row.js';
-import type { JobDetail } from '../../src/run/runner.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
+import { toRequestRow } from '../../src/run/toRow.js';
+import type { JobDetail } from '../../src/runfolder/details.js';
 import type { StreamFraming } from '../../src/suite/types.js';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorsInGoogleShapeVerdict } from '../../src/analysis/verdicts/errorsInGoogleShape.js';
-import type { ErrorShape } from '../../src/client/types.js';
-import type { RequestRow } from '../../src/report/columns.js';
-import type { JobDetail } from '../../src/run/runner.js';
+import type { ErrorShape } from '../../src/runfolder/details.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
+import type { JobDetail } from '../../src/runfolder/details.js';
 
 /** The verdict's evidence counts error bodies by shape name; only Google's exact shape passes. */
 function verdictFor(attempts: ErrorShape[][]) {

@@ -1,6 +1,6 @@
 import type { RunManifest } from '../../src/analysis/index.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
-import type { JobDetail } from '../../src/run/runner.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
+import type { JobDetail } from '../../src/runfolder/details.js';
 
 /**
  * Synthetic runs with known behaviour, built the way requests.csv reads back (cells are strings,

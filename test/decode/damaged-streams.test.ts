@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseKeys } from '../../src/client/decode/camel-case.js';
+import { normaliseKeys } from '../../src/client/decode/camelCase.js';
 import { createStreamDecoder } from '../../src/client/decode/index.js';
 import type { DecodedItem } from '../../src/client/decode/index.js';
 import { chunksOf, decodeText } from './harness.js';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_COLUMNS } from '../../src/report/columns.js';
-import { csvLine } from '../../src/report/requestsCsv.js';
+import { REQUEST_COLUMNS } from '../../src/runfolder/columns.js';
+import { csvLine } from '../../src/runfolder/requestsCsv.js';
 import { CLI_PATH, runCli } from '../helpers/cli.js';
 
 /**

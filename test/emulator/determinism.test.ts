@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../src/emulator/catalog.js';
+import { MODELS } from '../../src/suite/modelCatalog.js';
 import { planResponse, type PlanInput } from '../../src/emulator/plan.js';
 import { PROFILES } from '../../src/emulator/profiles.js';
 import { createRandom } from '../../src/emulator/random.js';

@@ -4,7 +4,7 @@ import { renderConsoleText } from '../../src/gate/consoleText.js';
 import { renderJUnit } from '../../src/gate/junit.js';
 import { renderSummaryMarkdown } from '../../src/gate/markdown.js';
 import { ciVerdict } from '../../src/gate/verdict.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/analysis/summary.js';
 import { parseXmlStrict } from './xmlCheck.js';
 import { makeRow } from './rows.js';
 

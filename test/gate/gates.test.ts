@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGates, scopeLabel } from '../../src/gate/gates.js';
+import { evaluateGates, scopeLabel } from '../../src/analysis/gates.js';
 import { makeRun } from './rows.js';
 
 const labelled = (results: ReturnType<typeof evaluateGates>) =>

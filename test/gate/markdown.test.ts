@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareToBaseline } from '../../src/gate/baseline.js';
 import { renderConsoleText } from '../../src/gate/consoleText.js';
-import { evaluateGates } from '../../src/gate/gates.js';
+import { evaluateGates } from '../../src/analysis/gates.js';
 import { renderSummaryMarkdown } from '../../src/gate/markdown.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/analysis/summary.js';
 import { makeRun } from './rows.js';
 
 const cases = ['sum', 'capital'];

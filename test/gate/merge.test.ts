@@ -6,8 +6,8 @@ import { RelaybenchError } from '../../src/errors/index.js';
 import { gateCommand } from '../../src/cli/gateCommand.js';
 import { mergeCommand } from '../../src/cli/mergeCommand.js';
 import { selectShard } from '../../src/plan/shard.js';
-import { summarize } from '../../src/report/summary.js';
-import { writeSummaryCsv } from '../../src/report/writeRun.js';
+import { summarize } from '../../src/analysis/summary.js';
+import { writeSummaryCsv } from '../../src/runfolder/write.js';
 import { makeRun } from './rows.js';
 import { temporaryFolder, writeRunFolder } from './runFolders.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeJudgeRecords } from '../../src/gate/mergeJudge.js';
+import { mergeJudgeRecords } from '../../src/runfolder/mergeJudge.js';
 
 /** `relaybench merge` adds up the parts' run.json `judge` records; every way a part's record can look is a row. */
 function part(overrides: Record<string, unknown> = {}): Record<string, unknown> {

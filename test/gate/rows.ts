@@ -1,4 +1,4 @@
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
 
 /** One synthetic job outcome; everything not given takes a plausible successful value. */
 export interface RowSpec {

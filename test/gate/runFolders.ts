@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestRow } from '../../src/report/columns.js';
-import { openRequestsCsv } from '../../src/report/requestsCsv.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
+import { openRequestsCsv } from '../../src/runfolder/requestsCsv.js';
 import type { CiGates } from '../../src/suite/types.js';
 
 export interface ManifestOverrides {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsOf } from '../../src/analysis/index.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
 import { caseGrid, GRID_REPEATS, isShownInGrid } from '../../src/report/html/caseGrid.js';
 
 function row(repeat: number): RequestRow {

@@ -1,5 +1,5 @@
 import { budgetAdvice, compareRelays, relayVerdicts } from '../../src/analysis/index.js';
-import { evaluateGates } from '../../src/gate/gates.js';
+import { evaluateGates } from '../../src/analysis/gates.js';
 import { readChartLibrary } from '../../src/report/html/index.js';
 import type { ReportInput } from '../../src/report/html/index.js';
 import { syntheticRun } from '../analysis/syntheticRun.js';

@@ -7,10 +7,10 @@ import { BUDGET_COLUMNS, VERDICT_COLUMNS } from '../../src/analysis/index.js';
 import { reportCommand } from '../../src/cli/reportCommand.js';
 import { EXIT } from '../../src/cli/exitCodes.js';
 import { RelaybenchError } from '../../src/errors/index.js';
-import { openJsonLines, openRequestsCsv } from '../../src/report/requestsCsv.js';
+import { openJsonLines, openRequestsCsv } from '../../src/runfolder/requestsCsv.js';
 import { writeReport } from '../../src/report/html/index.js';
-import type { JobDetail } from '../../src/run/runner.js';
-import type { RequestRow } from '../../src/report/columns.js';
+import type { JobDetail } from '../../src/runfolder/details.js';
+import type { RequestRow } from '../../src/runfolder/columns.js';
 import { syntheticRun } from '../analysis/syntheticRun.js';
 
 let folder: string;

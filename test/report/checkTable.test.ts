@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMetricsFold } from '../../src/metrics/fold.js';
-import type { RelayCheck } from '../../src/run/check.js';
-import { formatCheckTable } from '../../src/report/checkTable.js';
+import type { RelayCheck } from '../../src/check/probe.js';
+import { formatCheckTable } from '../../src/check/table.js';
 
 /**
  * `check` against the demo's model-swap relay said "OK" and nothing else while the answer came

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERDICT_KEYS, budgetsCsv, verdictsCsv, type BudgetAdvice, type RelayVerdict } from '../../src/analysis/index.js';
-import { REQUEST_COLUMNS, SUMMARY_COLUMNS, type RequestRow, type SummaryRow } from '../../src/report/columns.js';
-import { csvLine, neutraliseCell, restoreCell } from '../../src/report/csvCell.js';
-import { openRequestsCsv, readRequestRows, readRequestsCsv } from '../../src/report/requestsCsv.js';
-import { writeSummaryCsv } from '../../src/report/writeRun.js';
+import { REQUEST_COLUMNS, SUMMARY_COLUMNS, type RequestRow, type SummaryRow } from '../../src/runfolder/columns.js';
+import { csvLine, neutraliseCell, restoreCell } from '../../src/runfolder/csvCell.js';
+import { openRequestsCsv, readRequestRows, readRequestsCsv } from '../../src/runfolder/requestsCsv.js';
+import { writeSummaryCsv } from '../../src/runfolder/write.js';
 
 /** [text, what the CSV cell holds before RFC 4180 quoting]. */
 const NEUTRALISED: Array<[string, string]> = [

@@ -1,11 +1,11 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRunFolder as readGateFolder } from '../../src/gate/runFolder.js';
-import { REQUEST_COLUMNS } from '../../src/report/columns.js';
+import { readRunFolder as readGateFolder } from '../../src/runfolder/read.js';
+import { REQUEST_COLUMNS } from '../../src/runfolder/columns.js';
 import { readRunFolder as readReportFolder } from '../../src/report/html/readRunFolder.js';
-import { readRequestRows, readRequestsCsv, readWarnings } from '../../src/report/requestsCsv.js';
-import { summarize } from '../../src/report/summary.js';
+import { readRequestRows, readRequestsCsv, readWarnings } from '../../src/runfolder/requestsCsv.js';
+import { summarize } from '../../src/analysis/summary.js';
 import { makeRun } from '../gate/rows.js';
 import { temporaryFolder, writeRunFolder } from '../gate/runFolders.js';
 

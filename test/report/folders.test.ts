@@ -4,11 +4,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelaybenchError } from '../../src/errors/index.js';
-import { claimEmptyFolder, claimUniqueFolder } from '../../src/report/claimFolder.js';
-import { REQUEST_COLUMNS } from '../../src/report/columns.js';
-import { checkNotAnInput, checkWritableFile, makeFolders } from '../../src/report/folders.js';
-import { checkRunFolder } from '../../src/report/runFolderCheck.js';
-import { LOCK_FILE } from '../../src/report/runFolderLock.js';
+import { claimEmptyFolder, claimUniqueFolder } from '../../src/runfolder/claimFolder.js';
+import { REQUEST_COLUMNS } from '../../src/runfolder/columns.js';
+import { checkNotAnInput, checkWritableFile, makeFolders } from '../../src/runfolder/folders.js';
+import { checkRunFolder } from '../../src/runfolder/checkFolder.js';
+import { LOCK_FILE } from '../../src/runfolder/lock.js';
 
 /**
  * Paths relaybench writes to or reads from, each kind of bad path a row: every one ends quickly

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummaryMarkdown } from '../../src/gate/markdown.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
 import { formatSummaryTable } from '../../src/report/consoleSummary.js';
-import { passAllRepeatsRate, summarize } from '../../src/report/summary.js';
+import { passAllRepeatsRate, summarize } from '../../src/analysis/summary.js';
 
 const EMPTY = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
 const row = (caseId: string, pass: string | undefined, status = 'ok'): RequestRow => ({ ...EMPTY, relay: 'r', model: 'm', thinking_budget: '0', case_id: caseId, status, pass });

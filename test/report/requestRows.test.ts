@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
-import { neutraliseCell } from '../../src/report/csvCell.js';
-import { csvLine, openRequestsCsv, readRequestRows, readRequestsCsv } from '../../src/report/requestsCsv.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
+import { neutraliseCell } from '../../src/runfolder/csvCell.js';
+import { csvLine, openRequestsCsv, readRequestRows, readRequestsCsv } from '../../src/runfolder/requestsCsv.js';
 
 let dir: string;
 beforeEach(() => {

@@ -2,8 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
-import { openRequestsCsv, readRequestsCsv } from '../../src/report/requestsCsv.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
+import { openRequestsCsv, readRequestsCsv } from '../../src/runfolder/requestsCsv.js';
 
 function row(jobId: string, answer: string): RequestRow {
   const empty = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;

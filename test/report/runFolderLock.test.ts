@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaybenchError } from '../../src/errors/index.js';
-import { LOCK_FILE, lockRunFolder, otherLiveHolder } from '../../src/report/runFolderLock.js';
+import { LOCK_FILE, lockRunFolder, otherLiveHolder } from '../../src/runfolder/lock.js';
 
 /** Each kind of lock a folder may already hold, and whether a new run may take it over. */
 let dir: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_COLUMNS, type RequestRow } from '../../src/report/columns.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../src/runfolder/columns.js';
 import { formatErrorKinds, formatSummaryTable } from '../../src/report/consoleSummary.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/analysis/summary.js';
 
 const EMPTY = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
 const row = (values: Partial<RequestRow>): RequestRow => ({ ...EMPTY, relay: 'r', model: 'm', thinking_budget: '1024', status: 'ok', ...values });

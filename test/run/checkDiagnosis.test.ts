@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestFailure } from '../../src/client/types.js';
 import { createMetricsFold } from '../../src/metrics/fold.js';
-import type { RelayCheck } from '../../src/run/check.js';
-import { diagnoseCheck } from '../../src/run/checkDiagnosis.js';
+import type { RelayCheck } from '../../src/check/probe.js';
+import { diagnoseCheck } from '../../src/check/diagnosis.js';
 import { lowestThinking } from '../../src/plan/checkJob.js';
 
 function failed(failure: Partial<RequestFailure> & Pick<RequestFailure, 'kind' | 'message'>, httpStatus?: number): RelayCheck {

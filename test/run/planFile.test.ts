@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPlanChange, type PlannedJob } from '../../src/run/planFile.js';
+import { explainPlanChange, type PlannedJob } from '../../src/runfolder/planFile.js';
 
 const job = (caseId: string, relay: string, thinking: string, repeat: number, id = `${caseId}-${relay}-${thinking}-${repeat}`): PlannedJob => ({ job_id: id, case_id: caseId, relay, model: 'm', thinking, repeat });
 

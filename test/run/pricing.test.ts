@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMetricsFold } from '../../src/metrics/fold.js';
 import { expandPlan } from '../../src/plan/expand.js';
-import { toRequestRow } from '../../src/report/row.js';
+import { toRequestRow } from '../../src/run/toRow.js';
 import { createPriceBook } from '../../src/run/pricing.js';
 import { relay, suite } from '../plan/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../src/stats/normal.js';
 import { createRandom } from '../../src/stats/random.js';
-import { requiredRepeatsForDifference } from '../../src/stats/sample-size.js';
+import { requiredRepeatsForDifference } from '../../src/stats/sampleSize.js';
 
 describe('createRandom', () => {
   it('replays the same sequence for a seed, a different one for another seed, within [0, 1)', () => {

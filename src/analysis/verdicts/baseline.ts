@@ -1,4 +1,4 @@
-import type { RequestRow } from '../../report/columns.js';
+import type { RequestRow } from '../../runfolder/columns.js';
 import { medianOf, okRows } from '../rowValues.js';
 import type { RelayEvidence } from '../types.js';
 

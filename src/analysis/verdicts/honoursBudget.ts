@@ -1,4 +1,4 @@
-import type { RequestRow } from '../../report/columns.js';
+import type { RequestRow } from '../../runfolder/columns.js';
 import { formatShare, formatTokens } from '../format.js';
 import { medianOf, okRows, thoughtTokensOf } from '../rowValues.js';
 import { observedSettingOf } from '../thinkingSetting.js';

@@ -1,4 +1,4 @@
-import type { RequestRow } from '../../report/columns.js';
+import type { RequestRow } from '../../runfolder/columns.js';
 import { formatMs } from '../format.js';
 import { medianOf, okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';

@@ -1,5 +1,5 @@
-import type { RequestRow } from '../../report/columns.js';
-import { passCell } from '../../report/summary.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { passCell } from '../../runfolder/cells.js';
 import { formatP, formatShare } from '../format.js';
 import { okRows } from '../rowValues.js';
 import { holmAdjust, mantelHaenszelLessP, type Stratum } from '../../stats/index.js';

@@ -1,4 +1,4 @@
-import { numberCell } from '../../report/summary.js';
+import { numberCell } from '../../runfolder/cells.js';
 import { okRows, thoughtTokensOf } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 

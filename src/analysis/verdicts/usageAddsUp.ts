@@ -1,5 +1,5 @@
-import type { RequestRow } from '../../report/columns.js';
-import { numberCell } from '../../report/summary.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { numberCell } from '../../runfolder/cells.js';
 import { okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 

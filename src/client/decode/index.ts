@@ -1,4 +1,4 @@
-export { createStreamDecoder } from './stream-decoder.js';
+export { createStreamDecoder } from './streamDecoder.js';
 export type {
   DecodedItem,
   DecodeProblem,

@@ -1,5 +1,6 @@
 import type { StreamFraming } from '../../suite/types.js';
-import type { ErrorShape, GeminiChunk } from '../types.js';
+import type { GeminiChunk } from '../types.js';
+import type { ErrorShape } from '../../runfolder/details.js';
 
 /** A relay-reported error, whatever shape the relay gave it. */
 export interface RelayErrorInfo {

@@ -1,7 +1,7 @@
 import { observedSettingOf, type ObservedSetting } from '../../analysis/index.js';
-import type { JobDetail } from '../../run/runner.js';
-import type { RequestRow } from '../columns.js';
-import { numberCell, passCell } from '../summary.js';
+import type { JobDetail } from '../../runfolder/details.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { numberCell, passCell } from '../../runfolder/cells.js';
 import { html, type SafeHtml } from './escape.js';
 import { cellNumber } from './format.js';
 

@@ -1,5 +1,5 @@
 import type { RunManifest } from '../../analysis/index.js';
-import type { RequestRow } from '../columns.js';
+import type { RequestRow } from '../../runfolder/columns.js';
 import { html, type SafeHtml } from './escape.js';
 
 export interface RunShape {

@@ -2,9 +2,9 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseRunManifest, type RunManifest } from '../../analysis/index.js';
-import type { JobDetail } from '../../run/runner.js';
-import type { RequestRow } from '../columns.js';
-import { readRequestRows } from '../requestsCsv.js';
+import type { JobDetail } from '../../runfolder/details.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { readRequestRows } from '../../runfolder/requestsCsv.js';
 import { isShownInGrid } from './caseGrid.js';
 
 export interface RunFolder {

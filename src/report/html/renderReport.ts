@@ -1,13 +1,13 @@
 import type { BudgetAdvice, RelayComparison, RelayVerdict, RunManifest } from '../../analysis/index.js';
-import type { GateResult } from '../../gate/gates.js';
+import type { GateResult } from '../../analysis/gates.js';
 import { distinct, relayOrder, settingsOf } from '../../analysis/index.js';
-import type { JobDetail } from '../../run/runner.js';
-import type { RequestRow } from '../columns.js';
-import { summarize } from '../summary.js';
+import type { JobDetail } from '../../runfolder/details.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { summarize } from '../../analysis/summary.js';
 import { caseGrid } from './caseGrid.js';
 import { buildCharts, type ChartSpec } from './charts/index.js';
 import { loadCharts } from './charts/loadCharts.js';
-import type { LoadRow } from '../../run/load/aggregate.js';
+import type { LoadRow } from '../../runfolder/loadCsv.js';
 import { CHART_RUNTIME } from './chartRuntime.js';
 import { html, inlineScriptSource, scriptJson, trustedHtml, type SafeHtml } from './escape.js';
 import { reportHeader } from './header.js';

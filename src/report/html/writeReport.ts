@@ -1,14 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, verdictsCsv, type BudgetAdvice, type RelayVerdict, type RunManifest } from '../../analysis/index.js';
-import { evaluateGates } from '../../gate/gates.js';
+import { evaluateGates } from '../../analysis/gates.js';
 import type { CiGates } from '../../suite/types.js';
-import { readWarnings } from '../requestsCsv.js';
-import { writeFileAtomic } from '../writeRun.js';
+import { readWarnings } from '../../runfolder/requestsCsv.js';
+import { writeFileAtomic } from '../../runfolder/write.js';
 import { readChartLibrary } from './chartLibrary.js';
 import { readRunFolder } from './readRunFolder.js';
 import { renderReport } from './renderReport.js';
-import { readLoadCsv } from '../loadCsv.js';
+import { readLoadCsv } from '../../runfolder/loadCsv.js';
 
 export interface ReportPaths {
   reportPath: string;

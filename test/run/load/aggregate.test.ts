@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { held, highestHeldRates, lagged, LOAD_COLUMNS, loadRowOf, meetsSlo } from '../../../src/run/load/aggregate.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../../../src/report/columns.js';
+import { held, highestHeldRates, lagged } from '../../../src/analysis/load.js';
+import { loadRowOf, meetsSlo } from '../../../src/run/load/stepRow.js';
+import { LOAD_COLUMNS } from '../../../src/runfolder/loadCsv.js';
+import { REQUEST_COLUMNS, type RequestRow } from '../../../src/runfolder/columns.js';
 import { emulatorStartLags } from '../../../src/bench/startLag.js';
 
 function row(fields: Partial<RequestRow>): RequestRow {

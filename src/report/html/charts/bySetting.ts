@@ -1,7 +1,7 @@
 import { columnValues, observedSettingOf, thoughtTokensOf } from '../../../analysis/index.js';
-import { passCell } from '../../summary.js';
+import { passCell } from '../../../runfolder/cells.js';
 import { quantiles, wilsonInterval } from '../../../stats/index.js';
-import type { RequestRow } from '../../columns.js';
+import type { RequestRow } from '../../../runfolder/columns.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
 import {
   baseOptions,

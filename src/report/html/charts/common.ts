@@ -1,5 +1,5 @@
 import { settingsOf, type ObservedSetting } from '../../../analysis/index.js';
-import type { RequestRow } from '../../columns.js';
+import type { RequestRow } from '../../../runfolder/columns.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
 
 /**

@@ -1,7 +1,7 @@
 import { columnValues, medianOf, observedSettingOf, settingsOf } from '../../../analysis/index.js';
 import { mean } from '../../../stats/index.js';
-import type { RequestRow } from '../../columns.js';
-import { passCell } from '../../summary.js';
+import type { RequestRow } from '../../../runfolder/columns.js';
+import { passCell } from '../../../runfolder/cells.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
 import { baseOptions, linearAxis, okRowsOf, type ChartSpec } from './common.js';
 

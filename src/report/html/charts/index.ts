@@ -1,4 +1,4 @@
-import type { RequestRow } from '../../columns.js';
+import type { RequestRow } from '../../../runfolder/columns.js';
 import type { RelayStyle } from '../palette.js';
 import { passRateChart, thoughtTokensChart, totalLatencyChart } from './bySetting.js';
 import { settingAxisOf, type ChartSpec } from './common.js';

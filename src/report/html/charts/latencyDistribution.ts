@@ -1,5 +1,5 @@
 import { columnValues } from '../../../analysis/index.js';
-import type { RequestRow } from '../../columns.js';
+import type { RequestRow } from '../../../runfolder/columns.js';
 import type { RelayStyle } from '../palette.js';
 import { baseOptions, linearAxis, okRowsOf, type ChartSpec, type Point } from './common.js';
 

@@ -1,4 +1,4 @@
-import type { LoadRow } from '../../../run/load/aggregate.js';
+import type { LoadRow } from '../../../runfolder/loadCsv.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
 import { baseOptions, linearAxis, lineStyle, type ChartSpec } from './common.js';
 

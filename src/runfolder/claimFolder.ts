@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import { makeFolders, withFlag } from './folders.js';
-import { LOCK_FILE, lockRunFolder, type RunFolderLock } from './runFolderLock.js';
+import { LOCK_FILE, lockRunFolder, type RunFolderLock } from './lock.js';
 
 /** Names tried for a default run folder before giving up: the stamp, then the stamp with a random suffix. */
 const MAX_NAMES = 8;

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Job } from '../plan/types.js';
-import { REQUEST_COLUMNS } from '../report/columns.js';
-import { claimEmptyFolder, claimUniqueFolder } from '../report/claimFolder.js';
-import { csvLine, readRequestsCsv, readWarnings } from '../report/requestsCsv.js';
-import { checkRunFolder } from '../report/runFolderCheck.js';
-import { lockRunFolder, type RunFolderLock } from '../report/runFolderLock.js';
-import { writeFileAtomic } from '../report/writeRun.js';
-import { explainPlanChange, toPlannedJobs, type PlannedJob } from '../run/planFile.js';
+import { REQUEST_COLUMNS } from './columns.js';
+import { claimEmptyFolder, claimUniqueFolder } from './claimFolder.js';
+import { csvLine, readRequestsCsv, readWarnings } from './requestsCsv.js';
+import { checkRunFolder } from './checkFolder.js';
+import { lockRunFolder, type RunFolderLock } from './lock.js';
+import { writeFileAtomic } from './write.js';
+import { explainPlanChange, toPlannedJobs, type PlannedJob } from './planFile.js';
 import { RelaybenchError } from '../errors/index.js';
-import { CliError } from './exitCodes.js';
 
 export interface RunFolder {
   outDir: string;
@@ -87,9 +86,9 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
     const savedFlags = savedFilterFlags(join(outDir, 'run.json'));
     if (savedFlags !== undefined && savedFlags !== filterFlags) {
       const said = (flags: string): string => (flags === '' ? 'no filter' : flags);
-      throw new CliError(`--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`);
+      throw new RelaybenchError(`--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`, 'run-folder');
     }
-    throw new CliError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`);
+    throw new RelaybenchError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`, 'run-folder');
   }
   if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
 

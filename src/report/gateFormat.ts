@@ -1,5 +1,5 @@
-import type { PassCounts } from './caseGroups.js';
-import { gateBound, scopeLabel, type GateName, type GateResult } from './gates.js';
+import type { PassCounts } from '../analysis/caseGroups.js';
+import { gateBound, scopeLabel, type GateName, type GateResult } from '../analysis/gates.js';
 
 /** Shared by the console and Markdown, so both say the same thing in the same words. */
 export const NO_DATA = 'no data';

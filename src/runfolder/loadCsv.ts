@@ -1,9 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
-import { LOAD_COLUMNS, type LoadRow } from '../run/load/aggregate.js';
 import { csvText, restoreCell } from './csvCell.js';
-import { writeFileAtomic } from './writeRun.js';
+import { writeFileAtomic } from './write.js';
+
+/** `load.csv` columns, in the order DESIGN.md ("Load mode") fixes. */
+export const LOAD_COLUMNS = [
+  'relay', 'offered_rps', 'achieved_rps', 'arrivals', 'dropped', 'completed', 'errors', 'http_429', 'timeouts',
+  'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99', 'first_answer_ms_p50', 'first_answer_ms_p99', 'total_ms_p50', 'total_ms_p99',
+  'start_lag_ms_p99', 'slo_attainment', 'goodput_rps',
+] as const;
+
+/** One `load.csv` column name (DESIGN.md, "Load mode"). */
+export type LoadColumn = (typeof LOAD_COLUMNS)[number];
+/** One `load.csv` row: one (relay, offered rate); undefined is an empty cell. */
+export type LoadRow = { [K in LoadColumn]: K extends 'relay' ? string : number | undefined };
 
 /** Writes `<run>/load.csv`: the header, then one row per (relay, offered rate) (DESIGN.md, "Load mode"). */
 export function writeLoadCsv(outDir: string, rows: readonly LoadRow[]): void {
@@ -29,4 +40,11 @@ export function readLoadCsv(runDir: string): LoadRow[] | undefined {
     });
     return row as LoadRow;
   });
+}
+
+/** Latency bounds of the SLO, ms from t0; an unset bound is not checked. */
+export interface SloBounds {
+  ttftMs?: number;
+  firstAnswerMs?: number;
+  totalMs?: number;
 }

@@ -1,5 +1,5 @@
-import type { RequestRow } from '../report/columns.js';
-import type { RelayStats, RunFolder, RunManifest } from './runFolder.js';
+import type { RequestRow } from './columns.js';
+import type { RelayStats, RunFolder, RunManifest } from './read.js';
 import { mergeJudgeRecords } from './mergeJudge.js';
 
 const MAX_NAMED_OVERLAPS = 3;

@@ -7,7 +7,7 @@ import { createMetricsFold, type MetricsFold } from '../metrics/fold.js';
 import type { StreamMetrics } from '../metrics/types.js';
 import { checkJobOf } from '../plan/checkJob.js';
 import { judgeNodesOf, parseJudgeVerdict, rubricOf } from '../grade/index.js';
-import { judgeJob, judgeTemplateOf } from './judgeRequest.js';
+import { judgeJob, judgeTemplateOf } from '../run/judgeRequest.js';
 import { buildHttpRequest } from '../plan/request.js';
 import type { Job } from '../plan/types.js';
 import type { ResolvedRelay, Suite } from '../suite/types.js';

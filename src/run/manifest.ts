@@ -1,6 +1,6 @@
 import type { Redactor } from '../client/redact.js';
 import { REDACTED } from '../client/redact.js';
-import type { RelayRunStats } from '../run/runner.js';
+import type { RelayRunStats } from '../runfolder/details.js';
 import type { Suite } from '../suite/types.js';
 
 /** Header names whose values are credentials, whatever the relay calls them. */

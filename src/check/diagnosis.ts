@@ -1,5 +1,5 @@
 import type { RequestFailure } from '../client/types.js';
-import type { RelayCheck } from './check.js';
+import type { RelayCheck } from './probe.js';
 
 /** The cells of one relay's line in `relaybench check`'s table, and what is wrong in words. */
 export interface CheckVerdict {

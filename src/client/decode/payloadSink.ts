@@ -1,6 +1,6 @@
 import type { GeminiChunk } from '../types.js';
-import { normaliseKeys } from './camel-case.js';
-import { errorFromEnvelope, errorFromForeignJson, errorFromText } from './error-info.js';
+import { normaliseKeys } from './camelCase.js';
+import { errorFromEnvelope, errorFromForeignJson, errorFromText } from './errorInfo.js';
 import { sampleOf } from './sample.js';
 import type { DecodedItem, DecodeProblem, PayloadSink } from './types.js';
 

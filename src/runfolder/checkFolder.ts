@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
-import { assertNotHeld } from './runFolderLock.js';
+import { assertNotHeld } from './lock.js';
 
 /** The start of every requests.csv relaybench writes: how a run folder is told from any folder. */
 const HEADER_START = `${REQUEST_COLUMNS[0]},${REQUEST_COLUMNS[1]},`;

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
-import type { RequestRow } from '../report/columns.js';
-import { readRequestsCsv, readWarnings } from '../report/requestsCsv.js';
-import { checkRunFolder } from '../report/runFolderCheck.js';
-import type { ShardCoverage } from './completeness.js';
+import type { RequestRow } from './columns.js';
+import { readRequestsCsv, readWarnings } from './requestsCsv.js';
+import { checkRunFolder } from './checkFolder.js';
 
 const relayStatsSchema = z.object({
   completed: z.number(),
@@ -50,6 +49,16 @@ const runManifestSchema = z.looseObject({
     relays: z.array(z.looseObject({ name: z.string() })),
   }),
 });
+
+/** Which shards of a sharded suite a folder holds (from run.json). */
+export interface ShardCoverage {
+  /** n of `--shard k/n`. */
+  count: number;
+  /** The k of each shard present. */
+  present: number[];
+  /** True for a `merge` of shards, false for one shard's own folder. */
+  merged: boolean;
+}
 
 export type RunManifest = z.infer<typeof runManifestSchema>;
 export type RelayStats = z.infer<typeof relayStatsSchema>;

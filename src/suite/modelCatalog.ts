@@ -1,4 +1,4 @@
-import type { ThinkingLevel } from '../suite/types.js';
+import type { ThinkingLevel } from './types.js';
 
 /**
  * The models the emulator serves and the thinking rules Google enforces for each, as documented

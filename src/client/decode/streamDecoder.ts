@@ -1,7 +1,7 @@
-import { createHtmlFraming } from './html-framing.js';
-import { createJsonFraming } from './json-framing.js';
-import { createPayloadSink } from './payload-sink.js';
-import { createSseFraming } from './sse-framing.js';
+import { createHtmlFraming } from './htmlFraming.js';
+import { createJsonFraming } from './jsonFraming.js';
+import { createPayloadSink } from './payloadSink.js';
+import { createSseFraming } from './sseFraming.js';
 import type { PayloadSink, StreamDecoder, StreamDecoderOptions, TextFraming } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
-import { LOCK_FILE } from './runFolderLock.js';
+import { LOCK_FILE } from './lock.js';
 
 /**
  * `mkdir -p` that always ends. Node's own `mkdirSync(path, { recursive: true })` (20, 22) walks

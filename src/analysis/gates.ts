@@ -1,5 +1,5 @@
-import type { RequestColumn, RequestRow } from '../report/columns.js';
-import { groupRows, numberCell } from '../report/summary.js';
+import type { RequestColumn, RequestRow } from '../runfolder/columns.js';
+import { groupRows, numberCell } from '../runfolder/cells.js';
 import { percentile } from '../stats/index.js';
 import type { CiGates } from '../suite/types.js';
 import { passCounts, thinkingOfRow, thinkingText } from './caseGroups.js';

@@ -1,6 +1,6 @@
 import { textTable } from '../plan/textTable.js';
-import type { RelayCheck } from '../run/check.js';
-import { diagnoseCheck } from '../run/checkDiagnosis.js';
+import type { RelayCheck } from './probe.js';
+import { diagnoseCheck } from './diagnosis.js';
 import { isSameModel } from '../analysis/verdicts/modelName.js';
 
 /**

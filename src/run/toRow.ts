@@ -3,7 +3,7 @@ import type { StreamMetrics } from '../metrics/types.js';
 import type { Job } from '../plan/types.js';
 import type { RequestFailure } from '../client/types.js';
 import { roundUsd } from '../cost/costUsd.js';
-import type { RequestRow } from './columns.js';
+import type { RequestRow } from '../runfolder/columns.js';
 
 export interface RowInput {
   runId: string;

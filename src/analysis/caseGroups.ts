@@ -1,7 +1,7 @@
 import { thinkingLabel } from '../plan/thinking.js';
 import type { ThinkingSetting } from '../plan/types.js';
-import type { RequestRow } from '../report/columns.js';
-import { groupRows, passCell } from '../report/summary.js';
+import type { RequestRow } from '../runfolder/columns.js';
+import { groupRows, passCell } from '../runfolder/cells.js';
 import type { ThinkingLevel } from '../suite/types.js';
 
 /**

@@ -1,54 +1,9 @@
 import { mean, percentile, wilsonInterval } from '../stats/index.js';
-import type { RequestRow, SummaryRow } from './columns.js';
-
-/** Reads a numeric cell whether it came from a live row (number) or from requests.csv (string). */
-export function numberCell(value: string | number | boolean | undefined): number | undefined {
-  if (value === undefined || value === '' || typeof value === 'boolean') return undefined;
-  const parsed = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
-
-export function passCell(value: string | number | boolean | undefined): boolean | undefined {
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  return undefined;
-}
-
-/** The key of a summary group: one row per (relay, model, thinking setting). */
-export function groupKey(row: RequestRow): string {
-  return [row.relay, row.model, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
-}
-
-interface Group {
-  first: RequestRow;
-  rows: RequestRow[];
-}
-
-/** Groups rows in first-seen order, which follows the plan's order. */
-export function groupRows(rows: Iterable<RequestRow>, keyOf: (row: RequestRow) => string = groupKey): Group[] {
-  const groups = new Map<string, Group>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.rows.push(row);
-    else groups.set(key, { first: row, rows: [row] });
-  }
-  return [...groups.values()];
-}
-
-const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'];
-
-/** Order of thinking settings in tables: fixed budgets ascending, then dynamic (-1); levels by strength. */
-export function thinkingRank(row: RequestRow): number {
-  const level = row.thinking_level;
-  if (level !== undefined) return LEVEL_ORDER.indexOf(String(level));
-  const budget = numberCell(row.thinking_budget);
-  if (budget === undefined) return -1;
-  return budget === -1 ? Number.MAX_SAFE_INTEGER : budget;
-}
+import type { RequestRow, SummaryRow } from '../runfolder/columns.js';
+import { groupRows, passCell, numberCell, thinkingRank, type RowGroup } from '../runfolder/cells.js';
 
 /** Groups ordered by relay (as the suite lists them, then by name) and thinking setting, not by finishing order. */
-function sortGroups(groups: Group[], relayOrder: readonly string[]): Group[] {
+function sortGroups(groups: RowGroup[], relayOrder: readonly string[]): RowGroup[] {
   const relayRank = (relay: string): number => {
     const index = relayOrder.indexOf(relay);
     return index === -1 ? relayOrder.length : index;

@@ -1,4 +1,4 @@
-import type { ErrorShape } from '../types.js';
+import type { ErrorShape } from '../../runfolder/details.js';
 import { sampleOf } from './sample.js';
 import type { RelayErrorInfo } from './types.js';
 

@@ -1,25 +1,7 @@
-import type { RequestRow } from '../../report/columns.js';
-import { numberCell } from '../../report/summary.js';
+import type { RequestRow } from '../../runfolder/columns.js';
+import { numberCell } from '../../runfolder/cells.js';
+import type { LoadRow, SloBounds } from '../../runfolder/loadCsv.js';
 import { quantiles } from '../../stats/percentile.js';
-
-/** `load.csv` columns, in the order DESIGN.md ("Load mode") fixes. */
-export const LOAD_COLUMNS = [
-  'relay', 'offered_rps', 'achieved_rps', 'arrivals', 'dropped', 'completed', 'errors', 'http_429', 'timeouts',
-  'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99', 'first_answer_ms_p50', 'first_answer_ms_p99', 'total_ms_p50', 'total_ms_p99',
-  'start_lag_ms_p99', 'slo_attainment', 'goodput_rps',
-] as const;
-
-/** One `load.csv` column name (DESIGN.md, "Load mode"). */
-export type LoadColumn = (typeof LOAD_COLUMNS)[number];
-/** One `load.csv` row: one (relay, offered rate); undefined is an empty cell. */
-export type LoadRow = { [K in LoadColumn]: K extends 'relay' ? string : number | undefined };
-
-/** Latency bounds of the SLO, ms from t0; an unset bound is not checked. */
-export interface SloBounds {
-  ttftMs?: number;
-  firstAnswerMs?: number;
-  totalMs?: number;
-}
 
 /** The counts a step's driver kept that rows cannot tell (dropped arrivals have no row). */
 export interface StepAccount {
@@ -31,11 +13,6 @@ export interface StepAccount {
   /** Length of the measured window, s (shorter when the step was stopped). */
   windowS: number;
 }
-
-/** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (DESIGN.md, "Load mode"). */
-export const HOLD_MIN_ATTAINMENT = 0.9;
-/** A rate "holds" only with errors at most 5% (DESIGN.md, "Load mode"), beside SLO attainment ≥ 90%. */
-export const HOLD_MAX_ERROR_RATE = 0.05;
 
 /** Whether one row met every SLO bound: a successful request whose each bounded time is present and within. */
 export function meetsSlo(row: RequestRow, slo: SloBounds): boolean {
@@ -94,26 +71,3 @@ export function loadRowOf(account: StepAccount, rows: readonly RequestRow[], slo
   };
 }
 
-/** Whether a step held the SLO: attainment ≥ 90% and errors ≤ 5% of completed requests. */
-export function held(row: LoadRow): boolean {
-  const attainment = row.slo_attainment ?? 0;
-  const completed = row.completed ?? 0;
-  const errorRate = completed === 0 ? 1 : (row.errors ?? 0) / completed;
-  return attainment >= HOLD_MIN_ATTAINMENT && errorRate <= HOLD_MAX_ERROR_RATE;
-}
-
-/** Whether the harness fell behind at this step: start-lag p99 over the bound, so its numbers are not trustworthy. */
-export function lagged(row: LoadRow, maxStartLagMs: number): boolean {
-  return row.start_lag_ms_p99 !== undefined && row.start_lag_ms_p99 > maxStartLagMs;
-}
-
-/** Per relay, the highest offered rate that held the SLO (undefined: none did), in the rows' relay order. */
-export function highestHeldRates(rows: readonly LoadRow[]): Map<string, number | undefined> {
-  const byRelay = new Map<string, number | undefined>();
-  for (const row of rows) {
-    const best = byRelay.get(row.relay);
-    if (!byRelay.has(row.relay)) byRelay.set(row.relay, undefined);
-    if (held(row) && row.offered_rps !== undefined && (best === undefined || row.offered_rps > best)) byRelay.set(row.relay, row.offered_rps);
-  }
-  return byRelay;
-}

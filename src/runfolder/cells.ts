@@ -1,0 +1,63 @@
+/**
+ * Cell readers for `requests.csv` rows, whether a row is live (numbers, booleans) or read back
+ * from the file (strings): the one place that knows how a cell is spelled. Pure.
+ */
+import type { RequestRow } from './columns.js';
+
+/** Reads a numeric cell whether it came from a live row (number) or from requests.csv (string). */
+export function numberCell(value: string | number | boolean | undefined): number | undefined {
+  if (value === undefined || value === '' || typeof value === 'boolean') return undefined;
+  const parsed = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+export function passCell(value: string | number | boolean | undefined): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+/** The key of a summary group: one row per (relay, model, thinking setting). */
+export function groupKey(row: RequestRow): string {
+  return [row.relay, row.model, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
+}
+
+/** Rows that share a key, and the first of them (whose relay/model/thinking cells name the group). */
+export interface RowGroup {
+  first: RequestRow;
+  rows: RequestRow[];
+}
+
+/** Groups rows in first-seen order, which follows the plan's order. */
+export function groupRows(rows: Iterable<RequestRow>, keyOf: (row: RequestRow) => string = groupKey): RowGroup[] {
+  const groups = new Map<string, RowGroup>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { first: row, rows: [row] });
+  }
+  return [...groups.values()];
+}
+
+const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'];
+
+/** Order of thinking settings in tables: fixed budgets ascending, then dynamic (-1); levels by strength. */
+export function thinkingRank(row: RequestRow): number {
+  const level = row.thinking_level;
+  if (level !== undefined) return LEVEL_ORDER.indexOf(String(level));
+  const budget = numberCell(row.thinking_budget);
+  if (budget === undefined) return -1;
+  return budget === -1 ? Number.MAX_SAFE_INTEGER : budget;
+}
+
+/**
+ * The short thinking label of a row's cells, as tables print it: the level (`low`), the budget
+ * (`1024`), `dynamic` for -1, or `–` when the row has no thinking setting. The long form of a
+ * planned setting (`budget 1024`) is `plan/thinking.ts`'s `thinkingLabel`.
+ */
+export function thinkingCellLabel(row: { thinking_budget?: string | number | boolean | undefined; thinking_level?: string | number | boolean | undefined }): string {
+  if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
+  if (row.thinking_budget === undefined || row.thinking_budget === '') return '–';
+  return Number(row.thinking_budget) === -1 ? 'dynamic' : String(row.thinking_budget);
+}
