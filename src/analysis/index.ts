@@ -2,7 +2,7 @@ export { costAdvice, formatUsdAmount, type CostAdvice, type SettingCost } from '
 export { budgetAdvice, type BudgetAdvice, type BudgetAdviceOptions, type SettingOutcome } from './budgetAdvice.js';
 export { compareRelays, NO_DIFFERENCE, type CompareRelaysOptions, type MedianComparison, type PassRateComparison, type RelayComparison } from './compareRelays.js';
 export { BUDGET_COLUMNS, budgetsCsv, VERDICT_COLUMNS, verdictsCsv } from './csv.js';
-export { parseRunManifest, type RunManifest } from '../runfolder/lenientManifest.js';
+export { parseRunManifestLenient, type LenientRunManifest as RunManifest } from '../runfolder/manifest.js';
 export { compareSettings, observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
 export { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict, type Verdict, type VerdictKey, type VerdictResult } from './types.js';
 export { relayOrder, relayVerdicts } from './verdicts/index.js';

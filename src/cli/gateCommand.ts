@@ -1,5 +1,6 @@
 import { checkOptions, finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder, readRunRows, shardCoverage } from '../runfolder/read.js';
+import { readRunFolder, readRunRows } from '../runfolder/read.js';
+import { shardCoverage } from '../runfolder/manifest.js';
 import { assertNotItself } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
 import { checkNotAnInput } from '../runfolder/folders.js';

@@ -4,7 +4,8 @@ import { RelaybenchError } from '../errors/index.js';
 import type { RequestRow } from '../runfolder/columns.js';
 import type { PlannedJob } from '../runfolder/planFile.js';
 import { plannedJobsOfRows, explainUnsharedJobs, type RequestConfig } from './requestChange.js';
-import { readRunManifest, readRunRows } from '../runfolder/read.js';
+import { readRunRows } from '../runfolder/read.js';
+import { readRunManifest } from '../runfolder/manifest.js';
 
 /** A baseline run folder as the paired comparison needs it: rows (each job_id once), config, read warnings. */
 export interface BaselineFolder {

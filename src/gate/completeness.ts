@@ -1,4 +1,4 @@
-import type { ShardCoverage } from '../runfolder/read.js';
+import type { ShardCoverage } from '../runfolder/manifest.js';
 import type { RequestRow } from '../runfolder/columns.js';
 
 

@@ -1,5 +1,6 @@
 import type { RequestRow } from './columns.js';
-import type { RelayStats, RunFolder, RunManifest } from './read.js';
+import type { RunFolder } from './read.js';
+import type { RelayStats, RunManifest } from './manifest.js';
 import { mergeJudgeRecords } from './mergeJudge.js';
 
 const MAX_NAMED_OVERLAPS = 3;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunManifest } from '../../src/analysis/index.js';
+import { parseRunManifestLenient } from '../../src/analysis/index.js';
 import { reportHeader } from '../../src/report/html/header.js';
 
 const shape = { cases: ['a'], relays: ['r'], settingLabels: [] };
 
 function header(harness: unknown): string {
-  return reportHeader(parseRunManifest({ runId: 'x', harness }), [], shape).value;
+  return reportHeader(parseRunManifestLenient({ runId: 'x', harness }), [], shape).value;
 }
 
 describe('report header: the harness watching itself', () => {

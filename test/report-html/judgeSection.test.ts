@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunManifest } from '../../src/analysis/index.js';
+import { parseRunManifestLenient } from '../../src/analysis/index.js';
 import { judgeSection } from '../../src/report/html/judgeSection.js';
 
 /** The report's Judge section from run.json's `judge` record: every member of the record as it may be written. */
@@ -19,7 +19,7 @@ const base = {
 };
 
 function cells(judge: unknown): string {
-  const table = judgeSection(parseRunManifest({ judge }).judge);
+  const table = judgeSection(parseRunManifestLenient({ judge }).judge);
   return table === undefined ? '' : table.toString();
 }
 
@@ -43,8 +43,8 @@ describe('judgeSection', () => {
   });
 
   it('no record, or one of the wrong type: no section, the rest of run.json still read', () => {
-    expect(judgeSection(parseRunManifest({ runId: 'r' }).judge)).toBeUndefined();
-    const manifest = parseRunManifest({ runId: 'r', judge: 'not an object' });
+    expect(judgeSection(parseRunManifestLenient({ runId: 'r' }).judge)).toBeUndefined();
+    const manifest = parseRunManifestLenient({ runId: 'r', judge: 'not an object' });
     expect(manifest.runId).toBe('r');
     expect(judgeSection(manifest.judge)).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import type { JobDetail } from '../../runfolder/details.js';
-import type { RunManifest } from '../../runfolder/lenientManifest.js';
+import type { LenientRunManifest as RunManifest } from '../../runfolder/manifest.js';
 import { distinct } from '../rowValues.js';
 import type { RelayEvidence, RelayVerdict } from '../types.js';
 import { errorsInGoogleShapeVerdict } from './errorsInGoogleShape.js';

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseRunManifest, type RunManifest } from '../../analysis/index.js';
+import { parseRunManifestLenient, type RunManifest } from '../../analysis/index.js';
 import type { JobDetail } from '../../runfolder/details.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { readRequestRows } from '../../runfolder/requestsCsv.js';
@@ -43,7 +43,7 @@ async function readJsonLines(path: string, withText: ReadonlySet<string>): Promi
 function readManifest(path: string): RunManifest {
   if (!existsSync(path)) return {};
   try {
-    return parseRunManifest(JSON.parse(readFileSync(path, 'utf8')));
+    return parseRunManifestLenient(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return {};
   }
