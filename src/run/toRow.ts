@@ -3,7 +3,7 @@ import type { StreamMetrics } from '../metrics/types.js';
 import type { Job } from '../plan/types.js';
 import type { RequestFailure } from '../client/types.js';
 import { roundUsd } from '../cost/costUsd.js';
-import type { RequestRow } from '../runfolder/columns.js';
+import { METRIC_COLUMNS, type ColumnKind, type MetricColumnSpec, type RequestRow } from '../runfolder/columns.js';
 
 export interface RowInput {
   runId: string;
@@ -24,13 +24,34 @@ export interface RowInput {
   connectMs?: number | undefined;
 }
 
-/** Milliseconds keep 0.1 ms resolution; more digits would be noise, fewer would hide sub-ms effects. */
+/** Milliseconds keep 0.001 ms in the file: more digits would be noise, fewer would hide sub-ms effects. */
 function ms(value: number | undefined): number | undefined {
   return value === undefined ? undefined : Math.round(value * 1000) / 1000;
 }
 
-function rate(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : Math.round(value * 10) / 10;
+/** The cell a measured column holds: ms and rates rounded, empty text left empty. */
+function metricCell(kind: ColumnKind, value: unknown): string | number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'number') {
+    if (kind === 'ms') return ms(value);
+    if (kind === 'rate') return Math.round(value * 10) / 10;
+    return value;
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Every measured column names a `StreamMetrics` field: a typo or a renamed field fails to compile here. */
+type MetricField = MetricColumnSpec['metric'];
+const CHECKED_METRIC_FIELDS: readonly (keyof StreamMetrics)[] = METRIC_COLUMNS.map((spec) => spec.metric satisfies MetricField & keyof StreamMetrics);
+
+/** The measured cells of a row, one per `METRIC_COLUMNS` entry (runfolder/columns.ts). */
+function metricCells(metrics: StreamMetrics): Pick<RequestRow, MetricColumnSpec['name']> {
+  const cells: Partial<Record<string, string | number | undefined>> = {};
+  for (let index = 0; index < METRIC_COLUMNS.length; index++) {
+    const spec = METRIC_COLUMNS[index] as MetricColumnSpec;
+    cells[spec.name] = metricCell(spec.kind, metrics[CHECKED_METRIC_FIELDS[index] as keyof StreamMetrics]);
+  }
+  return cells as Pick<RequestRow, MetricColumnSpec['name']>;
 }
 
 /** Joins a job, its measurements and its grade into one `requests.csv` row. Pure. */
@@ -39,6 +60,7 @@ export function toRequestRow(input: RowInput): RequestRow {
   const ok = failure === undefined;
   const message = failure === undefined ? undefined : [failure.message, input.retryNote].filter(Boolean).join(' — ');
   return {
+    ...metricCells(metrics),
     run_id: input.runId,
     job_id: job.jobId,
     suite: input.suite,
@@ -57,31 +79,9 @@ export function toRequestRow(input: RowInput): RequestRow {
     error_message: message,
     attempts: input.attempts,
     connect_ms: ms(input.connectMs),
-    headers_ms: ms(metrics.headersMs),
-    ttft_ms: ms(metrics.ttftMs),
-    first_thought_ms: ms(metrics.firstThoughtMs),
-    first_answer_ms: ms(metrics.firstAnswerMs),
-    thinking_ms: ms(metrics.thinkingMs),
-    total_ms: ms(metrics.totalMs),
-    answer_stream_ms: ms(metrics.answerStreamMs),
-    chunks: metrics.chunks,
-    thought_chunks: metrics.thoughtChunks,
-    answer_chunks: metrics.answerChunks,
-    max_gap_ms: ms(metrics.maxGapMs),
-    prompt_tokens: metrics.promptTokens,
-    thought_tokens: metrics.thoughtTokens,
-    answer_tokens: metrics.answerTokens,
-    total_tokens: metrics.totalTokens,
-    cached_tokens: metrics.cachedTokens,
-    answer_tokens_per_s: rate(metrics.answerTokensPerS),
     cost_usd: ok && input.costUsd !== undefined ? roundUsd(input.costUsd) : undefined,
-    finish_reason: metrics.finishReason,
-    block_reason: metrics.blockReason,
-    model_version: metrics.modelVersion,
-    response_id: metrics.responseId,
     pass: ok && input.grade !== undefined ? input.grade.pass : undefined,
     score: ok && input.grade?.score !== undefined ? Math.round(input.grade.score * 1000) / 1000 : undefined,
     grader_reason: ok ? input.grade?.reason : undefined,
-    answer: metrics.answerText === '' ? undefined : metrics.answerText,
   };
 }

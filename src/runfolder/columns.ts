@@ -1,15 +1,86 @@
-/** `requests.csv` columns, in the order the design fixes. */
-export const REQUEST_COLUMNS = [
-  'run_id', 'job_id', 'suite', 'case_id', 'relay', 'model', 'thinking_budget', 'thinking_level',
-  'repeat', 'started_at', 'load_rate', 'start_lag_ms', 'status', 'http_status', 'error_kind',
-  'error_message', 'attempts', 'connect_ms', 'headers_ms', 'ttft_ms', 'first_thought_ms', 'first_answer_ms', 'thinking_ms', 'total_ms',
-  'answer_stream_ms', 'chunks', 'thought_chunks', 'answer_chunks', 'max_gap_ms', 'prompt_tokens',
-  'thought_tokens', 'answer_tokens', 'total_tokens', 'cached_tokens', 'answer_tokens_per_s', 'cost_usd',
-  'finish_reason',
-  'block_reason', 'model_version', 'response_id', 'pass', 'score', 'grader_reason', 'answer',
-] as const;
+/**
+ * How a `requests.csv` cell is stored and read back:
+ * - `id`: unique per row (job_id); `label`: few distinct values, shared between rows when read;
+ * - `text`: free text, possibly long (answers, messages); `bool`: `true`/`false`;
+ * - `number`: a plain number; `ms`: milliseconds rounded to 0.001 ms; `rate`: per-second rate
+ *   rounded to 0.1; `count`: an integer count.
+ */
+export type ColumnKind = 'id' | 'label' | 'text' | 'bool' | 'number' | 'ms' | 'rate' | 'count';
 
-export type RequestColumn = (typeof REQUEST_COLUMNS)[number];
+/** One `requests.csv` column: its name, kind, and for a measured column the `StreamMetrics` field it is written from. */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** The field of `metrics/types.ts` `StreamMetrics` this column copies (run/toRow.ts writes it); absent for columns the run fills itself. */
+  readonly metric?: string;
+}
+
+/**
+ * `requests.csv`'s columns, in the order the file has them (docs/run-folder.md). Adding a measured
+ * column is one line here naming its `StreamMetrics` field, plus that field in the metric fold
+ * (src/metrics/): the row writer, readers, run table and `relaybench report` follow from this list.
+ * Never reorder: readers of older files match columns by name, but people's spreadsheets do not.
+ */
+export const REQUEST_COLUMN_SPECS = [
+  { name: 'run_id', kind: 'label' }, // The run this row belongs to (one id per run; a resume keeps it).
+  { name: 'job_id', kind: 'id' }, // Stable id of the planned job: the same suite plans the same ids.
+  { name: 'suite', kind: 'label' }, // Suite name.
+  { name: 'case_id', kind: 'label' }, // Case id from the suite.
+  { name: 'relay', kind: 'label' }, // Relay name from the suite.
+  { name: 'model', kind: 'label' }, // Model asked for.
+  { name: 'thinking_budget', kind: 'number' }, // thinkingBudget sent, tokens (-1 = dynamic); empty for a level or no setting.
+  { name: 'thinking_level', kind: 'label' }, // thinkingLevel sent (minimal/low/medium/high); empty otherwise.
+  { name: 'repeat', kind: 'number' }, // Repeat index, from 1.
+  { name: 'started_at', kind: 'text' }, // ISO 8601 UTC time the final attempt was sent.
+  { name: 'load_rate', kind: 'number' }, // Load mode: offered rate of the step, requests/s.
+  { name: 'start_lag_ms', kind: 'number' }, // Load mode: send time minus scheduled arrival time, ms.
+  { name: 'status', kind: 'label' }, // `ok` or `error`.
+  { name: 'http_status', kind: 'number' }, // HTTP status of the final attempt.
+  { name: 'error_kind', kind: 'label' }, // http, timeout, connection, stream, blocked, aborted or skipped.
+  { name: 'error_message', kind: 'text' }, // What went wrong, redacted.
+  { name: 'attempts', kind: 'number' }, // Attempts made, retries included.
+  { name: 'connect_ms', kind: 'number' }, // TCP (+TLS) set-up of a new connection, ms; empty when one was reused.
+  { name: 'headers_ms', kind: 'ms', metric: 'headersMs' },
+  { name: 'ttft_ms', kind: 'ms', metric: 'ttftMs' },
+  { name: 'first_thought_ms', kind: 'ms', metric: 'firstThoughtMs' },
+  { name: 'first_answer_ms', kind: 'ms', metric: 'firstAnswerMs' },
+  { name: 'thinking_ms', kind: 'ms', metric: 'thinkingMs' },
+  { name: 'total_ms', kind: 'ms', metric: 'totalMs' },
+  { name: 'answer_stream_ms', kind: 'ms', metric: 'answerStreamMs' },
+  { name: 'chunks', kind: 'count', metric: 'chunks' },
+  { name: 'thought_chunks', kind: 'count', metric: 'thoughtChunks' },
+  { name: 'answer_chunks', kind: 'count', metric: 'answerChunks' },
+  { name: 'max_gap_ms', kind: 'ms', metric: 'maxGapMs' },
+  { name: 'prompt_tokens', kind: 'count', metric: 'promptTokens' },
+  { name: 'thought_tokens', kind: 'count', metric: 'thoughtTokens' },
+  { name: 'answer_tokens', kind: 'count', metric: 'answerTokens' },
+  { name: 'total_tokens', kind: 'count', metric: 'totalTokens' },
+  { name: 'cached_tokens', kind: 'count', metric: 'cachedTokens' },
+  { name: 'answer_tokens_per_s', kind: 'rate', metric: 'answerTokensPerS' },
+  { name: 'cost_usd', kind: 'number' }, // USD of the request (docs/metrics.md, "Cost"); empty without a price, usage or on a failure.
+  { name: 'finish_reason', kind: 'label', metric: 'finishReason' },
+  { name: 'block_reason', kind: 'label', metric: 'blockReason' },
+  { name: 'model_version', kind: 'label', metric: 'modelVersion' },
+  { name: 'response_id', kind: 'text', metric: 'responseId' },
+  { name: 'pass', kind: 'bool' }, // Grader verdict; empty when ungraded or undecided.
+  { name: 'score', kind: 'number' }, // Grader score 0..1, when the grader gives one.
+  { name: 'grader_reason', kind: 'text' }, // Why the grader decided, with expected and actual.
+  { name: 'answer', kind: 'text', metric: 'answerText' },
+] as const satisfies readonly ColumnSpec[];
+
+/** One `requests.csv` column name. */
+export type RequestColumn = (typeof REQUEST_COLUMN_SPECS)[number]['name'];
+
+/** `requests.csv` column names in file order. */
+export const REQUEST_COLUMNS: readonly RequestColumn[] = REQUEST_COLUMN_SPECS.map((spec) => spec.name);
+
+/** Kind of each column by name. */
+export const COLUMN_KIND: Readonly<Record<RequestColumn, ColumnKind>> = Object.fromEntries(REQUEST_COLUMN_SPECS.map((spec) => [spec.name, spec.kind])) as Record<RequestColumn, ColumnKind>;
+
+/** The measured columns: each written from one `StreamMetrics` field. */
+export type MetricColumnSpec = Extract<(typeof REQUEST_COLUMN_SPECS)[number], { metric: string }>;
+/** The measured columns, in file order. */
+export const METRIC_COLUMNS: readonly MetricColumnSpec[] = REQUEST_COLUMN_SPECS.filter((spec): spec is MetricColumnSpec => 'metric' in spec);
 
 /** One `requests.csv` row as strings-or-numbers; `undefined` is an empty cell. */
 export type RequestRow = { [K in RequestColumn]: string | number | boolean | undefined };
