@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS, type SummaryRow } from './columns.js';
 import { csvText } from './csvCell.js';
+import { runManifestSchema } from './manifest.js';
 
 /** Writes via a temporary file and a rename, so a crash never leaves a half-written summary. */
 export function writeFileAtomic(path: string, text: string): void {
@@ -16,6 +17,17 @@ export function writeSummaryCsv(outDir: string, rows: SummaryRow[]): void {
   writeFileAtomic(join(outDir, 'summary.csv'), csvText([[...SUMMARY_COLUMNS], ...body]));
 }
 
+/**
+ * `run.json`, written as given (key order kept) after checking it against the one schema its
+ * readers use (runfolder/manifest.ts), so a writer and its readers cannot drift apart silently. A
+ * mismatch is a relaybench bug, not bad input: it is reported on stderr and the file is written
+ * anyway, since the rows it describes are already on disk.
+ */
 export function writeRunJson(outDir: string, manifest: Record<string, unknown>): void {
+  const checked = runManifestSchema.safeParse(manifest);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    process.stderr.write(`relaybench bug: the run.json written to ${outDir} does not match its schema (${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}); please report it.\n`);
+  }
   writeFileAtomic(join(outDir, 'run.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
