@@ -13,7 +13,7 @@ export interface OtherCandidate {
 }
 
 /**
- * The measured columns of one request, exactly as the design defines them. `undefined` means the
+ * The measured columns of one request, exactly as docs/metrics.md defines them. `undefined` means the
  * column is empty in the CSV (for example `first_thought_ms` when no thought was streamed).
  */
 export interface StreamMetrics {

@@ -1,4 +1,4 @@
-/** `requests.csv` columns, in the order the design fixes. */
+/** `requests.csv` columns, in the order docs/run-folder.md#requestscsv fixes. */
 export const REQUEST_COLUMNS = [
   'run_id', 'job_id', 'suite', 'case_id', 'relay', 'model', 'thinking_budget', 'thinking_level',
   'repeat', 'started_at', 'load_rate', 'start_lag_ms', 'status', 'http_status', 'error_kind',

@@ -5,7 +5,7 @@ import { LOAD_COLUMNS, type LoadRow } from '../run/load/aggregate.js';
 import { csvText, restoreCell } from './csvCell.js';
 import { writeFileAtomic } from './writeRun.js';
 
-/** Writes `<run>/load.csv`: the header, then one row per (relay, offered rate) (DESIGN.md, "Load mode"). */
+/** Writes `<run>/load.csv`: the header, then one row per (relay, offered rate) (docs/run-folder.md#loadcsv). */
 export function writeLoadCsv(outDir: string, rows: readonly LoadRow[]): void {
   writeFileAtomic(join(outDir, 'load.csv'), csvText([[...LOAD_COLUMNS], ...rows.map((row) => LOAD_COLUMNS.map((column) => row[column]))]));
 }
@@ -13,7 +13,7 @@ export function writeLoadCsv(outDir: string, rows: readonly LoadRow[]): void {
 /**
  * Reads `<run>/load.csv` back (undefined when the run was not a load run). Cells are restored
  * from their formula neutralisation; numbers come back as numbers, empty cells as undefined.
- * Throws when the header is not the design's.
+ * Throws when the header is not docs/run-folder.md#loadcsv's.
  */
 export function readLoadCsv(runDir: string): LoadRow[] | undefined {
   const path = join(runDir, 'load.csv');

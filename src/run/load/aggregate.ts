@@ -2,14 +2,14 @@ import type { RequestRow } from '../../report/columns.js';
 import { numberCell } from '../../report/summary.js';
 import { quantiles } from '../../stats/percentile.js';
 
-/** `load.csv` columns, in the order DESIGN.md ("Load mode") fixes. */
+/** `load.csv` columns, in the order docs/run-folder.md#loadcsv fixes. */
 export const LOAD_COLUMNS = [
   'relay', 'offered_rps', 'achieved_rps', 'arrivals', 'dropped', 'completed', 'errors', 'http_429', 'timeouts',
   'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99', 'first_answer_ms_p50', 'first_answer_ms_p99', 'total_ms_p50', 'total_ms_p99',
   'start_lag_ms_p99', 'slo_attainment', 'goodput_rps',
 ] as const;
 
-/** One `load.csv` column name (DESIGN.md, "Load mode"). */
+/** One `load.csv` column name (docs/run-folder.md#loadcsv). */
 export type LoadColumn = (typeof LOAD_COLUMNS)[number];
 /** One `load.csv` row: one (relay, offered rate); undefined is an empty cell. */
 export type LoadRow = { [K in LoadColumn]: K extends 'relay' ? string : number | undefined };
@@ -32,9 +32,9 @@ export interface StepAccount {
   windowS: number;
 }
 
-/** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (DESIGN.md, "Load mode"). */
+/** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (docs/run-folder.md#loadcsv). */
 export const HOLD_MIN_ATTAINMENT = 0.9;
-/** A rate "holds" only with errors at most 5% (DESIGN.md, "Load mode"), beside SLO attainment ≥ 90%. */
+/** A rate "holds" only with errors at most 5% (docs/run-folder.md#loadcsv), beside SLO attainment ≥ 90%. */
 export const HOLD_MAX_ERROR_RATE = 0.05;
 
 /** Whether one row met every SLO bound: a successful request whose each bounded time is present and within. */
