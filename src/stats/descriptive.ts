@@ -27,6 +27,7 @@ export function min(values: readonly number[]): number | undefined {
   return lowest;
 }
 
+/** The largest value, by a loop (no call-stack overflow on large arrays); undefined for an empty array. */
 export function max(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   let highest = -Infinity;
