@@ -7,6 +7,7 @@
 
 export const REDACTED = '[REDACTED]';
 
+/** Replaces every API key a text may hold with {@link REDACTED}; pure, total (never throws). */
 export type Redactor = (text: string) => string;
 
 /**
