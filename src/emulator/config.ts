@@ -24,12 +24,18 @@ export interface EmulatedRelay {
   overrides?: ProfileOverrides;
 }
 
+/** One answer-key entry: for `prompt` (trimmed), the `correct` answer and the `wrong` one the simulated model gives when it errs. */
 export interface AnswerKeyInput {
   prompt: string;
   correct: string;
   wrong: string;
 }
 
+/**
+ * The emulator's configuration file (`emulate --config FILE`, YAML or JSON) or in-process config:
+ * the PRNG seed, the relays it hosts (name, profile, auth, key, overrides), the answer key of the
+ * suite it serves, and the judge key. Validated by {@link emulatorConfigSchema}.
+ */
 export interface EmulatorConfig {
   seed?: number;
   relays?: EmulatedRelay[];
@@ -123,6 +129,7 @@ const relaySchema = z.strictObject({
   overrides: overridesSchema.exactOptional(),
 });
 
+/** The zod schema of {@link EmulatorConfig}: strict objects (unknown keys rejected), unique relay names, rates in [0, 1]. */
 export const emulatorConfigSchema = z.strictObject({
   seed: z.number().int().exactOptional(),
   relays: z

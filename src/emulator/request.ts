@@ -15,6 +15,7 @@ export interface RequestedThinking {
   includeThoughts: boolean;
 }
 
+/** The parts of a `generateContent` request body the simulated model uses; token counts are estimated at 4 characters a token. */
 export interface GenerateRequest {
   /** Text of the last user turn: what the simulated model answers (and the answer-key lookup). */
   promptText: string;
@@ -31,6 +32,7 @@ export interface GenerateRequest {
   jsonAnswer?: boolean;
 }
 
+/** A parsed request, or the Google error (400 INVALID_ARGUMENT) the emulator answers for it. */
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
 
 type Json = Record<string, unknown>;
@@ -86,6 +88,10 @@ function readStopSequences(value: unknown): string[] {
 
 const isError = (value: unknown): value is GoogleError => isObject(value) && 'status' in value;
 
+/**
+ * Parses a request body (camelCase or snake_case) as Google's API would: invalid JSON, missing
+ * `contents`, or a bad thinking config become a 400 error result, never a throw.
+ */
 export function parseGenerateRequest(bodyText: string): ParseResult {
   let body: unknown;
   try {

@@ -106,6 +106,7 @@ export function fillerProse(random: Random, tokens: number): string {
   return paragraphs.join('\n\n');
 }
 
+/** Estimated tokens of `text`: ⌈characters / 4⌉ (Google's rule of thumb of about 4 characters per token, https://ai.google.dev/gemini-api/docs/tokens). */
 export function tokensIn(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
 }
