@@ -25,8 +25,10 @@ const PROMPTS = [
   'Give advice on choosing between two API resellers.',
 ];
 
+/** Cases in a bench suite: job counts are multiples of it. */
 export const BENCH_CASES = PROMPTS.length;
 
+/** The bench suite (as a plain object) named `name`, against one emulated relay on `profile` (`instant` has no latency: it measures the harness alone). */
 export function benchSuite(name: string, profile: 'honest' | 'instant'): Record<string, unknown> {
   return {
     name,
