@@ -3,6 +3,7 @@
  * the whole bench takes under five minutes on a 2-core machine; full sizes are the issue's.
  */
 
+/** The parsed `npm run bench` arguments. */
 export interface BenchOptions {
   quick: boolean;
   /** Where bench.json goes; default results/bench/<UTC stamp>/. */

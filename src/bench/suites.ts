@@ -16,6 +16,7 @@ import { join } from 'node:path';
  * compares it with the emulator's send time of chunk 0.
  */
 
+/** Index of the chunk whose send time is the ground truth of `ttft_ms` (always a thought summary with text, see above). */
 export const FIRST_TEXT_CHUNK = 0;
 
 const PROMPTS = [

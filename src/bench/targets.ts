@@ -3,6 +3,7 @@ import { START_LAG_P99_LIMIT_MS, START_LAG_RATE_PER_S } from './startLag.js';
 
 /** The targets, checked against one bench's results. A value that was not measured fails. */
 
+/** p99 of |harness − emulator| time to first token, ms, at most, per concurrency (the fidelity targets). */
 export const TTFT_P99_LIMIT_MS: ReadonlyArray<{ concurrency: number; limitMs: number }> = [
   { concurrency: 64, limitMs: 2 },
   { concurrency: 512, limitMs: 10 },

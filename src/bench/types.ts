@@ -3,6 +3,7 @@
  * a value that could not be measured is null rather than missing, so every key is always there.
  */
 
+/** `bench.json` `fidelity[]`: at one concurrency, harness-minus-emulator timing errors in ms (TTFT and total), as p50/p99/min/max. */
 export interface FidelityResult {
   concurrency: number;
   /** Requests whose timings were compared with ground truth. */

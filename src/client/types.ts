@@ -3,6 +3,7 @@
  * monotonic clock. Times are absolute `performance.now()` milliseconds; `metrics/` subtracts t0.
  */
 
+/** One `Part` of Gemini content (https://ai.google.dev/api/caching#Part): text, a thought flag, a thought signature, or a tool field. */
 export interface GeminiPart {
   text?: string;
   thought?: boolean;

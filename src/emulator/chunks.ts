@@ -9,6 +9,7 @@ import { CHARS_PER_TOKEN, tokensIn } from './text.js';
  * first answer part, finishReason on the last chunk only.
  */
 
+/** What every chunk of one response repeats: `modelVersion`, `responseId`, and the thought signature for the first answer part. */
 export interface ResponseIdentity {
   modelVersion: string;
   responseId: string;

@@ -11,6 +11,7 @@ import { RelaybenchError } from '../errors/index.js';
  * of the suite it serves. Also accepted in-process, so it is validated the same way either way.
  */
 
+/** One relay an emulator hosts at `/<name>/`: its profile, request shape (preset, auth), accepted key and behaviour overrides. */
 export interface EmulatedRelay {
   /** URL path prefix: the relay is served at `/<name>/v1beta/...`. */
   name: string;

@@ -3,6 +3,7 @@
  * (pretty-printed, as Google sends it) and a reverse proxy's HTML page.
  */
 
+/** The canonical `google.rpc.Code` names the emulator answers with (https://cloud.google.com/apis/design/errors). */
 export type GoogleStatus =
   | 'INVALID_ARGUMENT'
   | 'UNAUTHENTICATED'

@@ -10,6 +10,7 @@ import { emulatedJudgeAnswer, type JudgeKeyEntry } from './judge.js';
  * was allowed, so a budget sweep against the emulator shows the trade-off a real model shows.
  */
 
+/** The answer the simulated model gives to a known prompt when right (`correct`) and when wrong (`wrong`). */
 export interface AnswerKeyEntry {
   correct: string;
   wrong: string;

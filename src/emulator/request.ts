@@ -9,6 +9,7 @@ import { hashString } from './random.js';
  * without regard to case. Unknown fields are ignored (relays add their own, e.g. `model`).
  */
 
+/** `generationConfig.thinkingConfig` as sent: budget (tokens; -1 dynamic), level, and `includeThoughts`. */
 export interface RequestedThinking {
   budget: number | undefined;
   level: ThinkingLevel | undefined;

@@ -7,6 +7,7 @@ import type { Random } from './random.js';
  * templates drawn with the request's PRNG is enough.
  */
 
+/** Characters per token for estimated counts (Google: "a token is equivalent to about 4 characters", https://ai.google.dev/gemini-api/docs/tokens). */
 export const CHARS_PER_TOKEN = 4;
 
 const GERUNDS = [

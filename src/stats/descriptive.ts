@@ -3,6 +3,7 @@
  * the statistic, rather than NaN, so that an empty group shows up as an empty CSV cell.
  */
 
+/** Arithmetic mean; undefined for an empty array. */
 export function mean(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   let sum = 0;

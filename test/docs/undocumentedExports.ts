@@ -21,10 +21,16 @@ function isExported(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-/** A `/** … *\/` block with some text or a tag: an empty `/** *\/` does not document anything. */
-function hasDocComment(node: ts.Node): boolean {
+/**
+ * A `/** … *\/` block right above the declaration (no blank line between: a file's header comment
+ * followed by a blank line documents the file, not its first export) with some text or a tag: an
+ * empty `/** *\/` does not document anything.
+ */
+function hasDocComment(node: ts.Node, source: ts.SourceFile): boolean {
+  const declarationLine = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
   return ts.getJSDocCommentsAndTags(node).some((doc) => {
     if (!ts.isJSDoc(doc)) return true;
+    if (source.getLineAndCharacterOfPosition(doc.getEnd()).line < declarationLine - 1) return false;
     const text = typeof doc.comment === 'string' ? doc.comment : (doc.comment ?? []).map((part) => part.text).join('');
     return text.trim() !== '' || (doc.tags?.length ?? 0) > 0;
   });
@@ -58,7 +64,7 @@ export function findUndocumentedExports(rootDir: string, srcDir = 'src'): Undocu
       const names = declarationNames(statement);
       const line = source.getLineAndCharacterOfPosition(statement.getStart(source)).line + 1;
       for (const name of names) {
-        if (hasDocComment(statement)) documented.add(name);
+        if (hasDocComment(statement, source)) documented.add(name);
         else candidates.push({ name, line });
       }
     }
