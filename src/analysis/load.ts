@@ -1,8 +1,8 @@
 import type { LoadRow } from '../runfolder/loadCsv.js';
 
-/** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (DESIGN.md, "Load mode"). */
+/** When a rate "held": SLO attainment ≥ 90% and errors ≤ 5% of requests sent (docs/run-folder.md#loadcsv). */
 export const HOLD_MIN_ATTAINMENT = 0.9;
-/** A rate "holds" only with errors at most 5% (DESIGN.md, "Load mode"), beside SLO attainment ≥ 90%. */
+/** A rate "holds" only with errors at most 5% (docs/run-folder.md#loadcsv), beside SLO attainment ≥ 90%. */
 export const HOLD_MAX_ERROR_RATE = 0.05;
 
 /** Whether a step held the SLO: attainment ≥ 90% and errors ≤ 5% of completed requests. */

@@ -9,7 +9,7 @@ export interface VerdictResult {
   evidence: string;
 }
 
-/** The thirteen honesty checks, in DESIGN.md's order, which the report follows. */
+/** The thirteen honesty checks, in docs/run-folder.md#verdictscsv's order, which the report follows. */
 export const VERDICT_KEYS = [
   'streams', 'nativelyPaced', 'honoursBudget', 'returnsThoughts', 'usageAddsUp', 'usagePlausible', 'promptAsSent',
   'configHonoured', 'modelAsAsked', 'qualityParity', 'singleAttempt', 'framingClean', 'errorsInGoogleShape',

@@ -8,6 +8,7 @@ import type { MachineInfo } from './types.js';
 const CLI_PATH = fileURLToPath(new URL('../cli.js', import.meta.url));
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The machine the bench ran on: logical CPUs, CPU model, total memory in MB, `platform-arch`. */
 export function machineInfo(): MachineInfo {
   const cores = cpus();
   return {

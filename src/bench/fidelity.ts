@@ -28,6 +28,10 @@ export interface TruthTiming {
   endEpochUs: number;
 }
 
+/**
+ * Harness-minus-truth errors in ms, one per matched request (positive: the harness saw the event
+ * after the emulator sent it), plus the rows left out and why.
+ */
 export interface TimingErrors {
   ttftErrMs: number[];
   totalErrMs: number[];
@@ -63,6 +67,7 @@ export function joinWithTruth(harness: Iterable<HarnessTiming>, truth: Iterable<
   return errors;
 }
 
+/** Summary of timing errors, ms: count, p50, p99, min and max. */
 export interface ErrorStats {
   count: number;
   p50Ms: number;

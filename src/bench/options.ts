@@ -3,6 +3,7 @@
  * the whole bench takes under five minutes on a 2-core machine; full sizes are the issue's.
  */
 
+/** The parsed `npm run bench` arguments. */
 export interface BenchOptions {
   quick: boolean;
   /** Where bench.json goes; default results/bench/<UTC stamp>/. */
@@ -13,6 +14,7 @@ export interface BenchOptions {
   startLagS?: number;
 }
 
+/** How much work each bench section does: requests per fidelity concurrency, throughput and memory job counts, scaling steps, start-up runs, start-lag step length (s). */
 export interface BenchSizes {
   /** Requests per fidelity run, by concurrency: enough waves for a p99 to mean something. */
   fidelity: ReadonlyArray<{ concurrency: number; requests: number }>;
@@ -24,6 +26,7 @@ export interface BenchSizes {
   startLagS: number;
 }
 
+/** `--quick`: sizes for a whole bench under five minutes on a 2-core machine (memory at 20,000 jobs). */
 export const QUICK_SIZES: BenchSizes = {
   fidelity: [
     { concurrency: 1, requests: 48 },
@@ -37,6 +40,7 @@ export const QUICK_SIZES: BenchSizes = {
   startLagS: 10,
 };
 
+/** The default sizes, those the targets are stated for (memory at 100,000 jobs, throughput at 20,000). */
 export const FULL_SIZES: BenchSizes = {
   fidelity: [
     { concurrency: 1, requests: 300 },
@@ -50,10 +54,15 @@ export const FULL_SIZES: BenchSizes = {
   startLagS: 30,
 };
 
+/** A bad `npm run bench` argument; `main` prints its message and exits 2. */
 export class BenchUsageError extends Error {
   override name = 'BenchUsageError';
 }
 
+/**
+ * Parses `npm run bench -- [--quick] [--out DIR] [--only start-lag] [--start-lag-s N]`.
+ * @throws BenchUsageError for an unknown flag or a missing or bad value.
+ */
 export function parseBenchArgs(args: readonly string[]): BenchOptions {
   let quick = false;
   let outDir: string | undefined;

@@ -40,6 +40,7 @@ export async function readHarnessTimings(requestsCsv: string, detailsJsonl: stri
   return timings;
 }
 
+/** The emulator's ground-truth log (JSON lines): per request its sample key, chunk send times and end time (epoch µs). Rejects when the file cannot be read. */
 export async function readTruth(truthJsonl: string): Promise<TruthTiming[]> {
   const records: TruthTiming[] = [];
   for await (const line of jsonLines(truthJsonl)) {

@@ -10,6 +10,7 @@ const CLI_PATH = fileURLToPath(new URL('../cli.js', import.meta.url));
 const USAGE_HOOK_URL = new URL('./usageAtExit.js', import.meta.url).href;
 const BARE_LOOP_PATH = fileURLToPath(new URL('./bareLoop.js', import.meta.url));
 
+/** One `relaybench run` the bench spawns: the suite file, the run folder, `--concurrency`, `--repeats`, and the emulator log for fidelity runs. */
 export interface HarnessRunOptions {
   suiteFile: string;
   /** The run folder; its console output goes to `<outDir>.log`. */
@@ -20,6 +21,7 @@ export interface HarnessRunOptions {
   emulatorLog?: string;
 }
 
+/** What a spawned run cost: its folder, user+system CPU ms, peak RSS MB and wall-clock seconds of the whole process. */
 export interface HarnessRun {
   outDir: string;
   cpuMs: number;
@@ -54,7 +56,9 @@ export async function runHarness(options: HarnessRunOptions): Promise<HarnessRun
   return { outDir: options.outDir, cpuMs: (usage.userCpuUs + usage.systemCpuUs) / 1000, peakRssMb: Math.round(usage.maxRssKb / 1024), wallS };
 }
 
+/** The run's requests.csv path. */
 export const requestsCsvOf = (run: HarnessRun): string => join(run.outDir, 'requests.csv');
+/** The run's details.jsonl path. */
 export const detailsOf = (run: HarnessRun): string => join(run.outDir, 'details.jsonl');
 
 /** Runs the bare undici loop in its own process, so it shares an event loop with nothing. */

@@ -16,6 +16,7 @@ import { join } from 'node:path';
  * compares it with the emulator's send time of chunk 0.
  */
 
+/** Index of the chunk whose send time is the ground truth of `ttft_ms` (always a thought summary with text, see above). */
 export const FIRST_TEXT_CHUNK = 0;
 
 const PROMPTS = [
@@ -25,8 +26,10 @@ const PROMPTS = [
   'Give advice on choosing between two API resellers.',
 ];
 
+/** Cases in a bench suite: job counts are multiples of it. */
 export const BENCH_CASES = PROMPTS.length;
 
+/** The bench suite (as a plain object) named `name`, against one emulated relay on `profile` (`instant` has no latency: it measures the harness alone). */
 export function benchSuite(name: string, profile: 'honest' | 'instant'): Record<string, unknown> {
   return {
     name,

@@ -98,6 +98,7 @@ export function startLagSection(result: Pick<BenchResult, 'start_lag' | 'targets
   ].join('\n');
 }
 
+/** The whole console report of a bench (machine, fidelity, throughput, memory, scaling, start-up, start lag, targets) as text. */
 export function formatBenchReport(result: BenchResult): string {
   const { machine } = result;
   const met = result.targets.filter((target) => target.pass).length;

@@ -3,14 +3,19 @@ import { START_LAG_P99_LIMIT_MS, START_LAG_RATE_PER_S } from './startLag.js';
 
 /** The issue's targets, checked against one bench's results. A value that was not measured fails. */
 
+/** p99 of |harness − emulator| time to first token, ms, at most, per concurrency (the fidelity targets). */
 export const TTFT_P99_LIMIT_MS: ReadonlyArray<{ concurrency: number; limitMs: number }> = [
   { concurrency: 64, limitMs: 2 },
   { concurrency: 512, limitMs: 10 },
 ];
+/** Harness streams/s over a bare undici loop's, at least. */
 export const MIN_THROUGHPUT_RATIO = 0.7;
+/** Peak RSS of a run at the full size's memory job count (100,000), MB, at most (issue 18). */
 export const MAX_PEAK_RSS_MB = 250;
+/** Mean wall time of `relaybench --help`, ms, below. */
 export const MAX_STARTUP_MS = 300;
 
+/** The bench's measured sections that the targets are checked against. */
 export interface TargetInputs {
   fidelity: readonly FidelityResult[];
   throughput: ThroughputResult;
@@ -22,6 +27,7 @@ export interface TargetInputs {
 
 const ms = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(2)} ms`);
 
+/** One {@link TargetCheck} per target (TTFT error p99 per concurrency, throughput ratio, peak RSS, start-up, start lag when measured); an unmeasured value fails. */
 export function checkTargets(results: TargetInputs): TargetCheck[] {
   const checks: TargetCheck[] = TTFT_P99_LIMIT_MS.map(({ concurrency, limitMs }) => {
     const p99 = results.fidelity.find((entry) => entry.concurrency === concurrency)?.ttft_err_ms_p99 ?? null;

@@ -6,6 +6,7 @@
  * figure; short quick-mode runs and long full runs then measure the same thing.
  */
 
+/** When one stream started and ended, epoch ms. */
 export interface StreamSpan {
   startEpochMs: number;
   endEpochMs: number;

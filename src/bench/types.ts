@@ -3,6 +3,7 @@
  * a value that could not be measured is null rather than missing, so every key is always there.
  */
 
+/** `bench.json` `fidelity[]`: at one concurrency, harness-minus-emulator timing errors in ms (TTFT and total), as p50/p99/min/max. */
 export interface FidelityResult {
   concurrency: number;
   /** Requests whose timings were compared with ground truth. */
@@ -18,6 +19,7 @@ export interface FidelityResult {
   unmatched: number;
 }
 
+/** `bench.json` `throughput`: streams/s of relaybench and of a bare undici loop against the instant emulator, and their ratio. */
 export interface ThroughputResult {
   concurrency: number;
   jobs: number;
@@ -29,11 +31,13 @@ export interface ThroughputResult {
   ratio: number | null;
 }
 
+/** `bench.json` `memory`: peak RSS (MB) of one run of `jobs` jobs. */
 export interface MemoryResult {
   jobs: number;
   peak_rss_mb: number;
 }
 
+/** `bench.json` `scaling[]`: one run's CPU, memory and wall time at `jobs` jobs. */
 export interface ScalingPoint {
   jobs: number;
   /** User plus system CPU time of the whole harness process (the emulator child excluded). */
@@ -45,6 +49,7 @@ export interface ScalingPoint {
   wall_s: number;
 }
 
+/** `bench.json` `startup`: wall time (ms) of `command` over `runs` runs, spawn to exit. */
 export interface StartupResult {
   command: string;
   runs: number;
@@ -63,6 +68,7 @@ export interface BareLoopResult {
   failures: number;
 }
 
+/** One target's verdict: its name, the bound as text, the measured value as text, and whether it held. */
 export interface TargetCheck {
   name: string;
   target: string;
@@ -70,6 +76,7 @@ export interface TargetCheck {
   pass: boolean;
 }
 
+/** `bench.json` `machine`: logical CPUs, CPU model, memory in MB, platform. */
 export interface MachineInfo {
   cpus: number;
   model: string;
@@ -94,6 +101,7 @@ export interface StartLagResult {
   unmatched: number;
 }
 
+/** The whole `bench.json`: mode, start time (ISO), machine, Node version, git commit, each section, and the target verdicts. */
 export interface BenchResult {
   quick: boolean;
   started_at: string;

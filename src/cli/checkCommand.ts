@@ -10,7 +10,7 @@ import { NO_FILTER, filterPlan, isFiltered, narrowSuite, type PlanFilter } from 
 
 /**
  * `relaybench check <suite>`: one small request per relay, a table, and exit 0 when every relay
- * answered, 1 otherwise (DESIGN.md, "Around a run"). Writes nothing. A filter (as on `run`) picks
+ * answered, 1 otherwise (README.md#around-a-run). Writes nothing. A filter (as on `run`) picks
  * the relays, the case and the thinking setting; a value matching nothing is exit 2.
  */
 export async function checkCommand(file: string, filter: PlanFilter = NO_FILTER): Promise<number> {

@@ -25,7 +25,7 @@ import { createRunFolder } from '../runfolder/create.js';
 const INTERRUPT_GRACE_MS = 3000;
 
 /**
- * `relaybench run` for a suite with a `load:` block (DESIGN.md, "Load mode"): refuses --resume and
+ * `relaybench run` for a suite with a `load:` block (README.md#load-mode-how-a-relay-holds-up-at-a-request-rate): refuses --resume and
  * --shard (exit 2: an arrival schedule is a stretch of time, which can be neither continued later
  * nor split across machines), runs every relay's steps open loop, and writes requests.csv (rows
  * with `load_rate`, `start_lag_ms`), load.csv, summary.csv, run.json and report.html. Exit 0 when

@@ -12,6 +12,11 @@ import { deferWork } from './turnQueue.js';
 import { timeConnect } from './connectTiming.js';
 import type { Clock, RequestFailure, StreamEvent } from './types.js';
 
+/**
+ * How to send one attempt: the framing asked for, the relay's timeouts (ms), a body cap in bytes,
+ * the relay's connection pool, the clock every event is stamped with (ms), and the callbacks that
+ * receive t0, events, raw bytes and the connection set-up time as they happen.
+ */
 export interface AttemptOptions {
   framing: StreamFraming;
   timeouts: Timeouts;
@@ -33,6 +38,7 @@ export interface AttemptOptions {
   onRaw?: (bytes: Uint8Array, atMs: number) => void;
 }
 
+/** What one attempt ended with; the measurements went out through `onEvent` as they came. `failure` undefined: success. */
 export interface AttemptOutcome {
   /** `performance.now()` just before the request was handed to undici: every `*_ms` is relative to it. */
   t0Ms: number;

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { buildConnector, Client, Pool, type Dispatcher } from 'undici';
 
 /**
- * `connect_ms` (DESIGN.md, requests.csv): the TCP (+TLS) set-up time of the connection a request
+ * `connect_ms` (docs/metrics.md): the TCP (+TLS) set-up time of the connection a request
  * was sent on, when that connection was opened for it; undefined when a pooled connection was
  * reused. How:
  *

@@ -1,6 +1,7 @@
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import { timedPoolFactory } from './connectTiming.js';
 
+/** One relay's connection pool settings: connect timeout in ms, proxy URL, and the most sockets per origin. */
 export interface DispatcherOptions {
   connectTimeoutMs: number;
   /** Explicit proxy URL for this relay; when absent, HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. */

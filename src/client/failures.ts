@@ -32,6 +32,11 @@ export function failureFromRelayError(error: RelayErrorInfo, httpStatus: number 
   };
 }
 
+/**
+ * A body that could not be decoded (invalid JSON, an HTML page, a non-Gemini object, a truncated
+ * body) as a `stream` failure; binary text is never quoted, and the message passes `redact`.
+ * `midStream`: Gemini content had already arrived.
+ */
 export function failureFromProblem(problem: DecodeProblem, httpStatus: number | undefined, midStream: boolean, redact: Redactor): RequestFailure {
   return {
     kind: 'stream',

@@ -5,8 +5,10 @@
  * told about, such as a relay's own upstream key leaking into its error page.
  */
 
+/** What a key is replaced with in everything relaybench writes. */
 export const REDACTED = '[REDACTED]';
 
+/** Replaces every API key a text may hold with {@link REDACTED}; pure, total (never throws). */
 export type Redactor = (text: string) => string;
 
 /**

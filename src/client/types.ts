@@ -3,6 +3,7 @@
  * monotonic clock. Times are absolute `performance.now()` milliseconds; `metrics/` subtracts t0.
  */
 
+/** One `Part` of Gemini content (https://ai.google.dev/api/caching#Part): text, a thought flag, a thought signature, or a tool field. */
 export interface GeminiPart {
   text?: string;
   thought?: boolean;
@@ -10,6 +11,7 @@ export interface GeminiPart {
   [key: string]: unknown;
 }
 
+/** One `Candidate` of a `GenerateContentResponse` (https://ai.google.dev/api/generate-content#candidate); `index` absent means 0. */
 export interface GeminiCandidate {
   content?: { parts?: GeminiPart[]; role?: string };
   finishReason?: string;
@@ -17,6 +19,10 @@ export interface GeminiCandidate {
   [key: string]: unknown;
 }
 
+/**
+ * `usageMetadata` of a response chunk (https://ai.google.dev/api/generate-content#UsageMetadata),
+ * token counts, cumulative over the stream: the last chunk's is authoritative.
+ */
 export interface GeminiUsage {
   promptTokenCount?: number;
   candidatesTokenCount?: number;
@@ -37,6 +43,7 @@ export interface GeminiChunk {
 
 import type { ErrorKind, ErrorShape } from '../runfolder/details.js';
 
+/** Why a request failed, as it becomes the row's `status` `error`, `error_kind` and `error_message`. */
 export interface RequestFailure {
   kind: ErrorKind;
   /** Human-readable, already redacted of secrets. */
@@ -60,6 +67,10 @@ export interface RequestFailure {
   hopeless?: string;
 }
 
+/**
+ * One timestamped thing that happened to a request, `atMs` in absolute `performance.now()` ms:
+ * the headers arrived, a chunk was decoded, the body ended, or the request failed (the last two end it).
+ */
 export type StreamEvent =
   | { type: 'headers'; atMs: number; status: number; contentType: string | undefined }
   | { type: 'chunk'; atMs: number; chunk: GeminiChunk }

@@ -49,7 +49,7 @@ export function tierFor(prices: TokenPrices, promptTokens: number): { input: num
 }
 
 /**
- * USD cost of one response (DESIGN.md, "Cost"):
+ * USD cost of one response (docs/metrics.md#cost_usd):
  *
  *   (prompt − cached) × input + cached × cachedInput + (answer + thought) × output
  *

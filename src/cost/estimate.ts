@@ -53,7 +53,7 @@ export function outputCeilingTokens(body: Readonly<Record<string, unknown>>, mod
   return maxOutputTokensOf(body) ?? listPriceOf(model)?.outputCapTokens ?? DEFAULT_OUTPUT_CAP_TOKENS;
 }
 
-/** Low and high USD for one request (DESIGN.md, "Cost": low = prompt only, high = prompt + output ceiling). */
+/** Low and high USD for one request (README.md#cost: low = prompt only, high = prompt + output ceiling). */
 export interface CostRange {
   lowUsd: number;
   highUsd: number;

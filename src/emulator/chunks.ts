@@ -9,6 +9,7 @@ import { CHARS_PER_TOKEN, tokensIn } from './text.js';
  * first answer part, finishReason on the last chunk only.
  */
 
+/** What every chunk of one response repeats: `modelVersion`, `responseId`, and the thought signature for the first answer part. */
 export interface ResponseIdentity {
   modelVersion: string;
   responseId: string;
@@ -16,6 +17,11 @@ export interface ResponseIdentity {
   thoughtSignature: string | undefined;
 }
 
+/**
+ * How a response is cut into chunks: prompt (and cached) token counts for `usageMetadata`, whether
+ * thought summaries are streamed, whether usage is left out (the `no-usage` profile), answer tokens
+ * per chunk, and a function call sent instead of the answer.
+ */
 export interface ChunkOptions {
   promptTokens: number;
   /** Prompt tokens served from the implicit cache (`cachedContentTokenCount`); 0 or absent = none. */
@@ -77,6 +83,12 @@ export function splitAnswer(text: string, targetChars: number): string[] {
   return pieces;
 }
 
+/**
+ * The chunks of one streamed response, in order: thought summaries first (when shown), then the
+ * answer in pieces of about `tokensPerChunk` tokens (the last with `finishReason`), each carrying
+ * the cumulative `usageMetadata` so far, as Google's streams do. Each chunk says how many thought
+ * and answer tokens it stands for, so the timing plan can pace it. Pure.
+ */
 export function planChunks(output: ModelOutput, identity: ResponseIdentity, options: ChunkOptions): PlannedChunk[] {
   const usageAt = (answerTokens: number, thoughtTokens: number): GeminiUsage | undefined =>
     options.omitUsage ? undefined : usage(options.promptTokens, answerTokens, thoughtTokens, options.cachedTokens);

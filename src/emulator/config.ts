@@ -12,6 +12,7 @@ import { RelaybenchError } from '../errors/index.js';
  * of the suite it serves. Also accepted in-process, so it is validated the same way either way.
  */
 
+/** One relay an emulator hosts at `/<name>/`: its profile, request shape (preset, auth), accepted key and behaviour overrides. */
 export interface EmulatedRelay {
   /** URL path prefix: the relay is served at `/<name>/v1beta/...`. */
   name: string;
@@ -25,12 +26,18 @@ export interface EmulatedRelay {
   overrides?: ProfileOverrides;
 }
 
+/** One answer-key entry: for `prompt` (trimmed), the `correct` answer and the `wrong` one the simulated model gives when it errs. */
 export interface AnswerKeyInput {
   prompt: string;
   correct: string;
   wrong: string;
 }
 
+/**
+ * The emulator's configuration file (`emulate --config FILE`, YAML or JSON) or in-process config:
+ * the PRNG seed, the relays it hosts (name, profile, auth, key, overrides), the answer key of the
+ * suite it serves, and the judge key. Validated by {@link emulatorConfigSchema}.
+ */
 export interface EmulatorConfig {
   seed?: number;
   relays?: EmulatedRelay[];
@@ -50,6 +57,7 @@ const relaySchema = z.strictObject({
   overrides: overridesSchema.exactOptional(),
 });
 
+/** The zod schema of {@link EmulatorConfig}: strict objects (unknown keys rejected), unique relay names, rates in [0, 1]. */
 export const emulatorConfigSchema = z.strictObject({
   seed: z.number().int().exactOptional(),
   relays: z

@@ -3,6 +3,7 @@
  * (pretty-printed, as Google sends it) and a reverse proxy's HTML page.
  */
 
+/** The canonical `google.rpc.Code` names the emulator answers with (https://cloud.google.com/apis/design/errors). */
 export type GoogleStatus =
   | 'INVALID_ARGUMENT'
   | 'UNAUTHENTICATED'
@@ -12,6 +13,10 @@ export type GoogleStatus =
   | 'INTERNAL'
   | 'UNAVAILABLE';
 
+/**
+ * A Google API error (https://cloud.google.com/apis/design/errors): HTTP `code`, canonical
+ * `status`, `message`, optional `details` (`google.rpc.RetryInfo`, `ErrorInfo`), and headers to send with it.
+ */
 export interface GoogleError {
   code: number;
   status: GoogleStatus;
@@ -32,10 +37,13 @@ export function googleErrorBody(error: GoogleError): string {
   return `${JSON.stringify(googleErrorObject(error), null, 2)}\n`;
 }
 
+/** 400 INVALID_ARGUMENT with `message`: a malformed request (e.g. budget 0 on 2.5 Pro). */
 export const invalidArgument = (message: string): GoogleError => ({ code: 400, status: 'INVALID_ARGUMENT', message });
 
+/** 404 NOT_FOUND with `message`. */
 export const notFound = (message: string): GoogleError => ({ code: 404, status: 'NOT_FOUND', message });
 
+/** 404 NOT_FOUND for an unknown `model` with Google's own wording; `method` is `generateContent` or `streamGenerateContent`. */
 export function modelNotFound(model: string, method: string): GoogleError {
   return notFound(
     `models/${model} is not found for API version v1beta, or is not supported for ${method}. ` +
@@ -43,6 +51,7 @@ export function modelNotFound(model: string, method: string): GoogleError {
   );
 }
 
+/** 401 UNAUTHENTICATED: no API key at all, in Google's wording. */
 export const missingKey = (): GoogleError => ({
   code: 401,
   status: 'UNAUTHENTICATED',
@@ -86,6 +95,7 @@ export const wrongKey = (): GoogleError => ({
   ],
 });
 
+/** 429 RESOURCE_EXHAUSTED with a `RetryInfo.retryDelay` and a `Retry-After` header of `retryAfterS` seconds. */
 export const rateLimited = (retryAfterS: number): GoogleError => ({
   code: 429,
   status: 'RESOURCE_EXHAUSTED',
@@ -94,12 +104,14 @@ export const rateLimited = (retryAfterS: number): GoogleError => ({
   headers: { 'retry-after': String(retryAfterS) },
 });
 
+/** 500 INTERNAL, in Google's wording. */
 export const internalError = (): GoogleError => ({
   code: 500,
   status: 'INTERNAL',
   message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
 });
 
+/** 503 UNAVAILABLE ("The model is overloaded"), in Google's wording. */
 export const unavailable = (): GoogleError => ({
   code: 503,
   status: 'UNAVAILABLE',

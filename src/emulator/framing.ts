@@ -32,8 +32,10 @@ export function googleOneLineJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** JSON with two-space indentation, as Google pretty-prints its JSON-array stream elements and error bodies. */
 export const prettyJson = (value: unknown): string => JSON.stringify(value, null, 2);
 
+/** The `Content-Type` Google sends for each framing: `text/event-stream` for SSE, JSON for the array. */
 export const CONTENT_TYPE: Readonly<Record<StreamFraming, string>> = {
   sse: 'text/event-stream',
   'json-array': 'application/json; charset=UTF-8',

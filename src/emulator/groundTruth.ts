@@ -35,6 +35,7 @@ export function epochUs(): number {
   return Math.round((performance.timeOrigin + performance.now()) * 1000);
 }
 
+/** The ground-truth log file (`emulate --log FILE`): one {@link GroundTruthRecord} JSON line per finished request. */
 export interface GroundTruthLog {
   append(record: GroundTruthRecord): void;
   /** Flushes every line appended so far; rejects if any write failed. */

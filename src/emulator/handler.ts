@@ -103,6 +103,12 @@ function planFor(
   return { ...served, served: true };
 }
 
+/**
+ * The HTTP handler of an emulator: routes `/<relay>/v1beta/models/<model>:streamGenerateContent`
+ * (and `:generateContent`) to the relay's profile, checks auth and the request as Google does,
+ * then plays the planned response (chunks at their planned times, faults) and logs its ground
+ * truth. Errors are answered in Google's JSON shape; nothing is thrown.
+ */
 export function createRequestHandler(state: EmulatorState) {
   const handle = (request: IncomingMessage, response: ServerResponse, body: string | null, receivedMs: number, receivedEpochUs: number): void => {
     if (state.closing || response.destroyed) {

@@ -5,7 +5,7 @@ import type { RepaceSettings } from './profiles.js';
  * What dishonest relays do to a stream that Google produced correctly, each as a pure function of
  * the planned chunk bodies and their due times (ms after the request). The planner applies the
  * ones a profile switches on; an honest profile never reaches this module, so its bytes and its
- * PRNG draws are unchanged. See DESIGN.md "Relay verdicts" for the check that catches each one.
+ * PRNG draws are unchanged. See docs/run-folder.md#verdictscsv for the check that catches each one.
  */
 
 /** Chunk bodies with the time each is due, in ms after the request was received. */

@@ -10,6 +10,7 @@ import { emulatedJudgeAnswer, type JudgeKeyEntry } from './judge.js';
  * was allowed, so a budget sweep against the emulator shows the trade-off a real model shows.
  */
 
+/** The answer the simulated model gives to a known prompt when right (`correct`) and when wrong (`wrong`). */
 export interface AnswerKeyEntry {
   correct: string;
   wrong: string;
@@ -18,6 +19,11 @@ export interface AnswerKeyEntry {
 /** Keyed by the prompt with surrounding whitespace trimmed. */
 export type AnswerKey = ReadonlyMap<string, AnswerKeyEntry>;
 
+/**
+ * What the simulated model is asked: the prompt, the thinking mode and output limit, the answer
+ * key, and the relay's behaviour (skill offset, whether it honours the budget, by how much it
+ * overruns it, prompts it always gets wrong).
+ */
 export interface ModelInput {
   promptText: string;
   thinking: ThinkingMode;
@@ -37,12 +43,14 @@ export interface ModelInput {
   judgeKey?: readonly JudgeKeyEntry[];
 }
 
+/** One thought-summary paragraph, with the cumulative thought tokens billed by the time it is sent. */
 export interface ThoughtSummary {
   text: string;
   /** Thought tokens billed by the time this summary is sent (cumulative). */
   thoughtTokensSoFar: number;
 }
 
+/** What the simulated model produced: thought tokens and summaries, the answer text and its tokens, the finish reason, and whether it was right. */
 export interface ModelOutput {
   thoughtTokens: number;
   summaries: ThoughtSummary[];
@@ -113,6 +121,12 @@ function cutAtStopSequence(text: string, stopSequences: readonly string[]): stri
   return text.slice(0, end);
 }
 
+/**
+ * Runs the simulated model on one request: how long it thinks (within the budget unless the relay
+ * ignores it; thinking counts against `maxOutputTokens`), whether a known prompt is answered
+ * correctly (more likely with more thinking), and the answer text, cut at the first stop sequence.
+ * Pure given `random`.
+ */
 export function runModel(input: ModelInput, random: Random): ModelOutput {
   const traits = promptTraits(input.promptText);
   const natural = Math.round(traits.thoughtScale * (2 + random.next()));

@@ -36,6 +36,7 @@ export type Step =
   /** An informational status (102 Processing) before the response's own. */
   | { kind: 'info'; atMs: number; status: number };
 
+/** Everything a response will do on the wire, as timed steps, plus its fault and token counts for the ground-truth log. */
 export interface ResponsePlan {
   steps: Step[];
   fault: Fault | null;
@@ -45,6 +46,7 @@ export interface ResponsePlan {
   correct: boolean | null;
 }
 
+/** What a response is planned from: the relay's profile, the model, the framing, the parsed request, the thinking mode and the answer/judge keys. */
 export interface PlanInput {
   profile: Profile;
   model: ModelSpec;
@@ -197,6 +199,11 @@ function driftFraming(steps: Step[], profile: Profile, framing: StreamFraming): 
   return out;
 }
 
+/**
+ * Plans one response: the model's output, cut into chunks, paced by the profile's latencies and
+ * token rates, with the profile's misbehaviours (fake streaming, re-pacing, dropped thoughts,
+ * swapped model, faults such as 429, 5xx, errors after 200, stalls and drops). Pure given `random`.
+ */
 export function planResponse(plannedInput: PlanInput, random: Random): ResponsePlan {
   const { profile } = plannedInput;
   const input = profile.sseWhenArray && plannedInput.stream ? { ...plannedInput, framing: 'sse' as const } : plannedInput;

@@ -3,6 +3,7 @@ import { loadEmulatorConfig, type EmulatorConfig } from './config.js';
 import { startEmulator } from './server.js';
 import { capturesByRelay } from './captureReplay.js';
 
+/** The `relaybench emulate` flags: where to listen, the config file, seed, ground-truth log, capture files to replay, and whether to stop with stdin. */
 export interface EmulatorProcessOptions {
   host: string;
   port: number;

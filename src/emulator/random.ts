@@ -5,6 +5,7 @@
  */
 import { createRandom as createUniform } from '../stats/random.js';
 
+/** A seeded random source (one per request): uniform, integer, Bernoulli, pick, and normal draws. */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;

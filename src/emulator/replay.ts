@@ -10,6 +10,7 @@ export interface WireTimes {
   endEpochUs: number;
 }
 
+/** A response being played on a socket, step by step at its planned times. */
 export interface Replay {
   /** Ends the response now (server shutdown): clears its timer and destroys the connection. */
   abort(): void;

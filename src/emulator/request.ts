@@ -9,12 +9,14 @@ import { hashString } from './random.js';
  * without regard to case. Unknown fields are ignored (relays add their own, e.g. `model`).
  */
 
+/** `generationConfig.thinkingConfig` as sent: budget (tokens; -1 dynamic), level, and `includeThoughts`. */
 export interface RequestedThinking {
   budget: number | undefined;
   level: ThinkingLevel | undefined;
   includeThoughts: boolean;
 }
 
+/** The parts of a `generateContent` request body the simulated model uses; token counts are estimated at 4 characters a token. */
 export interface GenerateRequest {
   /** Text of the last user turn: what the simulated model answers (and the answer-key lookup). */
   promptText: string;
@@ -31,6 +33,7 @@ export interface GenerateRequest {
   jsonAnswer?: boolean;
 }
 
+/** A parsed request, or the Google error (400 INVALID_ARGUMENT) the emulator answers for it. */
 export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; error: GoogleError };
 
 type Json = Record<string, unknown>;
@@ -86,6 +89,10 @@ function readStopSequences(value: unknown): string[] {
 
 const isError = (value: unknown): value is GoogleError => isObject(value) && 'status' in value;
 
+/**
+ * Parses a request body (camelCase or snake_case) as Google's API would: invalid JSON, missing
+ * `contents`, or a bad thinking config become a 400 error result, never a throw.
+ */
 export function parseGenerateRequest(bodyText: string): ParseResult {
   let body: unknown;
   try {

@@ -11,6 +11,7 @@ import { createImplicitCache } from './implicitCache.js';
 export { loadEmulatorConfig } from './config.js';
 export type { EmulatedRelay, EmulatorConfig } from './config.js';
 
+/** How to start an emulator in-process: host, port, seed, config, ground-truth log file and captures to replay. */
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -25,6 +26,7 @@ export interface EmulatorOptions {
   captures?: ReadonlyMap<string, Step[]>;
 }
 
+/** A listening emulator: its base URL and port, and `close`. */
 export interface RunningEmulator {
   /** `http://HOST:PORT`, without trailing slash; relays live at `${url}/<relay>`. */
   url: string;
@@ -52,6 +54,10 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/**
+ * Starts an emulator HTTP server hosting the configured relays under `/<relay>/`.
+ * @throws EmulatorConfigError for an invalid config; rejects with the listen error (EADDRINUSE…).
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = parseEmulatorConfig(options.config ?? {});
   const answerKey = new Map<string, AnswerKeyEntry>(

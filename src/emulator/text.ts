@@ -7,6 +7,7 @@ import type { Random } from './random.js';
  * templates drawn with the request's PRNG is enough.
  */
 
+/** Characters per token for estimated counts (Google: "a token is equivalent to about 4 characters", https://ai.google.dev/gemini-api/docs/tokens). */
 export const CHARS_PER_TOKEN = 4;
 
 const GERUNDS = [
@@ -106,6 +107,7 @@ export function fillerProse(random: Random, tokens: number): string {
   return paragraphs.join('\n\n');
 }
 
+/** Estimated tokens of `text`: ⌈characters / 4⌉ (Google's rule of thumb of about 4 characters per token, https://ai.google.dev/gemini-api/docs/tokens). */
 export function tokensIn(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
 }

@@ -1,13 +1,13 @@
 /**
  * relaybench's one error family, keyed by cause (the way openai-node keys its errors by HTTP
  * cause). Every error meant for the user is a {@link RelaybenchError}: it carries the exit code of
- * the design's contract and a one-line message that says what was wrong and what to do. `cli/`
+ * docs/exit-codes.md and a one-line message that says what was wrong and what to do. `cli/`
  * only prints `message` and exits with `exitCode`; it never prints a stack trace for these.
  *
  * This module sits below every stage: anything may import it, it imports nothing of ours.
  */
 
-/** Exit codes of the design (`DESIGN.md`, "Output of a run"): what CI scripts branch on. */
+/** Exit codes (docs/exit-codes.md): what CI scripts branch on. */
 export const EXIT = {
   /** Ran, and every gate held. */
   ok: 0,
@@ -21,7 +21,7 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
-/** One of the design's exit codes. */
+/** One of the exit codes of docs/exit-codes.md. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**

@@ -17,7 +17,7 @@ export function isSignificant(pValue: number, alpha: number): boolean {
  */
 export type PairedFamily = 'overall' | 'relay' | 'thinking' | 'case';
 
-/** Families whose significant drop fails the comparison (DESIGN.md); `thinking` is reported only. */
+/** Families whose significant drop fails the comparison (README.md#use-in-ci); `thinking` is reported only. */
 export const DECIDING_FAMILIES: readonly PairedFamily[] = ['overall', 'relay', 'case'];
 
 /** One exact McNemar test on the pairs of one group. */
@@ -103,7 +103,7 @@ const byJob = (left: JobPair, right: JobPair): number =>
   byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingText(left.thinking), thinkingText(right.thinking)) || left.repeat - right.repeat;
 
 /**
- * The paired comparison of DESIGN.md ("Comparing with a baseline"): pairs jobs by job_id, runs the
+ * The paired comparison of README.md#use-in-ci ("Comparing with a baseline"): pairs jobs by job_id, runs the
  * one-sided exact McNemar test (McNemar 1947) overall, per relay, per thinking setting and per case,
  * with Holm's correction (Holm 1979) inside each family, and fails when the overall test or a
  * corrected per-relay or per-case test shows a drop at alpha (or, with failOnFlip, on any

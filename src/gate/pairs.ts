@@ -5,7 +5,7 @@ import { thinkingOfRow } from '../analysis/caseGroups.js';
 
 /**
  * One job present in both runs (same `job_id`) whose two rows were both graded: the unit of the
- * paired comparison (DESIGN.md, "Comparing with a baseline").
+ * paired comparison (README.md#use-in-ci).
  */
 export interface JobPair {
   jobId: string;

@@ -3,7 +3,7 @@ import { candidatesByIndex, readCandidateContent } from './chunkContent.js';
 import type { OtherCandidate, StreamMetrics } from './types.js';
 
 /**
- * Folds a request's timestamped events into its measured columns, exactly as DESIGN.md
+ * Folds a request's timestamped events into its measured columns, exactly as docs/metrics.md
  * "Measuring a stream" defines them. Incremental, so a long stream is never held in memory;
  * pure, so timing tests can feed chosen timestamps. Nothing is rounded here: the CSV writer
  * formats.

@@ -7,7 +7,7 @@ import { readChunkContent } from './chunkContent.js';
  * was cut into pieces and paced, whether usage moved, whether the answer restarted inside the
  * response, and whether the framing held to Gemini's. Fed from the same events as the metrics
  * fold (plus the raw body bytes and any 1xx status, which never become events), pure and
- * incremental. Written to details.jsonl; see DESIGN.md "Relay verdicts".
+ * incremental. Written to details.jsonl; see docs/run-folder.md#detailsjsonl.
  */
 export interface HonestySignals {
   /** Chunks that carried text (thought or answer). */

@@ -13,8 +13,11 @@ export interface OtherCandidate {
 }
 
 /**
- * The measured columns of one request, exactly as the design defines them. `undefined` means the
+ * The measured columns of one request, exactly as docs/metrics.md defines them. `undefined` means the
  * column is empty in the CSV (for example `first_thought_ms` when no thought was streamed).
+ * Units: every `*Ms` is milliseconds from the attempt's t0, unrounded (the row writer rounds to
+ * 0.001 ms); `*Tokens` are the last chunk's `usageMetadata` counts; `answerTokensPerS` is tokens
+ * per second; `chunks` counts decoded chunks of candidate 0.
  */
 export interface StreamMetrics {
   headersMs: number | undefined;

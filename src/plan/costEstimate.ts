@@ -14,7 +14,7 @@ export interface RelayCostEstimate {
 }
 
 /**
- * Cost range per relay before anything is sent (DESIGN.md, "Cost"): low prices each job's prompt
+ * Cost range per relay before anything is sent (README.md#cost): low prices each job's prompt
  * only, estimated from its text at ~4 characters per token; high adds the job's
  * `maxOutputTokens`, or the model's output cap when the request sets none (see cost/estimate.ts).
  * Implicit caching is not counted (it can only lower the real cost). Pure.

@@ -5,7 +5,7 @@ import { thinkingSettingsOf } from './thinking.js';
 import type { Job, ThinkingSetting } from './types.js';
 
 /**
- * A slice of a plan, as given by `--relay`, `--case`, `--tag` and `--thinking` (DESIGN.md,
+ * A slice of a plan, as given by `--relay`, `--case`, `--tag` and `--thinking` (README.md#around-a-run,
  * "Around a run"). Values of one flag are alternatives (any may match); flags combine (all must
  * match). An empty list does not filter.
  */

@@ -1,3 +1,4 @@
+/** How {@link textTable} lays rows out: a prefix for every line (`indent`, default none) and right-aligned numbers. */
 export interface TextTableOptions {
   indent?: string;
   /** Right-align cells that are plain numbers, so counts line up by digit. */

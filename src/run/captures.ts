@@ -17,7 +17,7 @@ export interface CaptureSink {
   readonly written: number;
 }
 
-/** The capture policies (DESIGN.md, "Around a run"); `failed` is the default. */
+/** The capture policies (README.md#around-a-run); `failed` is the default. */
 export const CAPTURE_POLICIES: readonly CapturePolicy[] = ['none', 'failed', 'all'];
 
 /**

@@ -123,7 +123,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   };
 
   const writeRow = (job: Job, outcome: JobOutcome, startedAtIso: string, graded: Grade | undefined): void => {
-    // Only a successful row carries a cost (DESIGN.md, "Cost"); the cap counts failed ones too.
+    // Only a successful row carries a cost (docs/metrics.md#cost_usd); the cap counts failed ones too.
     const cost = outcome.failure === undefined ? prices.costOf(job, outcome.metrics) : undefined;
     const row = toRequestRow({ runId: options.runId, suite: suite.name, job, startedAtIso, ...outcome, grade: graded, costUsd: cost });
     options.rows.append(redactRow(row, options.redact));

@@ -1,5 +1,5 @@
 /**
- * The `--max-cost` accounting (DESIGN.md, "Cost"): spent = the cost of finished requests, plus
+ * The `--max-cost` accounting (README.md#cost): spent = the cost of finished requests, plus
  * the worst case of every request in flight (their real cost is not known until they end). A job
  * starts only while that sum is below the cap; otherwise it waits for a request in flight to end
  * (which replaces its worst case by its real cost) and tries again. Once the finished cost alone

@@ -18,7 +18,7 @@ export interface RowInput {
   retryNote: string | undefined;
   /** Undefined: nothing to grade; an undecided grade (a failed judge) leaves pass and score empty. */
   grade: Grade | undefined;
-  /** USD of this request (DESIGN.md, "Cost"); undefined leaves `cost_usd` empty (no price, no usage, or a failure). */
+  /** USD of this request (docs/metrics.md#cost_usd); undefined leaves `cost_usd` empty (no price, no usage, or a failure). */
   costUsd?: number | undefined;
   /** TCP (+TLS) set-up ms of a connection opened for this request; undefined when one was reused. */
   connectMs?: number | undefined;

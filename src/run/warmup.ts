@@ -45,12 +45,12 @@ export interface WarmupContext {
 }
 
 /**
- * Sends each relay's warm-up requests before any measured one (DESIGN.md, "Around a run"): the
+ * Sends each relay's warm-up requests before any measured one (README.md#around-a-run): the
  * relay's first planned jobs in turn, once each (no retries), up to the relay's concurrency at a
  * time so that as many pooled connections are opened as the run will use (one at a time, spaced,
  * for a relay with `rpm`). Nothing is counted: no
  * row, no health record; but each is billed, so with `spendingCap` it reserves its worst case
- * like a measured job, and none starts once the cap is reached (DESIGN.md, "Cost"). Relays warm up in parallel. Never throws for a failed request.
+ * like a measured job, and none starts once the cap is reached (README.md#cost). Relays warm up in parallel. Never throws for a failed request.
  */
 export async function warmUpRelays(context: WarmupContext): Promise<WarmupReport[]> {
   const relays = context.suite.relays.filter((relay) => warmupCountOf(relay, context.suite) > 0 && (context.jobsByRelay.get(relay.name)?.length ?? 0) > 0);

@@ -97,7 +97,7 @@ export function checkNotAnInput(path: string, flag: string, guarded: GuardedInpu
   }
 }
 
-/** What relaybench itself keeps in a run folder (DESIGN.md, "Output of a run"), plus its lock. */
+/** What relaybench itself keeps in a run folder (docs/run-folder.md), plus its lock. */
 const RUN_FOLDER_FILES = ['requests.csv', 'summary.csv', 'run.json', 'plan.json', 'details.jsonl', 'report.html', 'verdicts.csv', 'budgets.csv', 'summary.md', 'captures', LOCK_FILE];
 
 function realOrResolved(path: string): string {

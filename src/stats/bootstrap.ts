@@ -15,6 +15,7 @@ export interface BootstrapOptions {
   confidence?: number;
 }
 
+/** A percentile-bootstrap confidence interval for median(a) − median(b), in the samples' unit (ms for latencies). */
 export interface DifferenceInterval {
   /** The observed median(a) − median(b). */
   estimate: number;

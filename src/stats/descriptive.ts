@@ -3,6 +3,7 @@
  * the statistic, rather than NaN, so that an empty group shows up as an empty CSV cell.
  */
 
+/** Arithmetic mean; undefined for an empty array. */
 export function mean(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   let sum = 0;
@@ -27,6 +28,7 @@ export function min(values: readonly number[]): number | undefined {
   return lowest;
 }
 
+/** The largest value, by a loop (no call-stack overflow on large arrays); undefined for an empty array. */
 export function max(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   let highest = -Infinity;

@@ -24,6 +24,12 @@ export interface FisherResult {
 /** R's tolerance for "no more likely than observed", so that ties lost to rounding still count. */
 const RELATIVE_TIE_TOLERANCE = 1 + 1e-7;
 
+/**
+ * Fisher's exact test of the 2×2 table [[a, b], [c, d]] (layout above; Fisher 1935, R's
+ * `fisher.test` conventions): one-sided and two-sided p-values from the hypergeometric
+ * distribution of `a` with all margins fixed. Cells are counts.
+ * @throws RangeError when a cell is not a non-negative integer.
+ */
 export function fisherExact(a: number, b: number, c: number, d: number): FisherResult {
   for (const cell of [a, b, c, d]) {
     if (!Number.isInteger(cell) || cell < 0) throw new RangeError(`table cells must be non-negative integers, got ${cell}`);

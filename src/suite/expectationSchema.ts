@@ -33,7 +33,7 @@ const judgeMapping = closedObject({
 });
 
 /**
- * `judge: "rubric"` or `judge: { rubric, threshold, facts }` (DESIGN.md "Judge grader"). Not a
+ * `judge: "rubric"` or `judge: { rubric, threshold, facts }` (README.md#judge-grader-open-ended-answers). Not a
  * zod union: a union reports one vague issue when both branches fail, so the form the user
  * wrote (text or mapping) picks the schema and that schema's own issues are reported.
  */

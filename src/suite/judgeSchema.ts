@@ -7,7 +7,7 @@ import { modelName } from './modelName.js';
 const MAX_JUDGE_REPEATS = 15;
 
 /**
- * The suite's `judge:` block as written (DESIGN.md "Judge grader"). `relay` is a relay's name from
+ * The suite's `judge:` block as written (README.md#judge-grader-open-ended-answers). `relay` is a relay's name from
  * `relays`, or an inline relay mapping, which loadJudge.ts validates like any relay entry.
  */
 export const judgeInputSchema = closedObject({

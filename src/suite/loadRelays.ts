@@ -72,7 +72,7 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
 }
 
 /**
- * Cross-relay verdicts compare with one reference relay (DESIGN.md "Relay verdicts"): a second
+ * Cross-relay verdicts compare with one reference relay (docs/run-folder.md#verdictscsv): a second
  * `reference: true` is an error at its line, naming the first.
  */
 function extraReferenceIssues(items: readonly unknown[], source: RelayEntries['source'], basePath: PropertyKey[]): SuiteIssue[] {

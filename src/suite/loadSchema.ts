@@ -12,7 +12,7 @@ const sloSchema = closedObject({
 });
 
 /**
- * The suite's `load:` block (DESIGN.md, "Load mode"): an open-loop arrival process per relay at
+ * The suite's `load:` block (README.md#load-mode-how-a-relay-holds-up-at-a-request-rate): an open-loop arrival process per relay at
  * each offered rate in turn. Exactly one of `stepS` (seconds per step) or `requests` (measured
  * arrivals per step) sizes a step; `warmupS` of each step is sent but not counted.
  * `maxStartLagMs` is the bound on the start-lag p99 past which a step's numbers are flagged as

@@ -35,6 +35,11 @@ const GEMINI_3_FLASH: ModelSpec = {
   skill: 0.03,
 };
 
+/**
+ * The served models by name, with their thinking rules (budget range in tokens, whether 0 turns
+ * thinking off, default thinking, accepted levels) from Google's thinking guide
+ * (https://ai.google.dev/gemini-api/docs/thinking), and a `skill` offset to the simulated accuracy.
+ */
 export const MODELS: Readonly<Record<string, ModelSpec>> = {
   'gemini-2.5-pro': {
     version: 'gemini-2.5-pro',
@@ -62,6 +67,7 @@ export const MODELS: Readonly<Record<string, ModelSpec>> = {
   'gemini-2.0-flash': { version: 'gemini-2.0-flash', thinking: null, skill: -0.1 },
 };
 
+/** The model served as `name`, or undefined for a name the emulator does not serve (it answers 404 NOT_FOUND). */
 export function findModel(name: string): ModelSpec | undefined {
   return Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
 }

@@ -13,7 +13,7 @@ const longContextSchema = closedObject({
   cachedInput: usd.exactOptional(),
 });
 
-/** One model under a suite's `prices:`, USD per 1M tokens (DESIGN.md, "Cost"). */
+/** One model under a suite's `prices:`, USD per 1M tokens (docs/metrics.md#cost_usd). */
 export const modelPriceSchema = closedObject({
   input: usd,
   output: usd,

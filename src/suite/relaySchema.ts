@@ -65,11 +65,11 @@ export const relayInputSchema = closedObject({
   maxBodyBytes: positiveInt.exactOptional(),
   /** Extra request-body fields, merged as written (unchecked); see relayBodySchema. */
   body: relayBodySchema.exactOptional(),
-  /** What this relay charges (DESIGN.md, "Cost"). */
+  /** What this relay charges (docs/metrics.md#cost_usd). */
   price: relayPriceSchema.exactOptional(),
   /** The relay the cross-relay verdicts compare with (typically Google's own API); at most one. */
   reference: z.boolean().exactOptional(),
-  /** Requests sent before the measured ones and not counted (DESIGN.md, "Around a run"). */
+  /** Requests sent before the measured ones and not counted (README.md#around-a-run). */
   warmup: z.number().int().min(0).max(1000).exactOptional(),
 }).superRefine((relay, ctx) => {
   if (relay.emulatorOverrides !== undefined && relay.emulator === undefined) {

@@ -43,15 +43,15 @@ export const suiteInputSchema = closedObject({
   cases: z.array(caseInputSchema).min(1),
   ci: ciSchema.default({}),
   seed: z.number().int().default(1),
-  /** Per-model prices in USD per 1M tokens, over the built-in list prices (DESIGN.md, "Cost"). */
+  /** Per-model prices in USD per 1M tokens, over the built-in list prices (docs/metrics.md#cost_usd). */
   prices: suitePricesSchema.exactOptional(),
-  /** Warm-up requests per relay, for relays that set none (DESIGN.md, "Around a run"). */
+  /** Warm-up requests per relay, for relays that set none (README.md#around-a-run). */
   warmup: z.number().int().min(0).max(1000).exactOptional(),
-  /** Raw responses kept under captures/ (DESIGN.md, "Around a run"). */
+  /** Raw responses kept under captures/ (README.md#around-a-run). */
   capture: z.enum(['none', 'failed', 'all']).exactOptional(),
-  /** Open-loop load mode (DESIGN.md, "Load mode"). */
+  /** Open-loop load mode (README.md#load-mode-how-a-relay-holds-up-at-a-request-rate). */
   load: loadSchema.exactOptional(),
-  /** The model that grades `judge` expectations (DESIGN.md, "Judge grader"); see loadJudge.ts. */
+  /** The model that grades `judge` expectations (README.md#judge-grader-open-ended-answers); see loadJudge.ts. */
   judge: judgeInputSchema.exactOptional(),
 }).superRefine((suite, ctx) => {
   if (suite.thinkingBudgets !== undefined && suite.thinkingLevels !== undefined) {

@@ -26,7 +26,7 @@ export type Expectation =
   | { judge: string | JudgeRubric };
 
 /**
- * A rubric a model grades against (`expect: { judge: … }`, DESIGN.md "Judge grader"). `threshold`
+ * A rubric a model grades against (`expect: { judge: … }`, README.md#judge-grader-open-ended-answers). `threshold`
  * turns the judge's score (0..1) into pass/fail instead of its own `pass`; `facts` are what the
  * emulator's judge looks for in an answer (its answer key): a real judge never sees them.
  */
@@ -109,7 +109,7 @@ export interface ResolvedRelay {
   body?: Record<string, unknown>;
   /** What the relay charges: a multiplier of list price, its own prices, or per request; undefined = list price. */
   price?: RelayPriceInput | undefined;
-  /** `reference: true`: the relay the cross-relay verdicts compare with (DESIGN.md "Relay verdicts"). */
+  /** `reference: true`: the relay the cross-relay verdicts compare with (docs/run-folder.md#verdictscsv). */
   reference: boolean;
   /** Warm-up requests before the measured ones (not counted); unset: the suite's `warmup`. */
   warmup?: number;
@@ -149,7 +149,7 @@ export interface CiGates {
 
 /** The suite's `ci:` block: the thresholds, and the baseline comparison's strict mode. */
 export interface CiSettings extends CiGates {
-  /** With a baseline, fail on any pass→fail pair (DESIGN.md, "Comparing with a baseline"). */
+  /** With a baseline, fail on any pass→fail pair (README.md#use-in-ci). */
   failOnFlip?: boolean;
 }
 /** What `capture:` keeps of raw responses: nothing, error rows and samples, or everything. */
@@ -182,7 +182,7 @@ export interface Suite {
   capture?: CapturePolicy;
   /** `prices:` per model (USD per 1M tokens), over the built-in list prices. */
   prices?: Record<string, ModelPriceInput> | undefined;
-  /** `load:`: run in open-loop load mode (DESIGN.md, "Load mode"); absent: the closed-loop run. */
+  /** `load:`: run in open-loop load mode (README.md#load-mode-how-a-relay-holds-up-at-a-request-rate); absent: the closed-loop run. */
   load?: LoadSettings;
   /** `judge:`: the model that grades `judge` expectations (absent: no such expectation may appear). */
   judge?: JudgeSettings;

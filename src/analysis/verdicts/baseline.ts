@@ -3,7 +3,7 @@ import { medianOf, okRows } from '../rowValues.js';
 import type { RelayEvidence } from '../types.js';
 
 /**
- * What the cross-relay checks compare a relay with (DESIGN.md "Relay verdicts"): the suite's
+ * What the cross-relay checks compare a relay with (docs/run-folder.md#verdictscsv): the suite's
  * `reference: true` relay when there is one, else the median of the relays serving the same
  * model, per comparison key (a case, or a case and thinking setting).
  */

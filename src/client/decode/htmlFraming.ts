@@ -37,6 +37,10 @@ export function htmlErrorMessage(html: string): string {
   return visible === '' ? 'HTML page without text' : sampleOf(visible);
 }
 
+/**
+ * A framing for a body that is an HTML page: keeps at most 64 KiB of it and, at the end, hands
+ * the sink one `html` problem whose message is the page's title (else its first visible text).
+ */
 export function createHtmlFraming(sink: PayloadSink): TextFraming {
   const pieces: string[] = [];
   let keptChars = 0;

@@ -38,6 +38,11 @@ type Slot =
   | 'primitive-element' // a number, string or literal element of the top-level array
   | 'stray'; // top-level text that cannot start a JSON value; skipped up to the next `{` or `[`
 
+/**
+ * The incremental JSON-array / bare-object scanner described above: hands `sink` each top-level
+ * array element (`streamPayload`) or bare object (`barePayload`) as soon as it closes, keeping only
+ * the unconsumed tail in memory. Never throws: malformed text reaches the sink as a payload to classify.
+ */
 export function createJsonFraming(sink: PayloadSink): TextFraming {
   let slot: Slot = 'between-values';
   /** Earlier pushes' share of the open payload, already scanned. */

@@ -32,6 +32,11 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; rea
 /** `[DONE]` is OpenAI's end marker; OpenAI-compatible relays sometimes append it to Gemini streams. */
 const DONE_MARKER = '[DONE]';
 
+/**
+ * A {@link PayloadSink} that parses each complete JSON text and calls `onItem` with a Gemini
+ * chunk or a relay error (Google's shape or a foreign one), or `onProblem` with invalid JSON, a
+ * non-Gemini object, or a truncated body. `[DONE]` (OpenAI's end marker) is skipped. Never throws.
+ */
 export function createPayloadSink(
   onItem: (item: DecodedItem) => void,
   onProblem: (problem: DecodeProblem) => void,

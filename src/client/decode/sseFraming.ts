@@ -19,6 +19,10 @@ const MAX_STRAY_CHARS = 64 * 1024;
  */
 const END_OF_BODY = '\n\n';
 
+/**
+ * The `alt=sse` framing described above: each event's `data` goes to `sink.streamPayload`, and
+ * runs of non-SSE lines (at most 64 KiB held) go to `sink.barePayload`. Never throws.
+ */
 export function createSseFraming(sink: PayloadSink): TextFraming {
   let strayLines: string[] = [];
   let strayChars = 0;

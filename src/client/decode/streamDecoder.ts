@@ -20,6 +20,12 @@ function framingFor(firstChar: string, sink: PayloadSink): TextFraming {
   return createSseFraming(sink);
 }
 
+/**
+ * A push decoder for one response body at a time: `feed` transport chunks (cut anywhere, even
+ * inside a UTF-8 character), `end` at the end of the body. The framing (JSON, HTML or SSE) is
+ * picked from the first non-blank character. Items and problems go to the options' callbacks;
+ * nothing is thrown for bad input.
+ */
 export function createStreamDecoder(options: StreamDecoderOptions): StreamDecoder {
   const sink = createPayloadSink(options.onItem, options.onProblem);
   let textDecoder = new TextDecoder('utf-8');

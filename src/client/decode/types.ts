@@ -28,6 +28,7 @@ export interface DecodeProblem {
   sample: string;
 }
 
+/** What {@link createStreamDecoder} is given: the framing asked for, and where items and problems go. */
 export interface StreamDecoderOptions {
   /** The framing the request asked for. The body is sniffed anyway, because relays ignore it. */
   framing: StreamFraming;
@@ -35,6 +36,7 @@ export interface StreamDecoderOptions {
   onProblem: (problem: DecodeProblem) => void;
 }
 
+/** A push decoder for response bodies (see stream-decoder.ts): bytes in, items and problems out through callbacks. */
 export interface StreamDecoder {
   /** Feed one transport chunk; it may end anywhere, even inside a UTF-8 character or a `\r\n`. */
   feed(bytes: Uint8Array): void;

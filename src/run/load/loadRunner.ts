@@ -61,7 +61,7 @@ export function arrivalJobId(baseJobId: string, ratePerS: number, stepIndex: num
 }
 
 /**
- * Runs load mode (DESIGN.md, "Load mode"): every relay at the same time, each through its rates in
+ * Runs load mode (README.md#load-mode-how-a-relay-holds-up-at-a-request-rate): every relay at the same time, each through its rates in
  * order, each step an open-loop schedule (runOpenLoop) with its own seeded arrivals and case
  * shuffle, identical across relays. Each arrival is sent once (no retries: a retry would add load
  * the schedule did not offer, and hide the 429s a load test is looking for). Warm-up arrivals are
