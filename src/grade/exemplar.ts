@@ -1,12 +1,12 @@
 import type { Expectation } from '../suite/types.js';
 import { createRandom } from '../stats/random.js';
-import { isLetterChoice, normalizeChoice } from './extract-choice.js';
+import { isLetterChoice, normalizeChoice } from './extractChoice.js';
 import { grade } from './grade.js';
 import { answerMissingAFact, answerWithFacts, factsVerdict } from './judge/facts.js';
 import { rubricOf } from './judge/judge.js';
 import type { JudgeVerdicts } from './types.js';
-import { isRecord, splitPath } from './json-path.js';
-import { exampleMatching } from './regex-example.js';
+import { isRecord, splitPath } from './jsonPath.js';
+import { exampleMatching } from './regexExample.js';
 
 /**
  * Answers that pass or fail an expectation, from which the local Gemini emulator builds its answer

@@ -1,14 +1,14 @@
 import type { Expectation } from '../suite/types.js';
-import { extractJson } from './extract-json.js';
-import { deepEqual, resolvePath } from './json-path.js';
+import { extractJson } from './extractJson.js';
+import { deepEqual, resolvePath } from './jsonPath.js';
 import { preview } from './text.js';
 import type { GradeResult } from './types.js';
 
 export type JsonExpectation = Extract<Expectation, { json: Record<string, unknown> }>;
 
 /**
- * Checks listed fields of a JSON answer (see extract-json.ts for how the JSON is found; dotted
- * paths per json-path.ts). Fields not listed are ignored; a listed field must deep-equal its
+ * Checks listed fields of a JSON answer (see extractJson.ts for how the JSON is found; dotted
+ * paths per jsonPath.ts). Fields not listed are ignored; a listed field must deep-equal its
  * expected value, with JSON types compared strictly (`"42"` is not `42`). The score is the
  * fraction of fields that match; an empty field list passes any answer that contains JSON.
  */

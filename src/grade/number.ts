@@ -1,5 +1,5 @@
 import type { Expectation } from '../suite/types.js';
-import { extractFinalNumber } from './extract-number.js';
+import { extractFinalNumber } from './extractNumber.js';
 import { preview } from './text.js';
 import type { GradeResult } from './types.js';
 
@@ -8,7 +8,7 @@ export type NumberExpectation = Extract<Expectation, { number: number }>;
 const SOURCE_NOTE = { boxed: 'in \\boxed{}', last: 'last number in answer' } as const;
 
 /**
- * Compares the answer's final number (see extract-number.ts for the formats) with the expected
+ * Compares the answer's final number (see extractNumber.ts for the formats) with the expected
  * value. `tolerance` is absolute: |got − expected| ≤ tolerance; without it the match is exact.
  */
 export function gradeNumber(answer: string, expectation: NumberExpectation): GradeResult {

@@ -1,12 +1,12 @@
 import type { Expectation } from '../suite/types.js';
-import { extractChoice } from './extract-choice.js';
+import { extractChoice } from './extractChoice.js';
 import { preview, quoteList } from './text.js';
 import type { GradeResult } from './types.js';
 
 export type OneOfExpectation = Extract<Expectation, { oneOf: string[] }>;
 
 /**
- * Passes when the choice the answer settled on (see extract-choice.ts) is one of the accepted
+ * Passes when the choice the answer settled on (see extractChoice.ts) is one of the accepted
  * options, case-insensitively. List every acceptable spelling ("Paris", "Paris, France").
  */
 export function gradeOneOf(answer: string, expectation: OneOfExpectation): GradeResult {
