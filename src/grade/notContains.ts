@@ -1,8 +1,13 @@
-import type { Expectation } from '../suite/types.js';
+import type { ExpectationOf } from '../suite/types.js';
 import { caseFolder, preview, quoteList } from './text.js';
-import type { GradeResult } from './types.js';
+import { rotate } from './candidates.js';
+import type { Grader, GradeResult } from './types.js';
 
-export type NotContainsExpectation = Extract<Expectation, { notContains: string | string[] }>;
+/** `expect: { notContains: text or [...], ignoreCase? }`. */
+export type NotContainsExpectation = ExpectationOf<'notContains'>;
+
+/** Answers that mention nothing in particular: what passes a `notContains`. */
+const NEUTRAL_ANSWERS = ['OK.', 'Done.', '-', ''];
 
 /** Score is the fraction of forbidden strings that are absent, so one leak ranks above several. */
 export function gradeNotContains(answer: string, expectation: NotContainsExpectation): GradeResult {
@@ -15,3 +20,16 @@ export function gradeNotContains(answer: string, expectation: NotContainsExpecta
   const verdict = pass ? 'none in' : `found ${quoteList(present)} in`;
   return { pass, score, reason: `expected not to contain ${quoteList(forbidden)}: ${verdict} ${preview(answer)}` };
 }
+
+/** The `notContains` grader's registry entry; a wrong answer mentions one forbidden string. */
+export const notContainsGrader: Grader<'notContains'> = {
+  key: 'notContains',
+  summary: 'Passes when the answer contains none of the strings (one string or a list); the score is the fraction absent.',
+  example: '{ notContains: [sorry, "as an AI"] }',
+  grade: gradeNotContains,
+  passingCandidates: () => NEUTRAL_ANSWERS,
+  failingCandidates: (expectation, seed) => {
+    const forbidden = typeof expectation.notContains === 'string' ? [expectation.notContains] : expectation.notContains;
+    return rotate(forbidden, seed).map((needle) => `It is ${needle}.`);
+  },
+};
