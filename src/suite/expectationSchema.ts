@@ -51,9 +51,14 @@ type ModifierKey = keyof typeof MODIFIERS;
 /** `all` / `any` children: an interface, so the recursive Expectation type resolves lazily. */
 interface ExpectationList extends z.ZodArray<z.ZodType<Expectation>> {}
 
-/** A non-empty list of expectations, for the combinators. */
+/** The schemas expectationList made: a grader whose value is one of them is a combinator. */
+const EXPECTATION_LISTS = new Set<z.ZodType>();
+
+/** A non-empty list of expectations, for the combinators (`all`, `any`). */
 function expectationList(): ExpectationList {
-  return z.array(z.lazy(() => expectationSchema)).min(1);
+  const list = z.array(z.lazy(() => expectationSchema)).min(1);
+  EXPECTATION_LISTS.add(list);
+  return list;
 }
 
 /**
@@ -84,6 +89,14 @@ export type GraderKey = keyof GraderSchemas;
 
 /** Every grader key, in the order messages list them. */
 export const GRADER_KEYS = Object.keys(GRADER_SCHEMAS) as GraderKey[];
+
+/** The graders whose value is a list of child expectations (`all`, `any`), from the table above. */
+export const COMBINATOR_KEYS: readonly GraderKey[] = GRADER_KEYS.filter((key) => EXPECTATION_LISTS.has(GRADER_SCHEMAS[key].value));
+
+/** The child expectations of a combinator expectation (`all`, `any`); none for any other grader. */
+export function childExpectations(expectation: Expectation): Expectation[] {
+  return COMBINATOR_KEYS.flatMap((key) => (key in expectation ? ((expectation as Record<string, unknown>)[key] as Expectation[]) : []));
+}
 
 /** The modifiers grader `key` takes (`ignoreCase`, `flags`, `tolerance`), possibly none. */
 export function modifiersOf(key: GraderKey): readonly ModifierKey[] {

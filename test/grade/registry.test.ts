@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { exemplarAnswer, grade } from '../../src/grade/index.js';
 import { renderGraderDocs } from '../../src/grade/graderDocs.js';
 import { GRADERS, graderKeyOf } from '../../src/grade/registry.js';
-import { GRADER_KEYS, expectationSchema } from '../../src/suite/expectationSchema.js';
+import { COMBINATOR_KEYS, GRADER_KEYS, childExpectations, expectationSchema } from '../../src/suite/expectationSchema.js';
 import { loadSuite } from '../../src/suite/index.js';
 import type { Expectation } from '../../src/suite/types.js';
 
@@ -17,14 +17,19 @@ function keysTheSchemaAsksFor(): unknown {
 
 /** Every node of an expectation tree, the combinators' children included. */
 function nodesOf(expectation: Expectation): Expectation[] {
-  const children = 'all' in expectation ? expectation.all : 'any' in expectation ? expectation.any : [];
-  return [expectation, ...children.flatMap(nodesOf)];
+  return [expectation, ...childExpectations(expectation).flatMap(nodesOf)];
 }
 
 describe('the grader registry', () => {
   it('holds exactly the grader keys the expectation schema accepts, in its order', () => {
     expect(Object.keys(GRADERS)).toEqual(GRADER_KEYS);
     expect(keysTheSchemaAsksFor()).toEqual(Object.keys(GRADERS));
+  });
+
+  it('the combinators are the graders whose value is a list of expectations', () => {
+    expect(COMBINATOR_KEYS).toEqual(['all', 'any']);
+    expect(childExpectations({ all: [{ equals: 'a' }, { any: [{ number: 1 }] }] })).toEqual([{ equals: 'a' }, { any: [{ number: 1 }] }]);
+    expect(childExpectations({ equals: 'a' })).toEqual([]);
   });
 
   it.each(GRADER_KEYS)('%s: its entry carries its own key', (key) => {

@@ -1,3 +1,4 @@
+import { childExpectations } from '../../suite/expectationSchema.js';
 import type { Expectation, JudgeRubric } from '../../suite/types.js';
 import type { Grade, Grader, JudgeExpectation, JudgeVerdicts } from '../types.js';
 import { answerMissingAFact, answerWithFacts } from './facts.js';
@@ -7,13 +8,11 @@ export function rubricOf(node: JudgeExpectation): JudgeRubric {
   return typeof node.judge === 'string' ? { rubric: node.judge } : node.judge;
 }
 
-/** Every `judge` expectation in an expectation tree, depth first (inside `all` / `any` too). */
+/** Every `judge` expectation in an expectation tree, depth first (inside `all` / `any` and any other combinator too). */
 export function judgeNodesOf(expectation: Expectation | undefined): JudgeExpectation[] {
   if (expectation === undefined) return [];
   if ('judge' in expectation) return [expectation];
-  if ('all' in expectation) return expectation.all.flatMap(judgeNodesOf);
-  if ('any' in expectation) return expectation.any.flatMap(judgeNodesOf);
-  return [];
+  return childExpectations(expectation).flatMap(judgeNodesOf);
 }
 
 /**
