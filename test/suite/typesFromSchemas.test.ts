@@ -37,9 +37,14 @@ describe('types derived from the suite schemas', () => {
     expectTypeOf<ExpectationOf<'oneOf'>>().toEqualTypeOf<{ oneOf: string[] }>();
     expectTypeOf<JudgeRubric>().toEqualTypeOf<{ rubric: string; threshold?: number; facts?: string[] }>();
     expectTypeOf<ExpectationOf<'judge'>>().toEqualTypeOf<{ judge: string | JudgeRubric }>();
-    // Recursive: each side's values are assignable to the other's.
+    expectTypeOf<ExpectationOf<'equals'>>().toEqualTypeOf<{ equals: string; ignoreCase?: boolean }>();
+    expectTypeOf<ExpectationOf<'containsAll'>>().toEqualTypeOf<{ containsAll: string[]; ignoreCase?: boolean }>();
+    expectTypeOf<ExpectationOf<'regex'>>().toEqualTypeOf<{ regex: string; flags?: string }>();
+    expectTypeOf<ExpectationOf<'json'>>().toEqualTypeOf<{ json: Record<string, unknown> }>();
+    expectTypeOf<ExpectationOf<'all'>>().toEqualTypeOf<{ all: Expectation[] }>();
+    expectTypeOf<ExpectationOf<'any'>>().toEqualTypeOf<{ any: Expectation[] }>();
+    // Every hand-written expectation is still one (a grader added later only widens the union).
     expectTypeOf<HandWrittenExpectation>().toExtend<Expectation>();
-    expectTypeOf<Expectation>().toExtend<HandWrittenExpectation>();
 
     expectTypeOf<CiSettings>().toEqualTypeOf<{
       minPassRate?: number; maxErrorRate?: number; maxTtftP90Ms?: number; maxFirstAnswerP90Ms?: number; maxTotalP90Ms?: number;
