@@ -1,7 +1,9 @@
-import type { Expectation } from '../suite/types.js';
-import type { Grade } from './types.js';
+import type { Expectation, ExpectationOf } from '../suite/types.js';
+import { defined, rotate } from './candidates.js';
+import type { Grade, Grader } from './types.js';
 
-export type AllExpectation = Extract<Expectation, { all: Expectation[] }>;
+/** `expect: { all: [...] }`. */
+export type AllExpectation = ExpectationOf<'all'>;
 
 /** How a combinator grades its children; injected so combinators do not import the dispatcher that imports them. */
 export type ChildGrader = (answer: string, expectation: Expectation) => Grade;
@@ -27,3 +29,16 @@ export function gradeAll(answer: string, expectation: AllExpectation, gradeChild
     : `${failed.length} of ${results.length} failed: ${failed.map((result) => result.reason).join('; ')}`;
   return { pass: failed.length === 0, score, reason };
 }
+
+/** The `all` grader's registry entry; a passing answer joins the children's exemplars. */
+export const allGrader: Grader<'all'> = {
+  key: 'all',
+  summary: "Passes when every child expectation passes; the score is the mean of the children's. An undecided child (a failed judge) leaves the whole undecided unless another child fails.",
+  example: '{ all: [{ number: 12 }, { contains: apples }] }',
+  grade: (answer, expectation, context) => gradeAll(answer, expectation, context.gradeChild),
+  passingCandidates: (expectation, context) => {
+    const parts = defined(expectation.all.map(context.exemplarAnswer));
+    return [...parts, parts.join(' '), parts.join('\n')];
+  },
+  failingCandidates: (expectation, seed, context) => rotate(expectation.all, seed).map((child) => context.wrongAnswer(child, seed)),
+};

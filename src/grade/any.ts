@@ -1,8 +1,10 @@
-import type { Expectation } from '../suite/types.js';
+import type { ExpectationOf } from '../suite/types.js';
 import type { ChildGrader } from './all.js';
-import type { Grade } from './types.js';
+import { defined } from './candidates.js';
+import type { Grade, Grader } from './types.js';
 
-export type AnyExpectation = Extract<Expectation, { any: Expectation[] }>;
+/** `expect: { any: [...] }`. */
+export type AnyExpectation = ExpectationOf<'any'>;
 
 /**
  * Passes when at least one child passes; the score is the best child's score. An empty list
@@ -21,3 +23,13 @@ export function gradeAny(answer: string, expectation: AnyExpectation, gradeChild
   }
   return { pass: false, score: Math.max(...scores), reason: `none of ${results.length} alternatives passed: ${results.map((result) => result.reason).join('; ')}` };
 }
+
+/** The `any` grader's registry entry. */
+export const anyGrader: Grader<'any'> = {
+  key: 'any',
+  summary: "Passes when at least one child expectation passes; the score is the best child's. An undecided child leaves the whole undecided unless another child passes.",
+  example: '{ any: [{ equals: four }, { contains: vier }] }',
+  grade: (answer, expectation, context) => gradeAny(answer, expectation, context.gradeChild),
+  passingCandidates: (expectation, context) => defined(expectation.any.map(context.exemplarAnswer)),
+  failingCandidates: (expectation, seed, context) => expectation.any.map((child) => context.wrongAnswer(child, seed)),
+};

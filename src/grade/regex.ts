@@ -1,8 +1,11 @@
-import type { Expectation } from '../suite/types.js';
+import type { ExpectationOf } from '../suite/types.js';
 import { preview } from './text.js';
-import type { GradeResult } from './types.js';
+import { defined } from './candidates.js';
+import { exampleMatching } from './regexExample.js';
+import type { Grader, GradeResult } from './types.js';
 
-export type RegexExpectation = Extract<Expectation, { regex: string }>;
+/** `expect: { regex, flags? }`. */
+export type RegexExpectation = ExpectationOf<'regex'>;
 
 /**
  * A fresh RegExp per call, so a `g` or `y` flag cannot leak `lastIndex` between answers. An invalid
@@ -20,3 +23,13 @@ export function gradeRegex(answer: string, expectation: RegexExpectation): Grade
   const pass = pattern.test(answer);
   return { pass, score: pass ? 1 : 0, reason: `expected to match ${shown}: ${pass ? 'matched' : 'no match in'} ${preview(answer)}` };
 }
+
+/** The `regex` grader's registry entry; its passing answer is the pattern's simplest match (regexExample.ts). */
+export const regexGrader: Grader<'regex'> = {
+  key: 'regex',
+  summary: 'Passes when the JavaScript regular expression matches somewhere in the answer (`flags` as in RegExp, e.g. `i`); score 1 or 0.',
+  example: "{ regex: '^\\d{3}-\\d{4}$' }",
+  grade: gradeRegex,
+  passingCandidates: (expectation) => defined([exampleMatching(expectation.regex, expectation.flags)]),
+  failingCandidates: () => [],
+};

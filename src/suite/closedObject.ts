@@ -22,9 +22,9 @@ export const onAnyMapping = {
 export function closedObject<Shape extends z.ZodRawShape>(
   shape: Shape,
   explainedKeys: Readonly<Record<string, { message: string; hint: string }>> = {},
-) {
+): z.ZodObject<Shape, z.core.$strict> {
   const knownKeys = Object.keys(shape);
-  return z.looseObject(shape).superRefine((value, ctx) => {
+  const checked = z.looseObject(shape).superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
       if (knownKeys.includes(key)) continue;
       const explained = explainedKeys[key];
@@ -38,4 +38,7 @@ export function closedObject<Shape extends z.ZodRawShape>(
       });
     }
   }, onAnyMapping);
+  // Typed as zod's strict object: any key outside `shape` fails the refinement above, so a value that
+  // parses has exactly the shape's keys, and z.output of it (the suite types) has no index signature.
+  return checked as unknown as z.ZodObject<Shape, z.core.$strict>;
 }

@@ -2,25 +2,6 @@ import { z } from 'zod';
 import { closedObject, isRecord, onAnyMapping } from './closedObject.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 
-/** Which modifiers each grader accepts; a modifier on the wrong grader is a mistake worth naming. */
-const MODIFIERS_BY_GRADER = {
-  equals: ['ignoreCase'],
-  contains: ['ignoreCase'],
-  containsAll: ['ignoreCase'],
-  containsAny: ['ignoreCase'],
-  notContains: ['ignoreCase'],
-  regex: ['flags'],
-  number: ['tolerance'],
-  oneOf: [],
-  json: [],
-  all: [],
-  any: [],
-  judge: [],
-} as const satisfies Record<string, readonly string[]>;
-
-export const GRADER_KEYS = Object.keys(MODIFIERS_BY_GRADER) as Array<keyof typeof MODIFIERS_BY_GRADER>;
-const MODIFIER_KEYS = ['ignoreCase', 'flags', 'tolerance'] as const;
-
 const nonEmptyStrings = z.array(z.string()).min(1);
 
 /** A rubric must say something: blank text would leave the judge grading against nothing. */
@@ -48,29 +29,108 @@ const judgeSchema = z.unknown().superRefine((value, ctx) => {
   for (const issue of fromZodIssues(result.error.issues)) {
     ctx.addIssue({ code: 'custom', path: [...issue.path] as Array<string | number>, message: issue.message, params: { atKey: issue.atKey === true, hint: issue.hint } });
   }
-});
+  // The refinement admits exactly a rubric text or a judge mapping, so the output is one of those two.
+}) as unknown as z.ZodType<z.output<typeof rubricText> | JudgeRubric>;
+
+/** A rubric a model grades against, in the mapping form of `expect: { judge: … }` (README.md#judge-grader-open-ended-answers). */
+export type JudgeRubric = z.output<typeof judgeMapping>;
+
+/**
+ * The modifiers: keys of an `expect:` mapping that adjust its grader rather than name one.
+ * `ignoreCase` folds case (string graders), `flags` are RegExp flags, `tolerance` is absolute.
+ */
+const MODIFIERS = {
+  ignoreCase: z.boolean(),
+  flags: z.string(),
+  tolerance: z.number().min(0),
+};
+
+/** A modifier's key. */
+type ModifierKey = keyof typeof MODIFIERS;
+
+/** `all` / `any` children: an interface, so the recursive Expectation type resolves lazily. */
+interface ExpectationList extends z.ZodArray<z.ZodType<Expectation>> {}
+
+/** The schemas expectationList made: a grader whose value is one of them is a combinator. */
+const EXPECTATION_LISTS = new Set<z.ZodType>();
+
+/** A non-empty list of expectations, for the combinators (`all`, `any`). */
+function expectationList(): ExpectationList {
+  const list = z.array(z.lazy(() => expectationSchema)).min(1);
+  EXPECTATION_LISTS.add(list);
+  return list;
+}
+
+/**
+ * Every grader an `expect:` mapping may name: the schema of its value and the modifiers it takes
+ * (a modifier on the wrong grader is a mistake worth naming). The order is the order graders are
+ * listed in messages. The `Expectation` type and the key list are derived from this table, and
+ * grade/registry.ts must hold exactly these keys (the compiler and test/grade/registry.test.ts check).
+ */
+const GRADER_SCHEMAS = {
+  equals: { value: z.string(), modifiers: ['ignoreCase'] },
+  contains: { value: z.string(), modifiers: ['ignoreCase'] },
+  containsAll: { value: nonEmptyStrings, modifiers: ['ignoreCase'] },
+  containsAny: { value: nonEmptyStrings, modifiers: ['ignoreCase'] },
+  notContains: { value: z.union([z.string(), nonEmptyStrings], { error: 'expected a string or a list of strings' }), modifiers: ['ignoreCase'] },
+  regex: { value: z.string(), modifiers: ['flags'] },
+  number: { value: z.number(), modifiers: ['tolerance'] },
+  oneOf: { value: nonEmptyStrings, modifiers: [] },
+  json: { value: z.record(z.string(), z.unknown()), modifiers: [] },
+  all: { value: expectationList(), modifiers: [] },
+  any: { value: expectationList(), modifiers: [] },
+  judge: { value: judgeSchema, modifiers: [] },
+} as const;
+
+type GraderSchemas = typeof GRADER_SCHEMAS;
+
+/** The name of a grader, as the key of an `expect:` mapping (`equals`, `containsAll`, `judge`, …). */
+export type GraderKey = keyof GraderSchemas;
+
+/** Every grader key, in the order messages list them. */
+export const GRADER_KEYS = Object.keys(GRADER_SCHEMAS) as GraderKey[];
+
+/** The graders whose value is a list of child expectations (`all`, `any`), from the table above. */
+export const COMBINATOR_KEYS: readonly GraderKey[] = GRADER_KEYS.filter((key) => EXPECTATION_LISTS.has(GRADER_SCHEMAS[key].value));
+
+/** The child expectations of a combinator expectation (`all`, `any`); none for any other grader. */
+export function childExpectations(expectation: Expectation): Expectation[] {
+  return COMBINATOR_KEYS.flatMap((key) => (key in expectation ? ((expectation as Record<string, unknown>)[key] as Expectation[]) : []));
+}
+
+/** The modifiers grader `key` takes (`ignoreCase`, `flags`, `tolerance`), possibly none. */
+export function modifiersOf(key: GraderKey): readonly ModifierKey[] {
+  return GRADER_SCHEMAS[key].modifiers;
+}
+
+/** Flattens an intersection into one object type, so editors show `{ number: number; tolerance?: number }`. */
+type Flat<T> = { [P in keyof T]: T[P] };
+
+/**
+ * One expectation of grader `K` as a suite writes it, e.g. `ExpectationOf<'number'>` is
+ * `{ number: number; tolerance?: number }`: the grader's value from its schema plus its modifiers.
+ */
+export type ExpectationOf<K extends GraderKey> = Flat<
+  { [P in K]: z.output<GraderSchemas[P]['value']> } & { [M in GraderSchemas[K]['modifiers'][number]]?: z.output<(typeof MODIFIERS)[M]> }
+>;
+
+/**
+ * One grader expectation, exactly as written under `expect:` in a suite: the union over
+ * GRADER_SCHEMAS of {@link ExpectationOf}, so a grader or modifier added there is in this type.
+ */
+export type Expectation = { [K in GraderKey]: ExpectationOf<K> }[GraderKey];
+
+const expectationShape = {
+  ...Object.fromEntries(GRADER_KEYS.map((key) => [key, GRADER_SCHEMAS[key].value.exactOptional()])),
+  ...Object.fromEntries(Object.entries(MODIFIERS).map(([key, schema]) => [key, schema.exactOptional()])),
+} as z.ZodRawShape;
 
 /**
  * One `expect:` mapping: exactly one grader key plus the modifiers that grader takes. Validation
- * only; a value that passes has exactly the shape of the `Expectation` type.
+ * only; a value that passes has exactly the shape of the `Expectation` type (the refinement below
+ * is what zod's types cannot say: one grader key, only its modifiers), hence the cast.
  */
-export const expectationSchema: z.ZodType = closedObject({
-  equals: z.string().exactOptional(),
-  contains: z.string().exactOptional(),
-  containsAll: nonEmptyStrings.exactOptional(),
-  containsAny: nonEmptyStrings.exactOptional(),
-  notContains: z.union([z.string(), nonEmptyStrings], { error: 'expected a string or a list of strings' }).exactOptional(),
-  regex: z.string().exactOptional(),
-  number: z.number().exactOptional(),
-  oneOf: nonEmptyStrings.exactOptional(),
-  json: z.record(z.string(), z.unknown()).exactOptional(),
-  all: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
-  any: z.array(z.lazy(() => expectationSchema)).min(1).exactOptional(),
-  judge: judgeSchema.exactOptional(),
-  ignoreCase: z.boolean().exactOptional(),
-  flags: z.string().exactOptional(),
-  tolerance: z.number().min(0).exactOptional(),
-}).superRefine((expectation, ctx) => {
+export const expectationSchema = closedObject(expectationShape).superRefine((expectation, ctx) => {
   const graders = GRADER_KEYS.filter((key) => key in expectation);
   const [grader, second] = graders;
   if (grader === undefined) {
@@ -89,8 +149,8 @@ export const expectationSchema: z.ZodType = closedObject({
       params: { atKey: true, hint: `Combine them with all: [{${grader}: ...}, {${second}: ...}]` },
     });
   }
-  const allowed: readonly string[] = MODIFIERS_BY_GRADER[grader];
-  for (const modifier of MODIFIER_KEYS) {
+  const allowed: readonly string[] = modifiersOf(grader);
+  for (const modifier of Object.keys(MODIFIERS)) {
     if (modifier in expectation && !allowed.includes(modifier)) {
       ctx.addIssue({
         code: 'custom',
@@ -101,7 +161,7 @@ export const expectationSchema: z.ZodType = closedObject({
     }
   }
   checkRegex(expectation['regex'], expectation['flags'], ctx);
-}, onAnyMapping);
+}, onAnyMapping) as unknown as z.ZodType<Expectation>;
 
 function checkRegex(pattern: unknown, flags: unknown, ctx: z.RefinementCtx): void {
   if (typeof pattern !== 'string' || (flags !== undefined && typeof flags !== 'string')) return;

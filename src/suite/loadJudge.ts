@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isRecord } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
+import { COMBINATOR_KEYS } from './expectationSchema.js';
 import { expandRelayConfig } from './expandEnv.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
 import type { JudgeInput } from './judgeSchema.js';
@@ -126,7 +127,7 @@ export function judgeExpectationPaths(cases: unknown): PropertyKey[][] {
   const walk = (value: unknown, at: PropertyKey[]): void => {
     if (!isRecord(value)) return;
     if ('judge' in value) found.push([...at, 'judge']);
-    for (const key of ['all', 'any'] as const) {
+    for (const key of COMBINATOR_KEYS) {
       const children = value[key];
       if (Array.isArray(children)) children.forEach((child, index) => walk(child, [...at, key, index]));
     }

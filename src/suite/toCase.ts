@@ -1,6 +1,6 @@
 import type { CaseInput } from './caseSchema.js';
 import { requestFieldsOf } from './requestFieldsSchema.js';
-import type { Case, Content, Expectation } from './types.js';
+import type { Case, Content } from './types.js';
 
 /**
  * Turns a validated case into the pipeline's form: a prompt becomes a one-turn `contents`; the
@@ -15,8 +15,7 @@ export function toCase(input: CaseInput): Case {
     contents,
     prompt: input.prompt ?? lastUserText(contents),
     systemInstruction: input.systemInstruction,
-    // expectationSchema admits exactly the shapes of the Expectation union.
-    expect: input.expect as Expectation | undefined,
+    expect: input.expect,
     tags: input.tags ?? [],
     ...(Object.keys(request).length > 0 ? { request } : {}),
     ...(input.generationConfig === undefined ? {} : { generationConfig: { ...input.generationConfig } }),

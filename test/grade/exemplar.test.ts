@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exemplarAnswer, grade, wrongAnswer } from '../../src/grade/index.js';
-import { exampleMatching } from '../../src/grade/regex-example.js';
+import { exampleMatching } from '../../src/grade/regexExample.js';
 import type { Expectation } from '../../src/suite/types.js';
 
 const SEEDS = [0, 1, 2, 7, 42, 1234567];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractJson } from '../../src/grade/extract-json.js';
+import { extractJson } from '../../src/grade/extractJson.js';
 import { gradeJson } from '../../src/grade/json.js';
-import { deepEqual, resolvePath } from '../../src/grade/json-path.js';
+import { deepEqual, resolvePath } from '../../src/grade/jsonPath.js';
 
 describe('extractJson', () => {
   it.each([

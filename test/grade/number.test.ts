@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFinalNumber } from '../../src/grade/extract-number.js';
+import { extractFinalNumber } from '../../src/grade/extractNumber.js';
 import { gradeNumber } from '../../src/grade/number.js';
 
 describe('extractFinalNumber', () => {

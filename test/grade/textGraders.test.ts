@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gradeContainsAll } from '../../src/grade/contains-all.js';
-import { gradeContainsAny } from '../../src/grade/contains-any.js';
+import { gradeContainsAll } from '../../src/grade/containsAll.js';
+import { gradeContainsAny } from '../../src/grade/containsAny.js';
 import { gradeContains } from '../../src/grade/contains.js';
 import { gradeEquals } from '../../src/grade/equals.js';
-import { gradeNotContains } from '../../src/grade/not-contains.js';
+import { gradeNotContains } from '../../src/grade/notContains.js';
 import { gradeRegex } from '../../src/grade/regex.js';
 import { preview } from '../../src/grade/text.js';
 

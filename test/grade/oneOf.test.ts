@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractChoice } from '../../src/grade/extract-choice.js';
-import { gradeOneOf } from '../../src/grade/one-of.js';
+import { extractChoice } from '../../src/grade/extractChoice.js';
+import { gradeOneOf } from '../../src/grade/oneOf.js';
 
 describe('oneOf with letter choices', () => {
   it.each([
