@@ -34,11 +34,9 @@ export interface RunProgress {
 }
 
 /**
- * Everything `runJobs` needs: the suite, run id, jobs still to run, the requests.csv and
- * details.jsonl appenders, the key redactor, the injected clock (ms), the two Ctrl-C signals (stop
- * starting; abort in flight), the emulator's sample headers, and optional relay-health rules,
- * spending cap (`--max-cost`, USD), capture sink, judging, and progress/warm-up/relay-down callbacks.
- * A failed request is a row with its error_kind, not an exception.
+ * What `runJobs` needs: jobs still to run, the requests.csv and details.jsonl appenders, the injected
+ * clock (ms), the two Ctrl-C signals, and optional health rules, `--max-cost` cap (USD), captures,
+ * judging and callbacks. A failed request is a row with its error_kind, not an exception.
  */
 export interface RunJobsOptions {
   suite: Suite;
