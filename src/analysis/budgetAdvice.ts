@@ -6,6 +6,11 @@ import { formatMs, formatP, formatShare, formatTokens } from './format.js';
 import { columnMedian, distinct, meanThoughtTokens, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
 
+/**
+ * Settings of `budgetAdvice`: `alpha` (one-sided significance level of Fisher's exact test, Fisher
+ * 1935; default 0.05), `detectableDifference` (a pass-rate drop as a share in [0,1]; default 0.10),
+ * `power` (in (0,1); default 0.8) for the sample size of Fleiss, Levin & Paik eq. 4.14, and the relay order.
+ */
 export interface BudgetAdviceOptions {
   /** One-sided level for "significantly below the best"; 0.05 unless given. */
   alpha?: number;
@@ -29,6 +34,13 @@ export interface SettingOutcome {
   thoughtTokensMean: number | undefined;
 }
 
+/**
+ * The budget advice for one (relay, model), one row of budgets.csv (docs/run-folder.md#budgetscsv):
+ * every setting's outcome, the best and the recommended setting, the one-sided Fisher p between
+ * them, what the recommendation saves (ms of first-answer and total p50, mean thought tokens;
+ * positive = saved), the decision, the graded answers needed per setting and as repeats of the
+ * suite's cases, the evidence in words, and the cost-aware advice (USD) when costs are known.
+ */
 export interface BudgetAdvice {
   relay: string;
   model: string;

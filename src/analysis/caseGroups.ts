@@ -17,6 +17,10 @@ export interface CaseGroup {
   rows: RequestRow[];
 }
 
+/**
+ * Pass counts of some rows: `passed` out of `graded` (successful requests with a true/false grade;
+ * errors and undecided judge grades are not counted). The inputs of Fisher's and McNemar's tests.
+ */
 export interface PassCounts {
   passed: number;
   /** Successful requests that were graded; errored requests have no grade and are not counted. */
@@ -35,6 +39,10 @@ export function thinkingText(setting: ThinkingSetting): string {
   return setting.kind === 'none' ? '' : thinkingLabel(setting);
 }
 
+/**
+ * The key of a row's (case, relay, thinking setting) group: `case_id`, `relay`, `thinking_budget`
+ * and `thinking_level` joined by NUL (a character no cell holds), equal in any run of the suite.
+ */
 export function caseGroupKey(row: RequestRow): string {
   return [row.case_id, row.relay, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
 }
@@ -55,6 +63,7 @@ export function caseGroupLabel(group: Pick<CaseGroup, 'caseId' | 'relay' | 'thin
   return [group.caseId, group.relay, thinkingText(group.thinking)].filter((part) => part !== '').join(' · ');
 }
 
+/** Counts the passes among the graded rows (status `ok` and a `pass` cell of true/false) of `rows`. Pure. */
 export function passCounts(rows: Iterable<RequestRow>): PassCounts {
   let passed = 0;
   let graded = 0;

@@ -5,6 +5,10 @@ import { formatMs } from './format.js';
 import { columnValues, distinct, medianOf, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf } from './thinkingSetting.js';
 
+/**
+ * Settings of `compareRelays`: the bootstrap's `seed` (from the suite, so a rebuilt report shows the
+ * same intervals), its resample count (default 2000; Efron & Tibshirani 1993), and the relay order of the pairs.
+ */
 export interface CompareRelaysOptions {
   /** Seed of the bootstrap, so a rebuilt report shows the same intervals. */
   seed: number;
@@ -14,6 +18,11 @@ export interface CompareRelaysOptions {
   relayOrder?: readonly string[];
 }
 
+/**
+ * Two relays' time to first answer token over successful requests: the sample sizes, each median
+ * (ms), median(A) − median(B) in ms with its percentile-bootstrap 95% interval, and the finding
+ * in words (who is faster, or NO_DIFFERENCE when the interval spans 0).
+ */
 export interface MedianComparison {
   countA: number;
   countB: number;
@@ -24,6 +33,10 @@ export interface MedianComparison {
   finding: string;
 }
 
+/**
+ * Two relays' pass rates: passes and graded answers of each, rate(A) − rate(B) as a share with its
+ * Newcombe (1998) hybrid score 95% interval, and the finding in words (NO_DIFFERENCE when it spans 0).
+ */
 export interface PassRateComparison {
   passesA: number;
   gradedA: number;
@@ -34,6 +47,10 @@ export interface PassRateComparison {
   finding: string;
 }
 
+/**
+ * One pair of relays of the same model, compared over the thinking settings both ran (pooled): the
+ * first-answer latency and pass-rate comparisons shown in the report's Relay comparison table.
+ */
 export interface RelayComparison {
   model: string;
   relayA: string;
@@ -44,6 +61,7 @@ export interface RelayComparison {
   passRate: PassRateComparison;
 }
 
+/** The finding when a difference's 95% interval includes 0: the data cannot tell the relays apart. */
 export const NO_DIFFERENCE = 'no detectable difference';
 
 const spansZero = (interval: DifferenceInterval): boolean => interval.low <= 0 && interval.high >= 0;

@@ -4,13 +4,17 @@ import { VERDICT_KEYS, VERDICT_LABELS, type RelayVerdict } from './types.js';
 
 /**
  * Both files are written through `csvText`, so text cells (relay, model, evidence) are
- * neutralised against spreadsheet formula injection (see report/csvCell.ts).
+ * neutralised against spreadsheet formula injection (OWASP "CSV Injection"; see runfolder/csvCell.ts).
  *
- * `verdicts.csv`: one row per relay. For each of the six checks a verdict column (`pass`, `fail`
- * or `n/a`) and an `_evidence` column with the numbers that decided it:
- * relay, streams, streams_evidence, honours_budget, honours_budget_evidence, returns_thoughts,
- * returns_thoughts_evidence, usage_adds_up, usage_adds_up_evidence, model_as_asked,
- * model_as_asked_evidence, errors_google_shape, errors_google_shape_evidence.
+ * `verdicts.csv` (docs/run-folder.md#verdictscsv): one row per relay. For each of the thirteen
+ * checks of VERDICT_KEYS a verdict column (`pass`, `fail` or `n/a`) and an `_evidence` column with
+ * the numbers that decided it, 27 columns in all: relay, streams, streams_evidence,
+ * natively_paced, natively_paced_evidence, honours_budget, honours_budget_evidence,
+ * returns_thoughts, returns_thoughts_evidence, usage_adds_up, usage_adds_up_evidence,
+ * usage_plausible, usage_plausible_evidence, prompt_as_sent, prompt_as_sent_evidence,
+ * config_honoured, config_honoured_evidence, model_as_asked, model_as_asked_evidence,
+ * quality_parity, quality_parity_evidence, single_attempt, single_attempt_evidence,
+ * framing_clean, framing_clean_evidence, errors_google_shape, errors_google_shape_evidence.
  */
 export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDICT_LABELS[key].column, `${VERDICT_LABELS[key].column}_evidence`])];
 
@@ -38,11 +42,21 @@ export const BUDGET_COLUMNS = [
 const rounded = (value: number | undefined, digits: number): string =>
   value === undefined || !Number.isFinite(value) ? '' : String(Math.round(value * 10 ** digits) / 10 ** digits);
 
+/**
+ * verdicts.csv's text (docs/run-folder.md#verdictscsv): the VERDICT_COLUMNS header, then one row per
+ * relay with each check's verdict and evidence, cells escaped per RFC 4180 and neutralised against
+ * formula injection (OWASP "CSV Injection"). Pure.
+ */
 export function verdictsCsv(verdicts: readonly RelayVerdict[]): string {
   const body = verdicts.map((row) => [row.relay, ...VERDICT_KEYS.flatMap((key) => [row[key].verdict, row[key].evidence])]);
   return csvText([VERDICT_COLUMNS, ...body]);
 }
 
+/**
+ * budgets.csv's text (docs/run-folder.md#budgetscsv): the BUDGET_COLUMNS header, then one row per
+ * BudgetAdvice; shares and p rounded to 4 decimals, ms and tokens to 1, USD means to 9, USD per
+ * 1000 requests to 6; an unknown value is an empty cell. Pure.
+ */
 export function budgetsCsv(advice: readonly BudgetAdvice[]): string {
   const body = advice.map((entry) => [
     entry.relay,

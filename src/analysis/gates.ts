@@ -13,6 +13,11 @@ export type GateScope =
   | { kind: 'relay'; relay: string }
   | { kind: 'thinking'; relay: string; thinking: string };
 
+/**
+ * One CI gate (docs/suite.md#ci) at one scope: its name, scope, threshold and measured value (a
+ * share in [0,1] for `minPassRate`/`maxErrorRate`, ms for the p90 gates, Hyndman & Fan 1996 type 7),
+ * the sample size it rests on, and whether it held. A gate with nothing to measure fails.
+ */
 export interface GateResult {
   name: GateName;
   scope: GateScope;
@@ -28,6 +33,10 @@ export interface GateResult {
   pass: boolean;
 }
 
+/**
+ * The suite's `ci:` thresholds (docs/suite.md#ci; shares in [0,1], latencies in ms) with the scopes
+ * to apply them at: overall always, per relay by default, per (relay, thinking setting) on request.
+ */
 export interface GateOptions extends CiGates {
   /** Also apply every gate to each relay (default true): one bad relay must not hide in a good average. */
   perRelay?: boolean;

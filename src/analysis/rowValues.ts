@@ -17,10 +17,17 @@ export function columnValues(rows: readonly RequestRow[], column: RequestColumn)
   return values;
 }
 
+/**
+ * The median (type 7 percentile 50, Hyndman & Fan 1996) of `values` in their unit; undefined when
+ * there are none. The input is not modified.
+ */
 export function medianOf(values: readonly number[]): number | undefined {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
 
+/**
+ * The median of a numeric requests.csv column over `rows` (empty cells skipped), in the column's unit (ms, tokens); undefined when no row has it.
+ */
 export function columnMedian(rows: readonly RequestRow[], column: RequestColumn): number | undefined {
   return medianOf(columnValues(rows, column));
 }
@@ -35,6 +42,10 @@ export function thoughtTokensOf(row: RequestRow): number | undefined {
   return numberCell(row.total_tokens) === undefined ? undefined : 0;
 }
 
+/**
+ * Mean thought tokens per row over the rows where it is known (see `thoughtTokensOf`: a missing
+ * count beside a reported total is 0); undefined when none is known.
+ */
 export function meanThoughtTokens(rows: readonly RequestRow[]): number | undefined {
   const values: number[] = [];
   for (const row of rows) {

@@ -24,6 +24,11 @@ export interface ObservedSetting {
 /** Ranks dynamic after every fixed budget Google accepts (the largest is 32768). */
 const DYNAMIC_RANK = Number.MAX_SAFE_INTEGER;
 
+/**
+ * A row's thinking setting as read back from requests.csv (`thinking_level`, else `thinking_budget`):
+ * its key, label and rank (budgets by size in tokens, dynamic -1 after them, levels
+ * minimal < low < medium < high: Gemini 3's thinking levels). Pure.
+ */
 export function observedSettingOf(row: RequestRow): ObservedSetting {
   const level = row.thinking_level;
   if (level !== undefined && level !== '') {
@@ -36,6 +41,7 @@ export function observedSettingOf(row: RequestRow): ObservedSetting {
   return { key: `budget:${budget}`, label: thinkingCellLabel(row), kind: 'budget', budget, rank: budget };
 }
 
+/** Sort order of settings: by rank (smallest thinking first), then by key. A comparator for Array.sort. */
 export function compareSettings(left: ObservedSetting, right: ObservedSetting): number {
   return left.rank - right.rank || left.key.localeCompare(right.key);
 }

@@ -1,6 +1,10 @@
 import type { RequestRow } from '../runfolder/columns.js';
 import type { JobDetail } from '../runfolder/details.js';
 
+/**
+ * The outcome of one honesty check for one relay: `pass`, `fail`, or `n/a` when the run had nothing
+ * to judge it on (docs/run-folder.md#verdictscsv).
+ */
 export type Verdict = 'pass' | 'fail' | 'n/a';
 
 /** A verdict and the numbers that decided it, phrased so a reader can check them in requests.csv. */
@@ -14,6 +18,7 @@ export const VERDICT_KEYS = [
   'streams', 'nativelyPaced', 'honoursBudget', 'returnsThoughts', 'usageAddsUp', 'usagePlausible', 'promptAsSent',
   'configHonoured', 'modelAsAsked', 'qualityParity', 'singleAttempt', 'framingClean', 'errorsInGoogleShape',
 ] as const;
+/** One of the thirteen honesty checks of VERDICT_KEYS (`streams`, … `errorsInGoogleShape`). */
 export type VerdictKey = (typeof VERDICT_KEYS)[number];
 
 /** Column names in verdicts.csv, titles in the report, and the console table's short headings. */
@@ -33,6 +38,7 @@ export const VERDICT_LABELS: Readonly<Record<VerdictKey, { column: string; title
   errorsInGoogleShape: { column: 'errors_google_shape', title: 'errors in Google\'s shape', short: 'errs' },
 };
 
+/** One relay's row of verdicts.csv: its name and, for each VerdictKey, the verdict and its evidence. */
 export type RelayVerdict = { relay: string } & Record<VerdictKey, VerdictResult>;
 
 /** What each single verdict sees: one relay's rows, with their details joined by job_id. */
@@ -49,5 +55,7 @@ export interface RelayEvidence {
   generationConfig: Readonly<Record<string, unknown>> | undefined;
 }
 
+/** An `n/a` VerdictResult whose evidence says why there was nothing to judge. */
 export const notApplicable = (evidence: string): VerdictResult => ({ verdict: 'n/a', evidence });
+/** A `fail` (when `failed`) or `pass` VerdictResult with the numbers that decided it as evidence. */
 export const judged = (failed: boolean, evidence: string): VerdictResult => ({ verdict: failed ? 'fail' : 'pass', evidence });

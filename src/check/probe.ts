@@ -29,6 +29,11 @@ export interface RelayCheck {
   judgeProblem?: string;
 }
 
+/**
+ * What `checkRelays` and `checkJudge` need: the `redact` function that removes keys from anything
+ * shown, the `clock` (ms, monotonic; injected so tests control time), per-relay extra request headers
+ * (the emulator's sample seed; undefined for a real relay) and an optional AbortSignal (Ctrl-C).
+ */
 export interface CheckRelaysOptions {
   redact: Redactor;
   clock: Clock;

@@ -1,3 +1,8 @@
+/**
+ * The two signals of a two-stage Ctrl-C/SIGTERM (docs/exit-codes.md: exit 130): `stop` aborts on
+ * the first signal (start no new job), `abort` after the grace period (cut requests in flight);
+ * `dispose()` removes the signal handlers and the grace timer once the last request is done.
+ */
 export interface Interruption {
   /** Aborted on the first Ctrl-C / SIGTERM: start no new job. */
   stop: AbortSignal;

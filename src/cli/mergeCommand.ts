@@ -10,6 +10,10 @@ import { summarize } from '../analysis/summary.js';
 import { writeFileAtomic, writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { CliError, EXIT } from './exitCodes.js';
 
+/**
+ * `merge --out <folder>`: the new run folder for the merged shards; it must not exist or be empty,
+ * else RelaybenchError cause `run-folder` (exit 2, docs/exit-codes.md).
+ */
 export interface MergeCommandOptions {
   out: string;
 }

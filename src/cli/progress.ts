@@ -1,5 +1,9 @@
 import type { RunProgress } from '../run/runner.js';
 
+/**
+ * Progress display of a run on stderr: `update` with the jobs done, total and errors after each row
+ * (a bar on a terminal, a line every 10% otherwise), `stop` to clear it before the summary is printed.
+ */
 export interface ProgressReporter {
   update(progress: RunProgress): void;
   stop(): void;

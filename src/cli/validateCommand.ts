@@ -9,6 +9,10 @@ import { describeJudgeEstimate, estimateJudgeCost } from '../run/judgeEstimate.j
 import { EXIT } from './exitCodes.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 
+/**
+ * Options of `relaybench validate SUITE` (README.md): `showRequests` (`--show-requests`) also prints
+ * each relay's first request with keys redacted. Nothing is sent either way.
+ */
 export interface ValidateOptions {
   /** Also print each relay's first request (method, URL, headers, body), keys redacted. */
   showRequests?: boolean;

@@ -14,6 +14,11 @@ export { isSignificant };
  */
 export const DEFAULT_ALPHA = 0.05;
 
+/**
+ * How `compareToBaseline` decides: `alpha` (significance level, in (0,1); DEFAULT_ALPHA 0.05),
+ * `failOnFlip` (any pass→fail pair fails), both runs' request configs (to explain unpaired jobs) and
+ * an optional LatencyGate. Values are checked earlier by `checkOptions` (RelaybenchError cause `flag`, exit 2).
+ */
 export interface BaselineOptions {
   alpha?: number;
   /** Fail on any pass→fail pair (`--fail-on-flip`, `ci: { failOnFlip: true }`). */
@@ -32,8 +37,18 @@ export interface BaselineOptions {
  */
 export type PassChange = 'regression' | 'worse' | 'same' | 'better' | 'improvement';
 
+/**
+ * Names one (case, relay, thinking setting) group of a run, the unit of the per-cell Fisher detail
+ * and of the groups found in one run only.
+ */
 export type CaseRef = Pick<CaseGroup, 'caseId' | 'relay' | 'thinking'>;
 
+/**
+ * One group compared with the baseline: pass counts on each side (graded requests, passes), the
+ * one-sided p-value of Fisher's exact test (Fisher 1935, in the direction of the change; 1 when
+ * unchanged), its PassChange reading, and the smallest p these sample sizes could reach at all.
+ * Detail only: the CI decision is the paired comparison.
+ */
 export interface CaseComparison extends CaseRef {
   current: PassCounts;
   baseline: PassCounts;
@@ -47,6 +62,12 @@ export interface CaseComparison extends CaseRef {
   smallestPossibleP: number;
 }
 
+/**
+ * The whole comparison of a run with its baseline (docs/exit-codes.md, README.md#use-in-ci): the
+ * deciding paired test (jobs paired by job_id, exact McNemar 1947 per family, Holm 1979 correction
+ * at `alpha`), per-group Fisher detail, groups and jobs in one run only with the reasons, latency
+ * changes per relay, model version changes, and `failed`, which makes `gate`/`run` exit 1.
+ */
 export interface BaselineComparison {
   alpha: number;
   /** The decision: jobs paired by job_id, exact McNemar tests with Holm's correction. */

@@ -18,7 +18,7 @@ export interface BaselineFolder {
 
 /**
  * Reads a baseline run folder: its requests.csv, then its run.json. Either missing or malformed
- * is a usage error (exit 2) naming the folder, via runFolder.ts's checks (CliError, a RelaybenchError).
+ * is a usage error (exit 2) naming the folder, via runfolder/read.ts and runfolder/manifest.ts (RelaybenchError cause `run-folder`).
  */
 export function readBaselineFolder(dir: string): BaselineFolder {
   const { rows, warnings } = readRunRows(dir, '--baseline');

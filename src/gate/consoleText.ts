@@ -8,6 +8,11 @@ import { describeVersionChange } from './modelVersions.js';
 import { pairedConsoleLines } from './pairedConsole.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
 
+/**
+ * What the CI console text is built from: the gate results, the optional baseline comparison and
+ * its display name, the files written (as the user would type them), the completeness result and
+ * one-line reading warnings. All already computed: rendering is pure.
+ */
 export interface ConsoleTextInput {
   gates: GateResult[];
   baseline?: BaselineComparison;

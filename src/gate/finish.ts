@@ -17,6 +17,12 @@ import { assertSharesJobs, readBaselineFolder } from './baselineFolder.js';
 import { plannedJobsOfRows, type RequestConfig } from './requestChange.js';
 import { ciVerdict } from './verdict.js';
 
+/**
+ * The CI flags of `run` and `gate` (README.md#use-in-ci); each overrides the suite's `ci:` block
+ * (docs/suite.md#ci). Rates are shares in [0,1], `alpha` in (0,1), `latencyGatePct` a percentage
+ * ≥ 0. `checkOptions` rejects a bad value, or a baseline-only flag without `baseline`, with
+ * RelaybenchError cause `flag` (exit 2) naming the flag.
+ */
 export interface FinishCiOptions {
   /** Write JUnit XML here. */
   junit?: string;
@@ -38,6 +44,12 @@ export interface FinishCiOptions {
   allowIncomplete?: boolean;
 }
 
+/**
+ * Everything `finishCi` reads: the run folder (summary.md is written there), the suite's name and
+ * `ci:` block, the rows of requests.csv, the CI options, and optionally the request config (to say
+ * why jobs did not pair), an injected environment (GITHUB_STEP_SUMMARY), the plan (for the
+ * completeness gate) and reading warnings.
+ */
 export interface FinishCiInput {
   /** The run folder: summary.md is written here. */
   outDir: string;
@@ -54,6 +66,10 @@ export interface FinishCiInput {
   notes?: string[];
 }
 
+/**
+ * The outcome of `finishCi`: the exit code (0 every gate held, 1 a gate failed: docs/exit-codes.md)
+ * and the plain text for stdout.
+ */
 export interface FinishCiResult {
   exitCode: number;
   /** Plain lines for stdout, no colour codes. */

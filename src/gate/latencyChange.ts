@@ -2,9 +2,18 @@ import type { RequestRow } from '../runfolder/columns.js';
 import { groupRows, numberCell } from '../runfolder/cells.js';
 import { bootstrapDiffOfMedians, percentile, type DifferenceInterval } from '../stats/index.js';
 
+/**
+ * The requests.csv latency columns (ms) compared with a baseline: time to the first answer token
+ * and total time (docs/metrics.md#per-request-columns).
+ */
 export const LATENCY_METRICS = ['first_answer_ms', 'total_ms'] as const;
+/** One of LATENCY_METRICS: `first_answer_ms` or `total_ms`. */
 export type LatencyMetric = (typeof LATENCY_METRICS)[number];
 
+/**
+ * p50 and p90 (ms, Hyndman & Fan 1996 type 7, as summary.csv) of one latency column over a relay's
+ * successful shared requests, and their count `n`.
+ */
 export interface LatencyPercentiles {
   p50: number;
   p90: number;
@@ -12,6 +21,12 @@ export interface LatencyPercentiles {
   n: number;
 }
 
+/**
+ * One relay's latency column now against the baseline: p50/p90 on each side (ms), their change in
+ * percent of the baseline (positive is slower; +Infinity from a 0 ms baseline), the shift of the
+ * median in ms with a 95% percentile-bootstrap interval (Efron & Tibshirani 1993, 2000 resamples,
+ * seed 1), and whether it breaks the latency gate.
+ */
 export interface LatencyComparison {
   relay: string;
   metric: LatencyMetric;
@@ -26,6 +41,10 @@ export interface LatencyComparison {
   exceedsGate: boolean;
 }
 
+/**
+ * The `--latency-gate <pct>` gate: the comparison fails when a relay's p50 or p90 rose by more than
+ * `maxIncreasePct` percent of the baseline's.
+ */
 export interface LatencyGate {
   /** The largest rise of p50 or p90, in percent of the baseline, that still passes. */
   maxIncreasePct: number;

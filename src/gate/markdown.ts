@@ -8,12 +8,20 @@ import { baselineMarkdown } from './markdownBaseline.js';
 import { markdownTable, markdownText } from './markdownSyntax.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
 
+/**
+ * Request rows of the run for summary.md's counts line: all rows, `ok` rows and the rest (`errors`, any non-ok status).
+ */
 export interface RunCounts {
   rows: number;
   ok: number;
   errors: number;
 }
 
+/**
+ * What summary.md (docs/run-folder.md#summarymd) is built from: the suite's name, summary.csv rows,
+ * gate results, the optional baseline comparison and its name, the row counts, the completeness
+ * result and reading warnings. Already computed: rendering is pure.
+ */
 export interface SummaryMarkdownInput {
   suiteName: string;
   summaryRows: SummaryRow[];

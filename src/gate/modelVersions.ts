@@ -1,5 +1,9 @@
 import type { RequestRow } from '../runfolder/columns.js';
 
+/**
+ * A relay whose reported `modelVersion`s differ from the baseline's: for each run, every version
+ * seen and how many requests reported it.
+ */
 export interface ModelVersionChange {
   relay: string;
   /** modelVersion → successful requests that reported it. */

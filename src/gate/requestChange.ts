@@ -16,7 +16,7 @@ export interface RequestConfig {
   relays?: ReadonlyArray<{ name: string; model?: unknown; casing?: unknown; modelInBody?: unknown }>;
 }
 
-/** The same words as plan.json's `thinking` (run/planFile.ts thinkingKey). */
+/** The same words as plan.json's `thinking` (runfolder/planFile.ts thinkingKey). */
 function thinkingKeyOfRow(row: RequestRow): string {
   const setting = thinkingOfRow(row);
   return setting.kind === 'budget' ? `budget ${setting.budget}` : setting.kind === 'level' ? `level ${setting.level}` : 'none';

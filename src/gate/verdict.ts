@@ -4,6 +4,10 @@ import { gateLabel } from '../report/gateFormat.js';
 import type { GateResult } from '../analysis/gates.js';
 import { pairedTestLabel } from './pairedText.js';
 
+/**
+ * The CI decision: `passed` (exit 0, else 1: docs/exit-codes.md) and the reasons it failed, by name
+ * (incomplete run, failed gates, significant paired drops, flips under failOnFlip, gated latency rises).
+ */
 export interface CiVerdict {
   passed: boolean;
   /** What failed, by name: gates, significant paired drops, flips under failOnFlip, gated latency rises. */

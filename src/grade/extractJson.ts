@@ -9,6 +9,12 @@
 const MAX_BLOCK_STARTS = 50;
 const FENCE = /```[^\n`]*\n?([\s\S]*?)```/g;
 
+/**
+ * The JSON value in `answer` for the `json` grader (docs/graders.md), found by the order in the file
+ * comment above: whole answer, each ``` fence, then balanced `{…}`/`[…]` blocks (first 50 tried).
+ * Returns `{ value }` (the parsed JSON, which may be `null` or a scalar) or undefined when nothing
+ * parses. Never throws: unparseable text is a grading result, not an error.
+ */
 export function extractJson(answer: string): { value: unknown } | undefined {
   const candidates = [answer, ...[...answer.matchAll(FENCE)].map((match) => match[1] ?? '')];
   for (const candidate of candidates) {

@@ -83,6 +83,12 @@ function lastNumberIn(text: string): { value: number; text: string } | undefined
   return { value: Number(last.replace(/,/g, '')), text: last };
 }
 
+/**
+ * The answer's final number for the `number` grader (docs/graders.md): the last number inside the
+ * last `\boxed{…}` when it holds one, else the last number in the whole answer, read with the sign,
+ * grouping and currency rules listed on `ExtractedNumber`. Returns undefined when the answer has no
+ * number. Never throws.
+ */
 export function extractFinalNumber(answer: string): ExtractedNumber | undefined {
   const boxed = lastBoxedContent(answer);
   const fromBox = boxed === undefined ? undefined : lastNumberIn(boxed);

@@ -7,6 +7,7 @@ export function splitPath(path: string): string[] {
   return path.split('.');
 }
 
+/** True for a plain JSON object (not null, not an array): the containers a dotted path can step into by key. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -20,6 +21,12 @@ function child(container: unknown, key: string): { found: true; value: unknown }
   return { found: false };
 }
 
+/**
+ * Looks up a `json` expectation's field `path` in the parsed answer `root`: first `path` as one
+ * literal key, then split at dots (`items.0.id`; a numeric step indexes an array). Returns
+ * `{ found: true, value }` or `{ found: false }` when any step is missing, so a field whose value is
+ * `null` is told apart from an absent one. Never throws.
+ */
 export function resolvePath(root: unknown, path: string): { found: true; value: unknown } | { found: false } {
   const literal = child(root, path);
   if (literal.found) return literal;

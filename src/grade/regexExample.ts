@@ -14,6 +14,12 @@ const CANDIDATE_CHARACTERS = ['a', 'A', '0', ' ', '_', '-', '.', 'x', ',', '!', 
 const SINGLE_CHARACTER_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S']);
 const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
 
+/**
+ * A string that the regex `source` (with RegExp `flags`; `g`, `y`, `d` ignored) probably matches,
+ * built by the walk described in the file comment above, so the emulator's "correct" answers pass
+ * `regex` cases. Returns undefined for syntax it does not follow or a backreference to an unbuilt
+ * group; the caller must still test the result against the full pattern. Never throws.
+ */
 export function exampleMatching(source: string, flags = ''): string | undefined {
   const atomFlags = flags.replace(/[gyd]/g, '');
   const captures: Array<string | undefined> = [];

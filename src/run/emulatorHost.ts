@@ -13,6 +13,11 @@ import type { ResolvedRelay, Suite } from '../suite/types.js';
 /** The built CLI, from src/run or dist/run alike: the emulator always runs from the build. */
 const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
+/**
+ * The running emulator child process of a run: its base `url` (the `http://…` it printed on
+ * listening; each emulated relay is served under `/<relay name>`) and `stop()`, which sends SIGTERM (SIGKILL after
+ * 3 s) and removes its temporary config folder. README.md#the-emulator.
+ */
 export interface EmulatorHost {
   url: string;
   stop(): Promise<void>;

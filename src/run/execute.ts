@@ -24,6 +24,13 @@ export interface RawResponse {
   chunks: RawChunk[];
 }
 
+/**
+ * What `executeJob` needs to send one job to one relay: the resolved relay, the undici Dispatcher
+ * (connection pool, proxy), the injected monotonic `clock` (ms) and `random` (retry jitter, [0,1)),
+ * the key redactor, the abort signal of Ctrl-C's second stage, an abortable `sleep(ms)` for retry
+ * waits, the emulator's per-sample headers, and whether to keep the raw response for captures.
+ * A request failure is returned as the outcome's `failure` (a row with its error_kind), never thrown.
+ */
 export interface ExecuteContext {
   relay: ResolvedRelay;
   dispatcher: Dispatcher;

@@ -6,6 +6,13 @@ import type { Suite } from '../suite/types.js';
 /** Header names whose values are credentials, whatever the relay calls them. */
 const SECRET_HEADER = /^(authorization|x-goog-api-key|x-api-key|api-key|proxy-authorization|cookie)$/i;
 
+/**
+ * What `buildRunManifest` turns into run.json (docs/run-folder.md#runjson): the suite, run id,
+ * session start/end as ISO 8601 UTC strings, counts (planned jobs of the whole plan, rows in
+ * requests.csv at the end, `ok`, `errors`), whether a signal interrupted it, per-relay stats,
+ * versions (`relaybench`, `node`, `platform`), the redactor applied to every string, and `extra`
+ * fields (harness, filter, warmup, capture, shard, prices, spendingCap, judge, load) merged at the top level.
+ */
 export interface RunManifestInput {
   suite: Suite;
   runId: string;

@@ -1,5 +1,10 @@
 import type { RequestFailure } from '../client/types.js';
 
+/**
+ * When a relay is given up on and its remaining jobs become `skipped` rows (README.md#reliability-timeouts-retries-resume-secrets):
+ * an error-rate ceiling (share in [0,1]) applied after `minSamples` finished jobs, a count of
+ * consecutive 401/403 answers, and a count of consecutive hopeless connection failures.
+ */
 export interface RelayHealthOptions {
   /** Abort a relay whose error rate exceeds this after `minSamples` jobs; undefined = only the auth rule. */
   maxErrorRate: number | undefined;
@@ -14,8 +19,17 @@ export interface RelayHealthOptions {
   consecutiveHopelessFailures?: number;
 }
 
+/**
+ * The run's relay-health rules: no error-rate abort (undefined), 20 jobs before a rate is judged,
+ * 20 consecutive 401/403 answers, 3 consecutive hopeless connection failures (DNS, refused, TLS).
+ */
 export const DEFAULT_RELAY_HEALTH: RelayHealthOptions = { maxErrorRate: undefined, minSamples: 20, consecutiveAuthFailures: 20, consecutiveHopelessFailures: 3 };
 
+/**
+ * Per-relay health state from `createRelayHealth`: `record` each finished job's failure (undefined
+ * for success; aborted requests are ignored), then `downReason` says why a relay was given up on
+ * (a one-line message for the skipped rows and the console), or undefined while it is still worth sending to.
+ */
 export interface RelayHealth {
   record(relay: string, failure: RequestFailure | undefined): void;
   /** Why this relay was given up on, or undefined while it is still worth sending to. */

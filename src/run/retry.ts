@@ -2,6 +2,11 @@ import type { RetryPolicy } from '../suite/types.js';
 import { HOPELESS_CONNECTION_CODES } from '../client/failures.js';
 import type { RequestFailure } from '../client/types.js';
 
+/**
+ * The result of `decideRetry`: whether to try again, the wait before the next attempt in ms (full
+ * jitter backoff or the server's `Retry-After`/`RetryInfo.retryDelay`), and the reason, kept in the
+ * row's error message when a failure is deliberately not retried.
+ */
 export interface RetryDecision {
   retry: boolean;
   /** How long to wait before the next attempt. */

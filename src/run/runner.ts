@@ -23,12 +23,21 @@ import type { CaptureSink } from './captures.js';
 import type { Judging } from './judging.js';
 import { abortableSleep } from './abortableSleep.js';
 
+/**
+ * Progress of a run for the console: jobs finished (rows written, skipped ones included), jobs to
+ * run this session, and how many of the finished ones failed (a row with an error_kind).
+ */
 export interface RunProgress {
   done: number;
   total: number;
   errors: number;
 }
 
+/**
+ * What `runJobs` needs: jobs still to run, the requests.csv and details.jsonl appenders, the injected
+ * clock (ms), the two Ctrl-C signals, and optional health rules, `--max-cost` cap (USD), captures,
+ * judging and callbacks. A failed request is a row with its error_kind, not an exception.
+ */
 export interface RunJobsOptions {
   suite: Suite;
   runId: string;
@@ -59,6 +68,11 @@ export interface RunJobsOptions {
   judging?: Judging;
 }
 
+/**
+ * What a session of `runJobs` did: per-relay stats for run.json's `relays`, jobs finished, whether a
+ * signal (exit 130) or the spending cap (exit 3) stopped it early (docs/exit-codes.md), how many
+ * answered requests without usage were counted at their worst-case cost, and the warm-up reports.
+ */
 export interface RunJobsResult {
   byRelay: Record<string, RelayRunStats>;
   completed: number;

@@ -1,3 +1,8 @@
+/**
+ * One relay's queue for `runLanes`: its name, a lazy iterator of its jobs, its own concurrency cap
+ * (undefined: only the global cap) and its rate limit in requests per minute (undefined: none;
+ * starts are spaced 60 000 / rpm ms apart).
+ */
 export interface RelayLane<T> {
   name: string;
   /** Jobs of this relay, pulled lazily so a 100,000-job plan is never queued as closures. */
@@ -8,6 +13,10 @@ export interface RelayLane<T> {
   rpm: number | undefined;
 }
 
+/**
+ * The global settings of `runLanes`: the cap on jobs in flight across relays (the suite's
+ * `concurrency`), the injected monotonic clock in ms, and the signal after which no job starts.
+ */
 export interface SchedulerOptions {
   concurrency: number;
   /** Monotonic clock in ms (injected so rpm spacing is testable). */

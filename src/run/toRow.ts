@@ -5,6 +5,12 @@ import type { RequestFailure } from '../client/types.js';
 import { roundUsd } from '../cost/costUsd.js';
 import { METRIC_COLUMNS, type ColumnKind, type MetricColumnSpec, type RequestRow } from '../runfolder/columns.js';
 
+/**
+ * Everything one requests.csv row is made of (docs/run-folder.md#requestscsv): run id, suite name,
+ * the job, its start time (ISO 8601 UTC), the stream metrics (ms, tokens, chunks), the failure if
+ * any, the HTTP status, attempts made, a retry note, the grade, the cost in USD
+ * (docs/metrics.md#cost_usd) and the connection set-up time in ms.
+ */
 export interface RowInput {
   runId: string;
   suite: string;

@@ -11,6 +11,11 @@ export function numberCell(value: string | number | boolean | undefined): number
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/**
+ * Reads the `pass` cell (docs/run-folder.md#requestscsv) whether live (boolean) or read back from
+ * requests.csv (`true`/`false` strings): true, false, or undefined when the row was not graded
+ * (an error row, an undecided judge, an empty cell or anything else). Never throws.
+ */
 export function passCell(value: string | number | boolean | undefined): boolean | undefined {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;

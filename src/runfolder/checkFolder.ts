@@ -21,7 +21,7 @@ function firstBytes(path: string, length: number): string {
  * The one check that a folder named on the command line is a relaybench run folder, shared by
  * `--resume`, `--baseline`, and the folder arguments of `report`, `gate` and `merge`: it exists,
  * is a folder, holds a `requests.csv` that starts with relaybench's header, and no other live
- * process is still writing it (its lock, see `runFolderLock.ts`). Called before anything is sent.
+ * process is still writing it (its lock, see `lock.ts`). Called before anything is sent.
  *
  * `label` names where the path came from (`--baseline`, `gate`, …). Throws a one-line usage error
  * (exit 2): `--baseline /tmp/x is not a run folder: it has no requests.csv. …`; OS errors on the

@@ -96,5 +96,13 @@ export const SUMMARY_COLUMNS = [
   'cost_usd_mean', 'cost_usd_total', 'cost_per_pass_usd',
 ] as const;
 
+/**
+ * One column name of summary.csv, in file order (SUMMARY_COLUMNS; units and meanings in docs/run-folder.md#summarycsv).
+ */
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+/**
+ * One summary.csv row keyed by column: a number (ms, tokens, USD, shares in [0,1] as each column's
+ * unit says in docs/run-folder.md#summarycsv), a string (relay, model, thinking cells) or undefined
+ * for an empty cell (no `ok` rows to measure, no price).
+ */
 export type SummaryRow = { [K in SummaryColumn]: string | number | undefined };

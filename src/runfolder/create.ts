@@ -10,6 +10,13 @@ import { writeFileAtomic } from './write.js';
 import { explainPlanChange, toPlannedJobs, type PlannedJob } from './planFile.js';
 import { RelaybenchError } from '../errors/index.js';
 
+/**
+ * A run folder ready to receive rows, from `createRunFolder` or `resumeRunFolder`: its directory
+ * (`outDir`), `runId` (the `run_id` cell: UTC stamp and process id), the jobs still without a row (all of them for a new run),
+ * how many rows a resume kept, and the held `.relaybench.lock` (docs/run-folder.md#relaybenchlock).
+ * Creating or resuming throws RelaybenchError cause `run-folder` (exit 2) for a folder that is not
+ * this suite's run, a changed plan without `--force`, or a live lock; a refused write is `file-system` (exit 2).
+ */
 export interface RunFolder {
   outDir: string;
   runId: string;

@@ -10,7 +10,7 @@ export type ErrorKind = 'http' | 'timeout' | 'connection' | 'stream' | 'blocked'
 
 /**
  * How the relay shaped an error, for the "errors in Google's shape" verdict; each name is a shape
- * met in real relays' bug reports (see `client/decode/error-info.ts` for how each is recognised):
+ * met in real relays' bug reports (see `client/decode/errorInfo.ts` for how each is recognised):
  * - `google`: `{"error": {code: integer, message: string, status: a google.rpc.Code name}}`, bare,
  *   in SSE `data:` or as the element of an array (`[{"error": …}]`, Google's own array framing);
  * - `google-wrapped`: Google's error serialised as text inside another envelope or message

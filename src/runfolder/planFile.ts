@@ -10,6 +10,10 @@ export interface PlannedJob {
   repeat: number;
 }
 
+/**
+ * The `thinking` field of plan.json (docs/run-folder.md#planjson): `budget <n>` (tokens, -1 dynamic),
+ * `level <name>` or `none`, so a resume can compare thinking settings as plain strings.
+ */
 export function thinkingKey(job: Job): string {
   switch (job.thinking.kind) {
     case 'budget':
@@ -21,6 +25,10 @@ export function thinkingKey(job: Job): string {
   }
 }
 
+/**
+ * The plan.json entries of `jobs`, in plan order (docs/run-folder.md#planjson): `job_id`, `case_id`,
+ * `relay`, `model`, `thinking` (see thinkingKey) and `repeat`. Pure.
+ */
 export function toPlannedJobs(jobs: readonly Job[]): PlannedJob[] {
   return jobs.map((job) => ({ job_id: job.jobId, case_id: job.caseId, relay: job.relay, model: job.model, thinking: thinkingKey(job), repeat: job.repeat }));
 }

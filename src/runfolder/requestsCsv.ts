@@ -9,6 +9,10 @@ import { csvLine, restoreCell } from './csvCell.js';
 
 export { csvLine };
 
+/**
+ * A writer of one CSV row per `append` (synchronous, so a written row survives a crash) until
+ * `close`; a refused write throws RelaybenchError cause `file-system` (exit 2) naming the path.
+ */
 export interface RowAppender<T> {
   append(row: T): void;
   close(): void;
@@ -58,6 +62,10 @@ export function openJsonLines<T>(path: string): RowAppender<T> {
   };
 }
 
+/**
+ * requests.csv as read back: one row per job_id (first wins), the byte lengths of the complete rows
+ * and of a torn last line (bytes), and how many duplicate job rows were dropped (docs/run-folder.md#requestscsv).
+ */
 export interface ParsedRequests {
   /** One row per job_id: the first row of a job wins, later ones with the same job_id are dropped. */
   rows: RequestRow[];
@@ -151,6 +159,10 @@ const SHARED_COLUMNS: ReadonlySet<RequestColumn> = new Set<RequestColumn>([
   'thought_tokens', 'answer_tokens', 'total_tokens', 'finish_reason', 'block_reason', 'model_version', 'pass', 'score',
 ]);
 
+/**
+ * What `readRequestRows` may leave out to keep peak memory low on a large run (100k jobs and
+ * more): columns read as empty, and a predicate for the rows that keep them.
+ */
 export interface RowReadOptions {
   /** Columns read as empty: `answer` is most of a row, and only the report's grid shows it. */
   omitColumns?: readonly RequestColumn[];

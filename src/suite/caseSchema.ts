@@ -36,4 +36,9 @@ export const caseInputSchema = closedObject({
   }
 }, onAnyMapping);
 
+/**
+ * One validated `cases:` entry (docs/suite.md#cases): `id`, `prompt` xor `contents`, optional
+ * request fields, `generationConfig`, `expect` and `tags`, with zod defaults applied (z.output of
+ * `caseInputSchema`). Plan turns it into jobs; validation problems are SuiteIssues, never thrown here.
+ */
 export type CaseInput = z.output<typeof caseInputSchema>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { closestMatch } from './didYouMean.js';
 
+/**
+ * True for a YAML/JSON mapping (an object that is neither null nor an array): the values a closed-object key check or a cross-field refinement applies to.
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -10,6 +10,11 @@ import type { PathIssue } from './issues.js';
  */
 export const RELAY_CONFIG_FIELDS = ['apiKey', 'baseUrl', 'proxy', 'headers'] as const;
 
+/**
+ * The result of `${NAME}` expansion: `value` is the input with each expandable string replaced
+ * (same shape otherwise), `issues` one PathIssue per unset variable or unsupported syntax, located
+ * by path and naming the variable only (never its value: values are secrets).
+ */
 export interface ExpandedValue {
   value: unknown;
   /** One issue per string that names an unset variable or uses unsupported syntax; that string is left unexpanded. */

@@ -7,6 +7,10 @@ export const folderSafeName = z
     error: 'must be a folder-safe name: letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
   });
 
+/**
+ * An integer ≥ 1 (zod), for counts such as `repeats`, `concurrency`, `topK`, `maxOutputTokens`; a
+ * value in ms or tokens keeps its unit in the field's name. A failure is a SuiteIssue at the field.
+ */
 export const positiveInt = z.number().int().min(1);
 
 function isHttpUrl(text: string): boolean {
@@ -18,6 +22,10 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/**
+ * A string that the WHATWG URL parser accepts with scheme `http:` or `https:` (a relay's `baseUrl`
+ * and `proxy`); anything else is a SuiteIssue "must be an http:// or https:// URL".
+ */
 export const httpUrl = z.string().refine(isHttpUrl, { error: 'must be an http:// or https:// URL' });
 
 /** A list whose duplicates would plan the same job twice. */

@@ -12,6 +12,12 @@ import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 import { parseYamlSource } from './yamlSource.js';
 import type { YamlSource } from './yamlSource.js';
 
+/**
+ * What `loadRelays` needs besides the `relays:` value: the parsed suite (for positions), its absolute
+ * path (a relays file is resolved beside it), the environment and `.env` label used for `${NAME}`
+ * expansion (docs/suite.md#relays), and an optional check of a relay's own `model` against the
+ * thinking sweep.
+ */
 export interface RelaysContext {
   /** The suite file as parsed (no `${NAME}` expanded: relay settings are expanded here, entry by entry). */
   suite: YamlSource;
@@ -23,6 +29,10 @@ export interface RelaysContext {
   modelProblem?: ((model: string, googleApi: boolean) => { message: string; hint: string } | undefined) | undefined;
 }
 
+/**
+ * The resolved relays (presets and defaults applied, in file order) and every SuiteIssue found with
+ * its file:line:col; the caller throws one SuiteError (exit 2, docs/exit-codes.md) when issues is non-empty.
+ */
 export interface LoadedRelays {
   relays: ResolvedRelay[];
   issues: SuiteIssue[];

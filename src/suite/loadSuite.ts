@@ -17,6 +17,10 @@ import { judgeExpectationPaths, loadJudge } from './loadJudge.js';
 import { WITH_INPUTS, fromZodIssues } from './zodIssues.js';
 import { DEFAULT_MAX_START_LAG_MS } from './loadSchema.js';
 
+/**
+ * Options of `loadSuite`: `env` holds the variables for `${NAME}` in relay settings (defaults to
+ * `process.env`); they win over the `.env` file beside the suite. Undefined values are ignored.
+ */
 export interface LoadSuiteOptions {
   /** Variables for `${NAME}` in relay settings; defaults to process.env. They win over the `.env` beside the suite. */
   env?: Record<string, string | undefined>;

@@ -67,10 +67,13 @@ export const PRESETS = {
   },
 } as const satisfies Record<string, RelayPreset>;
 
+/** The name of a known relay's preset (`preset:` in a relay entry, docs/suite.md#presets): a key of `PRESETS`. */
 export type PresetName = keyof typeof PRESETS;
 
+/** Every preset name, in table order, for "did you mean" hints and the accepted values in error messages. */
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
+/** True when `name` is a key of `PRESETS` (an own property, so `toString` or `__proto__` is not a preset). */
 export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(PRESETS, name);
 }

@@ -3,8 +3,16 @@ import path from 'node:path';
 import { parseDotEnv } from './dotEnv.js';
 import type { SuiteIssue } from './issues.js';
 
+/**
+ * The outcome of reading a UTF-8 file: its `text`, or `missing` (ENOENT) with the Node error code
+ * (`EACCES`, `EISDIR`, …) or message as `reason`, for a one-line file:1:1 SuiteIssue.
+ */
 export type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
 
+/**
+ * Reads `file` as UTF-8 into a TextRead. Never throws: a missing or unreadable file is returned as
+ * `{ ok: false }` so the caller reports it as a SuiteIssue (exit 2) next to the other problems.
+ */
 export async function readText(file: string): Promise<TextRead> {
   try {
     return { ok: true, text: await readFile(file, 'utf8') };
@@ -19,6 +27,10 @@ export function displayPathBeside(displayFile: string, relative: string): string
   return path.isAbsolute(relative) ? relative : path.join(path.dirname(displayFile), relative);
 }
 
+/**
+ * The `.env` beside a suite: its `KEY=VALUE` variables, and one SuiteIssue per malformed line
+ * (located by line, its content never shown since it may hold a key) or an unreadable file.
+ */
 export interface DotEnvRead {
   vars: Record<string, string>;
   issues: SuiteIssue[];

@@ -90,4 +90,8 @@ export const relayInputSchema = closedObject({
   }
 }, onAnyMapping);
 
+/**
+ * One validated relay entry as written (docs/suite.md#relays), after `${NAME}` expansion and zod
+ * defaults but before the preset and DEFAULT_* values apply; `resolveRelay` turns it into a ResolvedRelay.
+ */
 export type RelayInput = z.output<typeof relayInputSchema>;

@@ -4,8 +4,24 @@ import type { RelayPreset } from './presets.js';
 import type { AuthMode, ResolvedRelay, RetryPolicy, Timeouts } from './types.js';
 import type { RelayInput } from './relaySchema.js';
 
+/**
+ * A relay's timeouts when it sets no `timeouts:` (docs/suite.md#relays), in ms: 10 s to connect, 60 s
+ * to the status and headers (first byte), 30 s of silence between body bytes, 300 s for the whole
+ * request. Exceeding one gives error_kind `timeout`.
+ */
 export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { connectMs: 10_000, firstByteMs: 60_000, idleMs: 30_000, totalMs: 300_000 };
+/**
+ * A relay's retry policy when it sets no `retry:` (docs/suite.md#relays): up to 2 retries after the
+ * first attempt, on HTTP 408, 429, 500, 502, 503, 504 (the transient ones: 429/500/503/504 are the
+ * retryable errors of ai.google.dev/gemini-api/docs/troubleshooting, 408/502 a timeout or bad
+ * gateway per RFC 9110 §15), with exponential backoff or the server's `Retry-After`; never after content
+ * arrived (`midStream: false`), since a retried stream may be billed twice.
+ */
 export const DEFAULT_RETRY: Readonly<RetryPolicy> = { max: 2, statuses: [408, 429, 500, 502, 503, 504], midStream: false };
+/**
+ * Largest response body read per request, in bytes: 16 MiB (16 × 1024 × 1024). A longer body stops
+ * the request with error_kind `stream` (docs/run-folder.md#error_kind), so a runaway relay cannot exhaust memory.
+ */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Not a secret: emulated relays check for it so that auth handling is still exercised. */
@@ -19,6 +35,10 @@ export function emulatorBaseUrl(relayName: string): string {
 /** The shape of the Gemini API itself, for relays that describe themselves without a preset. */
 const GEMINI_SHAPE: Omit<RelayPreset, 'baseUrl' | 'notes'> = PRESETS.google;
 
+/**
+ * The result of `resolveRelay`: the ResolvedRelay, or the PathIssues (relative to the relay entry)
+ * that prevent it, such as no `baseUrl` or no `apiKey` from the entry, its preset or `emulator:`.
+ */
 export type RelayResolution = { ok: true; relay: ResolvedRelay } | { ok: false; issues: PathIssue[] };
 
 /**

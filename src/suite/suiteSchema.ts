@@ -64,4 +64,9 @@ export const suiteInputSchema = closedObject({
   }
 }, onAnyMapping);
 
+/**
+ * The suite file's top level after validation and zod defaults (docs/suite.md#top-level:
+ * `includeThoughts` true, `repeats` 1, `concurrency` 8, …), relays not yet resolved. Issues are
+ * SuiteIssues collected by loadSuite, never thrown here.
+ */
 export type SuiteInput = z.output<typeof suiteInputSchema>;

@@ -14,6 +14,10 @@ export interface YamlSource {
   lineOf(path: ReadonlyArray<PropertyKey>): number;
 }
 
+/**
+ * The result of `parseYamlSource`: a YamlSource that can locate any path, or the YAML syntax,
+ * unresolved-tag and alias issues, each with file:line:col.
+ */
 export type ParsedYaml = { ok: true; source: YamlSource } | { ok: false; issues: SuiteIssue[] };
 
 /**

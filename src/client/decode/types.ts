@@ -36,7 +36,7 @@ export interface StreamDecoderOptions {
   onProblem: (problem: DecodeProblem) => void;
 }
 
-/** A push decoder for response bodies (see stream-decoder.ts): bytes in, items and problems out through callbacks. */
+/** A push decoder for response bodies (see streamDecoder.ts): bytes in, items and problems out through callbacks. */
 export interface StreamDecoder {
   /** Feed one transport chunk; it may end anywhere, even inside a UTF-8 character or a `\r\n`. */
   feed(bytes: Uint8Array): void;

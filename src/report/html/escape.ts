@@ -7,6 +7,10 @@
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Escapes `& < > " '` as character references (HTML Living Standard; the OWASP XSS Prevention Cheat
+ * Sheet's rule for element content and quoted attributes), so run data is text, never markup.
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] as string);
 }
@@ -19,6 +23,10 @@ export class SafeHtml {
   }
 }
 
+/**
+ * A value an `html` template accepts: SafeHtml is inserted as is, a string, number or `true` is
+ * escaped text, `undefined`, `null` and `false` render nothing, an array renders each item in order.
+ */
 export type HtmlValue = SafeHtml | string | number | boolean | undefined | null | readonly HtmlValue[];
 
 function render(value: HtmlValue): string {

@@ -2,6 +2,10 @@ import type { RunManifest } from '../../analysis/index.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { html, type SafeHtml } from './escape.js';
 
+/**
+ * What the report's header lists of the plan: the case ids, relays and thinking setting labels
+ * that have rows, in report order; with run.json's repeats they give the planned request count.
+ */
 export interface RunShape {
   cases: readonly string[];
   relays: readonly string[];

@@ -14,6 +14,11 @@ const COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'
 const POINT_STYLES = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross'];
 const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [14, 5], [5, 2, 1, 2], [1, 3], [12, 3, 3, 3]];
 
+/**
+ * Each relay's RelayStyle, by position in `relays` (the report's relay order, so a relay keeps its
+ * style across charts): Okabe & Ito (2008) colours, point shapes and dashes; past eight relays
+ * shapes and dashes shift against the colours so no two relays share all three.
+ */
 export function relayStyles(relays: readonly string[]): Map<string, RelayStyle> {
   return new Map(
     relays.map((relay, index) => {

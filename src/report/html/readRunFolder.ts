@@ -7,6 +7,11 @@ import type { RequestRow } from '../../runfolder/columns.js';
 import { readRequestRows } from '../../runfolder/requestsCsv.js';
 import { isShownInGrid } from './caseGrid.js';
 
+/**
+ * A run folder as the report reads it: requests.csv rows (answers only for the jobs the grid
+ * shows), details.jsonl entries (unparseable lines skipped), run.json, and the bytes of a torn last
+ * line and the duplicate job rows left out (docs/run-folder.md).
+ */
 export interface RunFolder {
   rows: RequestRow[];
   details: JobDetail[];

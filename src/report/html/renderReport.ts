@@ -17,6 +17,11 @@ import { costAdviceTable } from './costAdviceTable.js';
 import { judgeSection } from './judgeSection.js';
 import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable } from './tables.js';
 
+/**
+ * Everything report.html is rendered from, already analysed: rows, details, run.json, relay
+ * verdicts, budget advice, relay comparisons, the suite's gates, Chart.js's source to inline, and
+ * optionally the captured job ids and load.csv rows. Rendering is pure.
+ */
 export interface ReportInput {
   rows: readonly RequestRow[];
   details: readonly JobDetail[];

@@ -17,6 +17,11 @@ function table(head: readonly string[], body: readonly SafeHtml[], className = '
   return html`<div class="table-wrap"><table class="${className}"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/**
+ * The report's Summary table: one row per summary.csv row (docs/run-folder.md#summarycsv): n,
+ * errors, pass rate with its Wilson 95% interval, ttft / first answer / total p50, p90, p99 in ms,
+ * mean thought and answer tokens, answer tokens/s p50. Empty cells are `–`.
+ */
 export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
   const head = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'ttft p99', 'first answer p50', 'first answer p90', 'first answer p99', 'total p50', 'total p90', 'total p99', 'thought tokens (mean)', 'answer tokens (mean)', 'answer tokens/s p50'];
   const body = rows.map(
@@ -33,6 +38,9 @@ export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
   return table(head, body, 'summary');
 }
 
+/**
+ * The report's CI gates table: PASS/FAIL, gate name, scope, threshold and measured value (with its sample size), as the console and summary.md show them.
+ */
 export function gatesTable(gates: readonly GateResult[]): SafeHtml {
   const body = gates.map(
     (gate) => html`<tr><td class="verdict ${gate.pass ? 'pass' : 'fail'}"><span class="badge">${gate.pass ? 'PASS' : 'FAIL'}</span></td><th scope="row">${gate.name}</th><td>${scopeLabel(gate.scope)}</td><td class="num">${formatThreshold(gate)}</td><td class="num">${formatMeasured(gate)}</td></tr>`,
@@ -80,6 +88,11 @@ export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay
   return table(head, body, 'verdicts');
 }
 
+/**
+ * The report's Budget advice table (docs/run-folder.md#budgetscsv): per relay and model, the
+ * recommended and most accurate thinking settings with pass rates, the one-sided Fisher p (Fisher
+ * 1935), the ms and thought tokens saved, the decision and its evidence.
+ */
 export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
   const body = advice.map((entry) => {
@@ -106,6 +119,11 @@ function interval(difference: DifferenceInterval | undefined, scale: number, uni
   return `${value(difference.estimate)} (${value(difference.low)} to ${value(difference.high)})`;
 }
 
+/**
+ * The report's Relay comparison table: per model and relay pair, median first-answer ms of each with
+ * the difference's bootstrap 95% interval, and pass rates with the difference's Newcombe 95% interval
+ * (Newcombe 1998), each with its finding.
+ */
 export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHtml {
   const head = ['model', 'relay A', 'relay B', 'settings pooled', 'first answer p50 A / B', 'A − B (95% CI)', 'finding', 'pass A / B', 'A − B (95% CI)', 'finding'];
   const body = comparisons.map(

@@ -10,6 +10,7 @@ import { readRunFolder } from './readRunFolder.js';
 import { renderReport } from './renderReport.js';
 import { readLoadCsv } from '../../runfolder/loadCsv.js';
 
+/** Where `writeReport` wrote report.html, verdicts.csv and budgets.csv (inside the run folder). */
 export interface ReportPaths {
   reportPath: string;
   verdictsPath: string;

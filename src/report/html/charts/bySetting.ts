@@ -48,6 +48,11 @@ function pointsWithWhiskers(
   });
 }
 
+/**
+ * The report's "total latency per thinking setting" chart: per relay and setting, the median
+ * `total_ms` of successful requests (point, ms) with a 10th–90th percentile whisker (Hyndman & Fan
+ * 1996 type 7). Pure: rows in, Chart.js configuration out.
+ */
 export function totalLatencyChart(rows: readonly RequestRow[], relays: readonly string[], styles: ReadonlyMap<string, RelayStyle>, axis: SettingAxis): ChartSpec {
   const datasets = pointsWithWhiskers(rows, relays, styles, axis, (atSetting) => {
     const [p10, p50, p90] = quantiles(columnValues(atSetting, 'total_ms'), [10, 50, 90]) ?? [];
@@ -62,6 +67,11 @@ export function totalLatencyChart(rows: readonly RequestRow[], relays: readonly 
   };
 }
 
+/**
+ * The report's "pass rate per thinking setting" chart: per relay and setting, the share of graded
+ * answers that passed (point, in %) with its Wilson 95% score interval (Wilson 1927) as whisker.
+ * Settings or relays without graded answers have no point. Pure.
+ */
 export function passRateChart(rows: readonly RequestRow[], relays: readonly string[], styles: ReadonlyMap<string, RelayStyle>, axis: SettingAxis): ChartSpec {
   const datasets = pointsWithWhiskers(rows, relays, styles, axis, (atSetting) => {
     const grades = atSetting.map((row) => passCell(row.pass)).filter((pass): pass is boolean => pass !== undefined);

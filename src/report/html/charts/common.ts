@@ -16,6 +16,7 @@ export interface ChartSpec {
   xLabels?: string[];
 }
 
+/** One chart point: `x` (a setting position or ms), `y` (ms, tokens or %); `null` breaks a line between whiskers. */
 export interface Point {
   x: number;
   y: number | null;
@@ -27,6 +28,10 @@ export interface SettingAxis {
   title: string;
 }
 
+/**
+ * The x axis of the by-setting charts: the run's thinking settings, smallest first (levels
+ * `minimal`…`high`, or budgets in tokens with dynamic -1), and its title.
+ */
 export function settingAxisOf(rows: readonly RequestRow[]): SettingAxis {
   const settings = settingsOf(rows);
   const levels = settings.some((setting) => setting.kind === 'level');
@@ -44,6 +49,9 @@ export function dodgedX(settingIndex: number, relayIndex: number, relayCount: nu
   return relayCount <= 1 ? settingIndex : settingIndex - width / 2 + (width * relayIndex) / (relayCount - 1);
 }
 
+/**
+ * A Chart.js linear axis (chartjs.org/docs/latest/axes/cartesian/linear.html) with a visible `title` (include the unit: "total latency (ms)"), plus `extra` options.
+ */
 export function linearAxis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'linear', title: { display: true, text: title }, ...extra };
 }
@@ -53,6 +61,10 @@ export function settingXAxis(axis: SettingAxis): Record<string, unknown> {
   return linearAxis(axis.title, { min: -0.5, max: axis.settings.length - 0.5, ticks: { stepSize: 1 }, grid: { display: false } });
 }
 
+/**
+ * A relay's Chart.js dataset style from its RelayStyle: colour, dash and point shape (palette.ts),
+ * 5 px points, 2 px lines, drawn unclipped 8 px past the chart area so points at 0% or 100% stay whole.
+ */
 export function lineStyle(style: RelayStyle): Record<string, unknown> {
   return {
     borderColor: style.color,
@@ -91,6 +103,10 @@ export function whiskerDataset(label: string, style: RelayStyle, whiskers: Reado
   };
 }
 
+/**
+ * The Chart.js options every report chart shares: no animation (the page is a static document),
+ * responsive size, nearest-point tooltips, the legend below with point shapes, and the given x and y axes.
+ */
 export function baseOptions(xAxis: Record<string, unknown>, yAxis: Record<string, unknown>): Record<string, unknown> {
   return {
     animation: false,

@@ -20,6 +20,11 @@ const METRICS = {
   first_answer_ms: { id: 'chart-first-answer', name: 'time to first answer token', short: 'first answer' },
 } as const;
 
+/**
+ * The report's ECDF chart of `ttft_ms` or `first_answer_ms` (ms) per relay over successful
+ * requests: the share of requests (%) answered by each time, as a step line with a marker at the
+ * median (see `ecdfPoints`). Pure.
+ */
 export function latencyDistributionChart(
   rows: readonly RequestRow[],
   relays: readonly string[],
