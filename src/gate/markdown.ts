@@ -1,5 +1,5 @@
 import type { SummaryRow } from '../runfolder/columns.js';
-import { thinkingCellLabel } from '../runfolder/cells.js';
+import { thinkingOfCells, thinkingShortLabel } from '../plan/thinking.js';
 import type { BaselineComparison } from './baseline.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
 import { formatMeasured, formatMs, formatPercent, formatThreshold } from '../report/gateFormat.js';
@@ -68,7 +68,7 @@ function summarySection(rows: SummaryRow[]): string[] {
   const body = rows.map((row) => [
     markdownText(String(row.relay)),
     markdownText(String(row.model)),
-    thinkingCellLabel(row),
+    thinkingShortLabel(thinkingOfCells(row), '–'),
     String(row.n),
     String(row.errors),
     cell(row.pass_rate, formatPercent),

@@ -1,5 +1,5 @@
 import { holmAdjust, mcnemarExactOneSided } from '../stats/index.js';
-import { thinkingText } from '../analysis/caseGroups.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import { countPairs, isDrop, isRise, pairJobs, pairTotal, type JobPair, type PairCounts, type UnpairedCounts } from './pairs.js';
 import { pairedPower, type PairedPower } from './pairedPower.js';
 
@@ -100,7 +100,7 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
 
 /** Case, relay, setting, repeat. */
 const byJob = (left: JobPair, right: JobPair): number =>
-  byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingText(left.thinking), thinkingText(right.thinking)) || left.repeat - right.repeat;
+  byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingLongLabel(left.thinking, ''), thinkingLongLabel(right.thinking, '')) || left.repeat - right.repeat;
 
 /**
  * The paired comparison of DESIGN.md ("Comparing with a baseline"): pairs jobs by job_id, runs the
@@ -119,7 +119,7 @@ export function comparePaired(current: Parameters<typeof pairJobs>[0], baseline:
   const overallTest = overall ?? { ...testOf('overall', '', []), dropPAdjusted: 1, risePAdjusted: 1, drop: false, rise: false };
   const relays = familyTests('relay', pairs, (pair) => pair.relay, alpha);
   const hasThinking = pairs.some((pair) => pair.thinking.kind !== 'none');
-  const thinking = hasThinking ? familyTests('thinking', pairs, (pair) => thinkingText(pair.thinking), alpha) : [];
+  const thinking = hasThinking ? familyTests('thinking', pairs, (pair) => thinkingLongLabel(pair.thinking, ''), alpha) : [];
   const cases = familyTests('case', pairs, (pair) => pair.caseId, alpha);
   const deciding = [overallTest, ...relays, ...cases];
   const significantDrops = deciding.filter((test) => test.drop);

@@ -1,4 +1,4 @@
-import { thinkingText } from '../analysis/caseGroups.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import { formatP } from '../report/gateFormat.js';
 import type { JobPair, PairCounts } from './pairs.js';
 import type { PairedComparison, PairedTest } from './pairedComparison.js';
@@ -32,7 +32,7 @@ export function pValueText(test: PairedTest, direction: 'drop' | 'rise'): string
 
 /** `sum-1-999 · flaky · budget 0 · repeat 2`: where a flipped job is found in requests.csv. */
 export function jobPairLabel(pair: JobPair): string {
-  return [pair.caseId, pair.relay, thinkingText(pair.thinking), `repeat ${pair.repeat}`].filter((part) => part !== '').join(' · ');
+  return [pair.caseId, pair.relay, thinkingLongLabel(pair.thinking, ''), `repeat ${pair.repeat}`].filter((part) => part !== '').join(' · ');
 }
 
 /** `5.0 points`: a share of pairs as percentage points. */

@@ -1,7 +1,7 @@
-import type { ResolvedRelay, Suite, ThinkingLevel } from '../suite/types.js';
+import type { ResolvedRelay, Suite } from '../suite/types.js';
 import { buildGeminiBody } from './body.js';
 import { jobIdOf } from './jobId.js';
-import { thinkingSettingsOf } from './thinking.js';
+import { THINKING_LEVELS, thinkingSettingsOf } from './thinking.js';
 import type { Job, ThinkingSetting } from './types.js';
 
 /**
@@ -9,9 +9,6 @@ import type { Job, ThinkingSetting } from './types.js';
  * `modelVersion`, small enough that checking a paid relay costs next to nothing.
  */
 export const CHECK_MAX_OUTPUT_TOKENS = 128;
-
-/** Gemini 3's `thinkingLevel` values from least to most thinking (ai.google.dev, "Gemini thinking"). */
-const LEVEL_ORDER: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high'];
 
 /**
  * The cheapest thinking setting of a sweep: the smallest fixed budget (a dynamic `-1` only when it
@@ -25,7 +22,7 @@ export function lowestThinking(settings: readonly ThinkingSetting[]): ThinkingSe
     return { kind: 'budget', budget: fixed.length > 0 ? Math.min(...fixed) : -1 };
   }
   const levels = settings.flatMap((setting) => (setting.kind === 'level' ? [setting.level] : []));
-  if (levels.length > 0) return { kind: 'level', level: LEVEL_ORDER.find((level) => levels.includes(level)) ?? levels[0]! };
+  if (levels.length > 0) return { kind: 'level', level: THINKING_LEVELS.find((level) => levels.includes(level)) ?? levels[0]! };
   return { kind: 'none' };
 }
 

@@ -1,4 +1,4 @@
-import { thinkingCellLabel } from '../runfolder/cells.js';
+import { thinkingOfCells, thinkingShortLabel } from '../plan/thinking.js';
 import type { SummaryRow } from '../runfolder/columns.js';
 import { formatTable } from './table.js';
 
@@ -39,7 +39,7 @@ export function formatSummaryTable(rows: SummaryRow[]): string {
   const body = rows.map((row) => [
     String(row.relay),
     String(row.model),
-    thinkingCellLabel(row),
+    thinkingShortLabel(thinkingOfCells(row), '–'),
     fixed(row.n),
     fixed(row.errors),
     percent(row.pass_rate),
@@ -85,7 +85,7 @@ export function summaryWarnings(rows: SummaryRow[]): string[] {
   }
   const failing = rows.filter((row) => Number(row.error_rate) >= 0.5);
   for (const row of failing) {
-    warnings.push(`Warning: ${row.relay} (${thinkingCellLabel(row)}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
+    warnings.push(`Warning: ${row.relay} (${thinkingShortLabel(thinkingOfCells(row), '–')}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
   }
   return warnings;
 }

@@ -1,7 +1,7 @@
 import { costUsd, estimatePromptTokens, outputCeilingTokens, requestText, resolvePricing } from '../cost/index.js';
 import { judgeNodesOf, rubricOf } from '../grade/index.js';
 import { usd } from '../plan/costEstimate.js';
-import { thinkingLabel } from '../plan/thinking.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 import type { Suite } from '../suite/types.js';
 import { judgeJob, judgeTemplateOf, type JudgeTemplate } from './judgeRequest.js';
@@ -68,7 +68,7 @@ export function describeJudgeEstimate(suite: Pick<Suite, 'judge'>, estimate: Jud
   const judge = suite.judge;
   const head = judge === undefined
     ? `judge: relay ${estimate.relay}, model ${estimate.model}`
-    : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
+    : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLongLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
   return [
     head,
     `  prompt ${estimate.template.source}, sha256 ${estimate.template.sha256}`,

@@ -1,3 +1,4 @@
+import { thinkingKey } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 
 /** One line of `plan.json`: enough to match rows and to explain how a plan changed. */
@@ -10,19 +11,8 @@ export interface PlannedJob {
   repeat: number;
 }
 
-export function thinkingKey(job: Job): string {
-  switch (job.thinking.kind) {
-    case 'budget':
-      return `budget ${job.thinking.budget}`;
-    case 'level':
-      return `level ${job.thinking.level}`;
-    default:
-      return 'none';
-  }
-}
-
 export function toPlannedJobs(jobs: readonly Job[]): PlannedJob[] {
-  return jobs.map((job) => ({ job_id: job.jobId, case_id: job.caseId, relay: job.relay, model: job.model, thinking: thinkingKey(job), repeat: job.repeat }));
+  return jobs.map((job) => ({ job_id: job.jobId, case_id: job.caseId, relay: job.relay, model: job.model, thinking: thinkingKey(job.thinking), repeat: job.repeat }));
 }
 
 function distinct(values: Iterable<string>): Set<string> {

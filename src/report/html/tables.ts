@@ -9,7 +9,7 @@ import { formatMeasured, formatThreshold } from '../gateFormat.js';
 import { scopeLabel, type GateResult } from '../../analysis/gates.js';
 import type { DifferenceInterval } from '../../stats/index.js';
 import type { SummaryRow } from '../../runfolder/columns.js';
-import { thinkingCellLabel } from '../../runfolder/cells.js';
+import { thinkingOfCells, thinkingShortLabel } from '../../plan/thinking.js';
 import { html, type SafeHtml } from './escape.js';
 import { cellNumber, cellPercent, cellSigned, EMPTY } from './format.js';
 
@@ -21,7 +21,7 @@ export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
   const head = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'ttft p99', 'first answer p50', 'first answer p90', 'first answer p99', 'total p50', 'total p90', 'total p99', 'thought tokens (mean)', 'answer tokens (mean)', 'answer tokens/s p50'];
   const body = rows.map(
     (row) => html`<tr>
-      <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingCellLabel(row)}</td>
+      <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingShortLabel(thinkingOfCells(row), '–')}</td>
       <td class="num">${cellNumber(row.n)}</td><td class="num">${cellNumber(row.errors)}</td>
       <td class="num">${cellPercent(row.pass_rate)}</td>
       <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${cellPercent(row.pass_ci_low)}–${cellPercent(row.pass_ci_high)}`}</td>
