@@ -1,12 +1,13 @@
 import { formatTable } from '../report/table.js';
 import type { BaselineComparison } from './baseline.js';
-import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from '../report/gateFormat.js';
+import { formatMeasured, formatThreshold } from '../report/gateFormat.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
 import { scopeLabel, type GateResult } from '../analysis/gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
 import { pairedConsoleLines } from './pairedConsole.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
+import { msWhole, signedPercentChange } from '../format/index.js';
 
 export interface ConsoleTextInput {
   gates: GateResult[];
@@ -34,8 +35,8 @@ function baselineLines(baseline: BaselineComparison, name: string | undefined): 
   for (const comparison of baseline.latency.filter((entry) => entry.exceedsGate || isCredibleShift(entry))) {
     const gate = comparison.exceedsGate ? '  FAIL (over the latency gate)' : '';
     lines.push(
-      `  LATENCY     ${comparison.relay} ${comparison.metric}: p50 ${formatMs(comparison.baseline.p50)} → ${formatMs(comparison.current.p50)} (${formatSignedPct(comparison.p50ChangePct)}), ` +
-        `p90 ${formatMs(comparison.baseline.p90)} → ${formatMs(comparison.current.p90)} (${formatSignedPct(comparison.p90ChangePct)})${gate}`,
+      `  LATENCY     ${comparison.relay} ${comparison.metric}: p50 ${msWhole(comparison.baseline.p50)} → ${msWhole(comparison.current.p50)} (${signedPercentChange(comparison.p50ChangePct)}), ` +
+        `p90 ${msWhole(comparison.baseline.p90)} → ${msWhole(comparison.current.p90)} (${signedPercentChange(comparison.p90ChangePct)})${gate}`,
     );
   }
   for (const change of baseline.modelVersionChanges) lines.push(`  MODEL       ${change.relay}: ${describeVersionChange(change)}`);

@@ -2,11 +2,12 @@ import type { SummaryRow } from '../runfolder/columns.js';
 import { thinkingOfCells, thinkingShortLabel } from '../plan/thinking.js';
 import type { BaselineComparison } from './baseline.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { formatMeasured, formatMs, formatPercent, formatThreshold } from '../report/gateFormat.js';
+import { formatMeasured, formatThreshold } from '../report/gateFormat.js';
 import { scopeLabel, type GateResult } from '../analysis/gates.js';
 import { baselineMarkdown } from './markdownBaseline.js';
 import { markdownTable, markdownText } from './markdownSyntax.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
+import { msWhole, percentOneDecimal } from '../format/index.js';
 
 export interface RunCounts {
   rows: number;
@@ -71,13 +72,13 @@ function summarySection(rows: SummaryRow[]): string[] {
     thinkingShortLabel(thinkingOfCells(row), '–'),
     String(row.n),
     String(row.errors),
-    cell(row.pass_rate, formatPercent),
-    cell(row.pass_all_repeats_rate, formatPercent),
-    row.pass_ci_low === undefined ? '–' : `${cell(row.pass_ci_low, formatPercent)}–${cell(row.pass_ci_high, formatPercent)}`,
-    cell(row.ttft_ms_p50, formatMs),
-    cell(row.first_answer_ms_p50, formatMs),
-    cell(row.total_ms_p50, formatMs),
-    cell(row.total_ms_p90, formatMs),
+    cell(row.pass_rate, percentOneDecimal),
+    cell(row.pass_all_repeats_rate, percentOneDecimal),
+    row.pass_ci_low === undefined ? '–' : `${cell(row.pass_ci_low, percentOneDecimal)}–${cell(row.pass_ci_high, percentOneDecimal)}`,
+    cell(row.ttft_ms_p50, msWhole),
+    cell(row.first_answer_ms_p50, msWhole),
+    cell(row.total_ms_p50, msWhole),
+    cell(row.total_ms_p90, msWhole),
   ]);
   const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k (every repeat)', 'pass 95% CI', 'ttft p50', 'answer p50', 'total p50', 'total p90'];
   return ['### Per relay', markdownTable(header, body)];

@@ -1,34 +1,13 @@
-import type { PassCounts } from '../analysis/caseGroups.js';
 import { gateBound, scopeLabel, type GateName, type GateResult } from '../analysis/gates.js';
+import { msWhole, percentOneDecimal } from '../format/index.js';
 
 /** Shared by the console and Markdown, so both say the same thing in the same words. */
 export const NO_DATA = 'no data';
 
-export function formatPercent(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
-export function formatMs(ms: number): string {
-  return `${Math.round(ms)} ms`;
-}
-
-export function formatSignedPct(pct: number): string {
-  if (!Number.isFinite(pct)) return '+∞%';
-  return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
-}
-
-export function formatP(pValue: number): string {
-  return pValue < 0.001 ? '< 0.001' : pValue.toFixed(3);
-}
-
-export function formatPassCounts(counts: PassCounts): string {
-  return `${counts.passed}/${counts.graded}`;
-}
-
 const isRateGate = (name: GateName): boolean => name === 'minPassRate' || name === 'maxErrorRate';
 
 function formatGateValue(name: GateName, value: number): string {
-  return isRateGate(name) ? formatPercent(value) : formatMs(value);
+  return isRateGate(name) ? percentOneDecimal(value) : msWhole(value);
 }
 
 /** `≥ 90.0%`, `≤ 2000 ms`. */

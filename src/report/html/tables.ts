@@ -11,7 +11,7 @@ import type { DifferenceInterval } from '../../stats/index.js';
 import type { SummaryRow } from '../../runfolder/columns.js';
 import { thinkingOfCells, thinkingShortLabel } from '../../plan/thinking.js';
 import { html, type SafeHtml } from './escape.js';
-import { cellNumber, cellPercent, cellSigned, EMPTY } from './format.js';
+import { EMPTY, groupedNumber, percentWhole, signedGroupedNumber } from '../../format/index.js';
 
 function table(head: readonly string[], body: readonly SafeHtml[], className = ''): SafeHtml {
   return html`<div class="table-wrap"><table class="${className}"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
@@ -22,12 +22,12 @@ export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
   const body = rows.map(
     (row) => html`<tr>
       <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingShortLabel(thinkingOfCells(row), '–')}</td>
-      <td class="num">${cellNumber(row.n)}</td><td class="num">${cellNumber(row.errors)}</td>
-      <td class="num">${cellPercent(row.pass_rate)}</td>
-      <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${cellPercent(row.pass_ci_low)}–${cellPercent(row.pass_ci_high)}`}</td>
-      ${[row.ttft_ms_p50, row.ttft_ms_p90, row.ttft_ms_p99, row.first_answer_ms_p50, row.first_answer_ms_p90, row.first_answer_ms_p99, row.total_ms_p50, row.total_ms_p90, row.total_ms_p99].map((value) => html`<td class="num">${cellNumber(value)}</td>`)}
-      <td class="num">${cellNumber(row.thought_tokens_mean)}</td><td class="num">${cellNumber(row.answer_tokens_mean)}</td>
-      <td class="num">${cellNumber(row.answer_tokens_per_s_p50)}</td>
+      <td class="num">${groupedNumber(row.n)}</td><td class="num">${groupedNumber(row.errors)}</td>
+      <td class="num">${percentWhole(row.pass_rate)}</td>
+      <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${percentWhole(row.pass_ci_low)}–${percentWhole(row.pass_ci_high)}`}</td>
+      ${[row.ttft_ms_p50, row.ttft_ms_p90, row.ttft_ms_p99, row.first_answer_ms_p50, row.first_answer_ms_p90, row.first_answer_ms_p99, row.total_ms_p50, row.total_ms_p90, row.total_ms_p99].map((value) => html`<td class="num">${groupedNumber(value)}</td>`)}
+      <td class="num">${groupedNumber(row.thought_tokens_mean)}</td><td class="num">${groupedNumber(row.answer_tokens_mean)}</td>
+      <td class="num">${groupedNumber(row.answer_tokens_per_s_p50)}</td>
     </tr>`,
   );
   return table(head, body, 'summary');
@@ -84,15 +84,15 @@ export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
   const body = advice.map((entry) => {
     const outcome = (which: 'recommended' | 'best'): string =>
-      `${entry[which].setting.label}: ${cellPercent(entry[which].passRate)} of ${entry[which].graded}`;
+      `${entry[which].setting.label}: ${percentWhole(entry[which].passRate)} of ${entry[which].graded}`;
     const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : entry.decision;
     return html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>
       <td><strong>${outcome('recommended')}</strong></td><td>${outcome('best')}</td>
-      <td class="num">${cellNumber(entry.pValue, 3)}</td>
-      <td class="num">${cellSigned(entry.savedFirstAnswerP50Ms, ' ms')}</td>
-      <td class="num">${cellSigned(entry.savedTotalP50Ms, ' ms')}</td>
-      <td class="num">${cellSigned(entry.savedThoughtTokensMean, '')}</td>
+      <td class="num">${groupedNumber(entry.pValue, 3)}</td>
+      <td class="num">${signedGroupedNumber(entry.savedFirstAnswerP50Ms, ' ms')}</td>
+      <td class="num">${signedGroupedNumber(entry.savedTotalP50Ms, ' ms')}</td>
+      <td class="num">${signedGroupedNumber(entry.savedThoughtTokensMean, '')}</td>
       <td class="${entry.decision === 'recommend' ? '' : 'warn'}">${decision}</td>
       <td class="evidence">${entry.evidence}</td>
     </tr>`;
@@ -102,7 +102,7 @@ export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
 
 function interval(difference: DifferenceInterval | undefined, scale: number, unit: string): string {
   if (difference === undefined) return EMPTY;
-  const value = (number: number): string => cellSigned(number * scale, unit);
+  const value = (number: number): string => signedGroupedNumber(number * scale, unit);
   return `${value(difference.estimate)} (${value(difference.low)} to ${value(difference.high)})`;
 }
 
@@ -112,7 +112,7 @@ export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHt
     (entry) => html`<tr>
       <td>${entry.model}</td><th scope="row">${entry.relayA}</th><th scope="row">${entry.relayB}</th>
       <td>${entry.settings.join(', ')}</td>
-      <td class="num">${cellNumber(entry.firstAnswerMs.medianA)} / ${cellNumber(entry.firstAnswerMs.medianB)} ms</td>
+      <td class="num">${groupedNumber(entry.firstAnswerMs.medianA)} / ${groupedNumber(entry.firstAnswerMs.medianB)} ms</td>
       <td class="num">${interval(entry.firstAnswerMs.difference, 1, ' ms')}</td>
       <td>${entry.firstAnswerMs.finding}</td>
       <td class="num">${entry.passRate.passesA}/${entry.passRate.gradedA} · ${entry.passRate.passesB}/${entry.passRate.gradedB}</td>
