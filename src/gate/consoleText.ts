@@ -1,8 +1,7 @@
-import { formatTable } from '../report/table.js';
+import { GATES_TABLE, renderTextTable } from '../report/tables/index.js';
 import type { BaselineComparison } from './baseline.js';
-import { formatMeasured, formatThreshold } from '../report/gateFormat.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { scopeLabel, type GateResult } from '../analysis/gates.js';
+import type { GateResult } from '../analysis/gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
 import { pairedConsoleLines } from './pairedConsole.js';
@@ -23,8 +22,7 @@ export interface ConsoleTextInput {
 
 function gateLines(gates: GateResult[]): string[] {
   if (gates.length === 0) return ['Gates: none configured (suite `ci:` block or --min-pass-rate / --max-error-rate).'];
-  const body = gates.map((gate) => [gate.pass ? 'PASS' : 'FAIL', gate.name, scopeLabel(gate.scope), formatThreshold(gate), formatMeasured(gate)]);
-  return ['Gates:', formatTable(['result', 'gate', 'scope', 'threshold', 'measured'], body)];
+  return ['Gates:', renderTextTable(GATES_TABLE, gates)];
 }
 
 function baselineLines(baseline: BaselineComparison, name: string | undefined): string[] {

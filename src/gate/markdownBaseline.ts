@@ -1,6 +1,6 @@
 import { isSignificant, type BaselineComparison, type CaseComparison } from './baseline.js';
 import { caseGroupLabel } from '../analysis/caseGroups.js';
-import { markdownTable, markdownText } from './markdownSyntax.js';
+import { markdownTable, markdownText } from '../report/tables/index.js';
 import { describeVersionChange } from './modelVersions.js';
 import { allPairedTests, PAIRED_TABLE_HEADER, pairedTableRow, unpairedSentence } from './pairedConsole.js';
 import { hasPairs } from './pairedComparison.js';

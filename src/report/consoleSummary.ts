@@ -1,7 +1,7 @@
 import { thinkingOfCells, thinkingShortLabel } from '../plan/thinking.js';
 import type { SummaryRow } from '../runfolder/columns.js';
-import { formatTable } from './table.js';
-import { EMPTY, fixedNumber, formatUsd, percentWhole } from '../format/index.js';
+import { renderTextTable, SUMMARY_TABLE } from './tables/index.js';
+import { percentWhole } from '../format/index.js';
 
 /**
  * The console summary: one line per (relay, model, thinking setting), pass rate with pass^k (the
@@ -9,26 +9,7 @@ import { EMPTY, fixedNumber, formatUsd, percentWhole } from '../format/index.js'
  * from twelve samples. Returns a string; printing is the caller's business.
  */
 export function formatSummaryTable(rows: SummaryRow[]): string {
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok', 'cost/req', 'cost/pass'];
-  const body = rows.map((row) => [
-    String(row.relay),
-    String(row.model),
-    thinkingShortLabel(thinkingOfCells(row), '–'),
-    fixedNumber(row.n),
-    fixedNumber(row.errors),
-    percentWhole(row.pass_rate),
-    percentWhole(row.pass_all_repeats_rate),
-    row.pass_ci_low === undefined ? EMPTY : `${percentWhole(row.pass_ci_low)}–${percentWhole(row.pass_ci_high)}`,
-    fixedNumber(row.ttft_ms_p50),
-    fixedNumber(row.ttft_ms_p90),
-    fixedNumber(row.first_answer_ms_p50),
-    fixedNumber(row.total_ms_p50),
-    fixedNumber(row.total_ms_p90),
-    fixedNumber(row.thought_tokens_mean),
-    formatUsd(row.cost_usd_mean),
-    formatUsd(row.cost_per_pass_usd),
-  ]);
-  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
+  const lines = [renderTextTable(SUMMARY_TABLE, rows), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
   const warnings = summaryWarnings(rows);
   return [...lines, ...warnings].join('\n');
 }

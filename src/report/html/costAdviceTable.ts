@@ -1,6 +1,6 @@
 import type { BudgetAdvice } from '../../analysis/index.js';
 import { html, type SafeHtml } from './escape.js';
-import { EMPTY, formatUsd, percentWhole, signedGroupedNumber } from '../../format/index.js';
+import { formatUsd, percentWhole, signedGroupedNumber } from '../../format/index.js';
 
 /**
  * The cost-aware pick per (relay, model): the cheapest thinking setting not significantly less

@@ -5,39 +5,21 @@ import {
   type RelayComparison,
   type RelayVerdict,
 } from '../../analysis/index.js';
-import { formatMeasured, formatThreshold } from '../gateFormat.js';
-import { scopeLabel, type GateResult } from '../../analysis/gates.js';
+import type { GateResult } from '../../analysis/gates.js';
 import type { DifferenceInterval } from '../../stats/index.js';
 import type { SummaryRow } from '../../runfolder/columns.js';
-import { thinkingOfCells, thinkingShortLabel } from '../../plan/thinking.js';
+import { GATES_TABLE, htmlTable, renderHtmlTable, SUMMARY_TABLE } from '../tables/index.js';
 import { html, type SafeHtml } from './escape.js';
 import { EMPTY, groupedNumber, percentWhole, signedGroupedNumber } from '../../format/index.js';
 
-function table(head: readonly string[], body: readonly SafeHtml[], className = ''): SafeHtml {
-  return html`<div class="table-wrap"><table class="${className}"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
-}
-
+/** report.html's Summary: {@link SUMMARY_TABLE}'s HTML view, one row per (relay, model, thinking setting). */
 export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
-  const head = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'ttft p99', 'first answer p50', 'first answer p90', 'first answer p99', 'total p50', 'total p90', 'total p99', 'thought tokens (mean)', 'answer tokens (mean)', 'answer tokens/s p50'];
-  const body = rows.map(
-    (row) => html`<tr>
-      <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingShortLabel(thinkingOfCells(row), '–')}</td>
-      <td class="num">${groupedNumber(row.n)}</td><td class="num">${groupedNumber(row.errors)}</td>
-      <td class="num">${percentWhole(row.pass_rate)}</td>
-      <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${percentWhole(row.pass_ci_low)}–${percentWhole(row.pass_ci_high)}`}</td>
-      ${[row.ttft_ms_p50, row.ttft_ms_p90, row.ttft_ms_p99, row.first_answer_ms_p50, row.first_answer_ms_p90, row.first_answer_ms_p99, row.total_ms_p50, row.total_ms_p90, row.total_ms_p99].map((value) => html`<td class="num">${groupedNumber(value)}</td>`)}
-      <td class="num">${groupedNumber(row.thought_tokens_mean)}</td><td class="num">${groupedNumber(row.answer_tokens_mean)}</td>
-      <td class="num">${groupedNumber(row.answer_tokens_per_s_p50)}</td>
-    </tr>`,
-  );
-  return table(head, body, 'summary');
+  return renderHtmlTable(SUMMARY_TABLE, rows, 'summary');
 }
 
+/** report.html's CI gates: {@link GATES_TABLE}'s HTML view, one row per gate with a PASS/FAIL badge. */
 export function gatesTable(gates: readonly GateResult[]): SafeHtml {
-  const body = gates.map(
-    (gate) => html`<tr><td class="verdict ${gate.pass ? 'pass' : 'fail'}"><span class="badge">${gate.pass ? 'PASS' : 'FAIL'}</span></td><th scope="row">${gate.name}</th><td>${scopeLabel(gate.scope)}</td><td class="num">${formatThreshold(gate)}</td><td class="num">${formatMeasured(gate)}</td></tr>`,
-  );
-  return table(['result', 'gate', 'scope', 'threshold', 'measured'], body, 'gates');
+  return renderHtmlTable(GATES_TABLE, gates, 'gates');
 }
 
 /** The job ids a FAIL cites (`e.g. job_ids 1a2b…, 3c4d…`), linked to their repeat in the case grid. */
@@ -77,7 +59,7 @@ export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay
       return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;
     })}</tr>`,
   );
-  return table(head, body, 'verdicts');
+  return htmlTable(head, body, 'verdicts');
 }
 
 export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
@@ -97,7 +79,7 @@ export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
       <td class="evidence">${entry.evidence}</td>
     </tr>`;
   });
-  return table(head, body, 'advice');
+  return htmlTable(head, body, 'advice');
 }
 
 function interval(difference: DifferenceInterval | undefined, scale: number, unit: string): string {
@@ -120,5 +102,5 @@ export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHt
       <td>${entry.passRate.finding}</td>
     </tr>`,
   );
-  return table(head, body, 'comparison');
+  return htmlTable(head, body, 'comparison');
 }

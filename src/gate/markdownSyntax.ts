@@ -1,9 +1,0 @@
-/** Escapes what Markdown or GitHub's HTML would interpret; a case id is data, not markup. */
-export function markdownText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
-}
-
-export function markdownTable(header: string[], body: string[][]): string {
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
-}
