@@ -22,6 +22,7 @@ export interface PassCounts {
   graded: number;
 }
 
+/** The key of a case group: case, relay and the two thinking cells, joined by NUL. */
 export function caseGroupKey(row: RequestRow): string {
   return [row.case_id, row.relay, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
 }

@@ -62,6 +62,7 @@ export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay
   return htmlTable(head, body, 'verdicts');
 }
 
+/** report.html's Budget advice: one row per (relay, model), the recommended and the best setting with the test behind the choice. */
 export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
   const body = advice.map((entry) => {
@@ -88,6 +89,7 @@ function interval(difference: DifferenceInterval | undefined, scale: number, uni
   return `${value(difference.estimate)} (${value(difference.low)} to ${value(difference.high)})`;
 }
 
+/** report.html's Relay comparison: one row per pair of relays on a model, first-answer latency and pass rate with 95% intervals. */
 export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHtml {
   const head = ['model', 'relay A', 'relay B', 'settings pooled', 'first answer p50 A / B', 'A − B (95% CI)', 'finding', 'pass A / B', 'A − B (95% CI)', 'finding'];
   const body = comparisons.map(
