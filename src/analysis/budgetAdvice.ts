@@ -2,9 +2,9 @@ import type { RequestRow } from '../runfolder/columns.js';
 import { groupRows, passCell } from '../runfolder/cells.js';
 import { fisherExact, requiredRepeatsForDifference, wilsonInterval } from '../stats/index.js';
 import { costAdvice, type CostAdvice } from './costAdvice.js';
-import { formatMs, formatP, formatShare, formatTokens } from './format.js';
 import { columnMedian, distinct, meanThoughtTokens, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
+import { msAdaptive, percentAdaptive, pValueEquation, tokenCount } from '../format/index.js';
 
 /**
  * Settings of `budgetAdvice`: `alpha` (one-sided significance level of Fisher's exact test, Fisher
@@ -96,9 +96,9 @@ function signed(value: number | undefined, format: (value: number) => string, le
 }
 
 function savingsPhrase(best: SettingOutcome, chosen: SettingOutcome): string {
-  const firstAnswer = signed(difference(best.firstAnswerP50Ms, chosen.firstAnswerP50Ms), formatMs, 'sooner', 'later');
-  const total = signed(difference(best.totalP50Ms, chosen.totalP50Ms), formatMs, 'shorter', 'longer');
-  const thoughts = signed(difference(best.thoughtTokensMean, chosen.thoughtTokensMean), formatTokens, 'fewer', 'more');
+  const firstAnswer = signed(difference(best.firstAnswerP50Ms, chosen.firstAnswerP50Ms), msAdaptive, 'sooner', 'later');
+  const total = signed(difference(best.totalP50Ms, chosen.totalP50Ms), msAdaptive, 'shorter', 'longer');
+  const thoughts = signed(difference(best.thoughtTokensMean, chosen.thoughtTokensMean), tokenCount, 'fewer', 'more');
   return [
     firstAnswer === undefined ? undefined : `first answer token ${firstAnswer} (p50)`,
     total === undefined ? undefined : `total ${total} (p50)`,
@@ -109,7 +109,7 @@ function savingsPhrase(best: SettingOutcome, chosen: SettingOutcome): string {
 }
 
 function describe(outcome: SettingOutcome): string {
-  return `${outcome.setting.label}: ${formatShare(outcome.passRate)} (${outcome.passes}/${outcome.graded})`;
+  return `${outcome.setting.label}: ${percentAdaptive(outcome.passRate)} (${outcome.passes}/${outcome.graded})`;
 }
 
 /**
@@ -147,10 +147,10 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
   const comparison =
     recommended === best
       ? `${describe(best)} is the best${best === candidates[0] ? ' and the smallest' : `; every smaller setting is significantly below it${decision === 'too few data' ? ' or below its 95% interval' : ''}`}`
-      : `${describe(recommended)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${formatP(pLessThanBest(recommended))})`;
+      : `${describe(recommended)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${pValueEquation(pLessThanBest(recommended))})`;
   const skipped = candidates
     .filter((outcome) => outcome !== best && belowBestInterval(outcome) && pLessThanBest(outcome) >= options.alpha && candidates.indexOf(outcome) < candidates.indexOf(recommended))
-    .map((outcome) => `${describe(outcome)} is below the best's 95% interval (${formatShare(bestLow)}–${formatShare(wilsonInterval(best.passes, best.graded)?.high)}), so the advice does not lean to it`);
+    .map((outcome) => `${describe(outcome)} is below the best's 95% interval (${percentAdaptive(bestLow)}–${percentAdaptive(wilsonInterval(best.passes, best.graded)?.high)}), so the advice does not lean to it`);
   const ungraded = settings
     .filter((outcome) => outcome.graded === 0)
     .map((outcome) => `${outcome.setting.label} had no graded answers (every request failed or nothing to grade), so it is not a candidate`);

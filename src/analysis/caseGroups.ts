@@ -1,8 +1,7 @@
-import { thinkingLabel } from '../plan/thinking.js';
+import { thinkingLongLabel, thinkingOfCells } from '../plan/thinking.js';
 import type { ThinkingSetting } from '../plan/types.js';
 import type { RequestRow } from '../runfolder/columns.js';
 import { groupRows, passCell } from '../runfolder/cells.js';
-import type { ThinkingLevel } from '../suite/types.js';
 
 /**
  * The unit CI reports on: one (case, relay, thinking setting), all its repeats together. A repeat
@@ -27,22 +26,7 @@ export interface PassCounts {
   graded: number;
 }
 
-/** Reads the thinking setting back from the two CSV columns that carry it. */
-export function thinkingOfRow(row: RequestRow): ThinkingSetting {
-  if (row.thinking_level !== undefined && row.thinking_level !== '') return { kind: 'level', level: String(row.thinking_level) as ThinkingLevel };
-  if (row.thinking_budget !== undefined && row.thinking_budget !== '') return { kind: 'budget', budget: Number(row.thinking_budget) };
-  return { kind: 'none' };
-}
-
-/** `budget 1024`, `level high`, or '' when the suite sets no thinking (nothing worth printing). */
-export function thinkingText(setting: ThinkingSetting): string {
-  return setting.kind === 'none' ? '' : thinkingLabel(setting);
-}
-
-/**
- * The key of a row's (case, relay, thinking setting) group: `case_id`, `relay`, `thinking_budget`
- * and `thinking_level` joined by NUL (a character no cell holds), equal in any run of the suite.
- */
+/** The key of a case group: case, relay and the two thinking cells, joined by NUL. */
 export function caseGroupKey(row: RequestRow): string {
   return [row.case_id, row.relay, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000');
 }
@@ -53,14 +37,14 @@ export function caseGroups(rows: Iterable<RequestRow>): CaseGroup[] {
     key: caseGroupKey(first),
     caseId: String(first.case_id ?? ''),
     relay: String(first.relay ?? ''),
-    thinking: thinkingOfRow(first),
+    thinking: thinkingOfCells(first),
     rows: groupRowsOfCase,
   }));
 }
 
 /** `sum-1-999 · flaky · budget 0`: how a reviewer finds the case in the suite and the report. */
 export function caseGroupLabel(group: Pick<CaseGroup, 'caseId' | 'relay' | 'thinking'>): string {
-  return [group.caseId, group.relay, thinkingText(group.thinking)].filter((part) => part !== '').join(' · ');
+  return [group.caseId, group.relay, thinkingLongLabel(group.thinking, '')].filter((part) => part !== '').join(' · ');
 }
 
 /** Counts the passes among the graded rows (status `ok` and a `pass` cell of true/false) of `rows`. Pure. */

@@ -1,9 +1,9 @@
 import type { RequestRow } from '../runfolder/columns.js';
 import { passCell } from '../runfolder/cells.js';
 import { bootstrapDiffOfMedians, newcombeDiffInterval, type DifferenceInterval } from '../stats/index.js';
-import { formatMs } from './format.js';
 import { columnValues, distinct, medianOf, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf } from './thinkingSetting.js';
+import { msAdaptive } from '../format/index.js';
 
 /**
  * Settings of `compareRelays`: the bootstrap's `seed` (from the suite, so a rebuilt report shows the
@@ -84,7 +84,7 @@ function compareFirstAnswer(a: readonly RequestRow[], b: readonly RequestRow[], 
   if (difference !== undefined) {
     // Lower is faster, so A's advantage is median(B) − median(A).
     const { relay, lead } = leader(negated(difference), relayA, relayB);
-    finding = spansZero(difference) ? NO_DIFFERENCE : `${relay} faster by ${formatMs(lead.estimate)} (95% CI ${formatMs(lead.low)} to ${formatMs(lead.high)})`;
+    finding = spansZero(difference) ? NO_DIFFERENCE : `${relay} faster by ${msAdaptive(lead.estimate)} (95% CI ${msAdaptive(lead.low)} to ${msAdaptive(lead.high)})`;
   }
   return { countA: valuesA.length, countB: valuesB.length, medianA: medianOf(valuesA), medianB: medianOf(valuesB), difference, finding };
 }

@@ -1,9 +1,9 @@
 import type { RequestRow } from '../runfolder/columns.js';
 import { passCell } from '../runfolder/cells.js';
 import { fisherExact, mean } from '../stats/index.js';
-import { formatMs, formatP, formatShare } from './format.js';
 import { columnMedian, columnValues, okRows } from './rowValues.js';
 import { observedSettingOf, settingsOf, type ObservedSetting } from './thinkingSetting.js';
+import { formatUsd, msAdaptive, percentAdaptive, pValueEquation } from '../format/index.js';
 
 /** Accuracy, cost and speed of one thinking setting for one (relay, model). */
 export interface SettingCost {
@@ -52,15 +52,6 @@ function settingCost(setting: ObservedSetting, rows: readonly RequestRow[]): Set
   };
 }
 
-/** `$0.0123` with 3 significant digits (sub-cent amounts are the norm per request). */
-export function formatUsdAmount(value: number): string {
-  const magnitude = Math.abs(value);
-  if (magnitude === 0) return '$0';
-  if (magnitude >= 1) return `${value < 0 ? '-' : ''}$${magnitude.toFixed(2)}`;
-  const digits = Math.min(12, 2 - Math.floor(Math.log10(magnitude)));
-  return `${value < 0 ? '-' : ''}$${magnitude.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
-}
-
 /**
  * Cost-aware advice for the rows of one (relay, model): among the settings whose pass rate is
  * not significantly below the best's (one-sided Fisher exact test at `alpha`, as in budget advice),
@@ -85,11 +76,11 @@ export function costAdvice(rows: readonly RequestRow[], options: { alpha?: numbe
     best.firstAnswerP50Ms === undefined || cheapest.firstAnswerP50Ms === undefined ? undefined : best.firstAnswerP50Ms - cheapest.firstAnswerP50Ms;
   const pValue = cheapest === best ? undefined : pLess(cheapest);
   const describe = (outcome: SettingCost): string =>
-    `${outcome.setting.label}: ${formatShare(outcome.passRate)} (${outcome.passes}/${outcome.graded}) at ${formatUsdAmount(outcome.costUsdMean as number)} per request`;
+    `${outcome.setting.label}: ${percentAdaptive(outcome.passRate)} (${outcome.passes}/${outcome.graded}) at ${formatUsd(outcome.costUsdMean as number)} per request`;
   const evidence =
     cheapest === best
       ? `${describe(best)} is the best and no setting as accurate is cheaper`
-      : `${describe(cheapest)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${formatP(pValue as number)}); it saves ${formatUsdAmount(savedUsdPer1000)} per 1,000 requests` +
-        (savedFirstAnswerP50Ms === undefined ? '' : ` and reaches the first answer token ${formatMs(Math.abs(savedFirstAnswerP50Ms))} ${savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`);
+      : `${describe(cheapest)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${pValueEquation(pValue as number)}); it saves ${formatUsd(savedUsdPer1000)} per 1,000 requests` +
+        (savedFirstAnswerP50Ms === undefined ? '' : ` and reaches the first answer token ${msAdaptive(Math.abs(savedFirstAnswerP50Ms))} ${savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`);
   return { cheapest, best, pValue, savedUsdPer1000, savedFirstAnswerP50Ms, evidence };
 }

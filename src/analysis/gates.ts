@@ -2,7 +2,8 @@ import type { RequestColumn, RequestRow } from '../runfolder/columns.js';
 import { groupRows, numberCell } from '../runfolder/cells.js';
 import { percentile } from '../stats/index.js';
 import type { CiGates } from '../suite/types.js';
-import { passCounts, thinkingOfRow, thinkingText } from './caseGroups.js';
+import { compareThinking, thinkingLongLabel, thinkingOfCells } from '../plan/thinking.js';
+import { passCounts } from './caseGroups.js';
 
 /** The threshold gates (every key of the `ci:` block that holds a number). */
 export type GateName = Exclude<keyof CiGates, 'allowIncomplete'>;
@@ -98,12 +99,13 @@ interface ScopedRows {
   rows: RequestRow[];
 }
 
-/** Relays by name, then budgets by size: the same order whatever order the requests finished in. */
+/**
+ * Relays by name, then thinking settings in the one order of `plan/thinking.ts` (budgets by size,
+ * dynamic last; levels minimal < low < medium < high), as the summary orders them: the same order
+ * whatever order the requests finished in.
+ */
 function compareGroups(left: RequestRow, right: RequestRow): number {
-  const byRelay = String(left.relay).localeCompare(String(right.relay));
-  if (byRelay !== 0) return byRelay;
-  const budgets = Number(left.thinking_budget) - Number(right.thinking_budget);
-  return Number.isNaN(budgets) ? String(left.thinking_level ?? '').localeCompare(String(right.thinking_level ?? '')) : budgets;
+  return String(left.relay).localeCompare(String(right.relay)) || compareThinking(thinkingOfCells(left), thinkingOfCells(right));
 }
 
 function sortedGroups(rows: RequestRow[], keyOf: (row: RequestRow) => string): ReturnType<typeof groupRows> {
@@ -119,7 +121,7 @@ function scopesOf(rows: RequestRow[], options: GateOptions): ScopedRows[] {
   }
   if (options.perThinking === true) {
     for (const { first, rows: settingRows } of sortedGroups(rows, (row) => [row.relay, row.thinking_budget ?? '', row.thinking_level ?? ''].join('\u0000'))) {
-      const thinking = thinkingText(thinkingOfRow(first));
+      const thinking = thinkingLongLabel(thinkingOfCells(first), '');
       if (thinking !== '') scopes.push({ scope: { kind: 'thinking', relay: String(first.relay), thinking }, rows: settingRows });
     }
   }

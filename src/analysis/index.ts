@@ -1,4 +1,4 @@
-export { costAdvice, formatUsdAmount, type CostAdvice, type SettingCost } from './costAdvice.js';
+export { costAdvice, type CostAdvice, type SettingCost } from './costAdvice.js';
 export { budgetAdvice, type BudgetAdvice, type BudgetAdviceOptions, type SettingOutcome } from './budgetAdvice.js';
 export { compareRelays, NO_DIFFERENCE, type CompareRelaysOptions, type MedianComparison, type PassRateComparison, type RelayComparison } from './compareRelays.js';
 export { BUDGET_COLUMNS, budgetsCsv, VERDICT_COLUMNS, verdictsCsv } from './csv.js';

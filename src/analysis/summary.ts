@@ -1,8 +1,12 @@
 import { mean, percentile, wilsonInterval } from '../stats/index.js';
 import type { RequestRow, SummaryRow } from '../runfolder/columns.js';
-import { groupRows, passCell, numberCell, thinkingRank, type RowGroup } from '../runfolder/cells.js';
+import { groupRows, passCell, numberCell, type RowGroup } from '../runfolder/cells.js';
+import { compareThinking, thinkingOfCells } from '../plan/thinking.js';
 
-/** Groups ordered by relay (as the suite lists them, then by name) and thinking setting, not by finishing order. */
+/**
+ * Groups ordered by relay (as the suite lists them, then by name) and thinking setting (the one
+ * order of `plan/thinking.ts`), not by finishing order.
+ */
 function sortGroups(groups: RowGroup[], relayOrder: readonly string[]): RowGroup[] {
   const relayRank = (relay: string): number => {
     const index = relayOrder.indexOf(relay);
@@ -11,7 +15,7 @@ function sortGroups(groups: RowGroup[], relayOrder: readonly string[]): RowGroup
   return [...groups].sort((left, right) => {
     const leftRelay = String(left.first.relay);
     const rightRelay = String(right.first.relay);
-    return relayRank(leftRelay) - relayRank(rightRelay) || leftRelay.localeCompare(rightRelay) || thinkingRank(left.first) - thinkingRank(right.first);
+    return relayRank(leftRelay) - relayRank(rightRelay) || leftRelay.localeCompare(rightRelay) || compareThinking(thinkingOfCells(left.first), thinkingOfCells(right.first));
   });
 }
 

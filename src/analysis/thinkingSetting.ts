@@ -1,49 +1,39 @@
 import type { RequestRow } from '../runfolder/columns.js';
-import { numberCell } from '../runfolder/cells.js';
-import { thinkingCellLabel } from '../runfolder/cells.js';
-
-/** Gemini 3's levels from least to most thinking, the order "smallest" follows for levels. */
-const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'] as const;
+import { compareThinking, thinkingKey, thinkingOfCells, thinkingRank, thinkingShortLabel } from '../plan/thinking.js';
+import type { ThinkingSetting } from '../plan/types.js';
 
 /**
- * The thinking setting of a row as read back from `requests.csv`, with a rank that puts it on
- * one axis: fixed budgets by size, then dynamic (-1), which may think more or less than any fixed
- * budget and so cannot count as "small"; levels minimal < low < medium < high.
+ * The thinking setting of a row as read back from `requests.csv`, with its key, label and rank
+ * from the one thinking module (`plan/thinking.ts`): fixed budgets by size, then dynamic (-1),
+ * which may think more or less than any fixed budget and so cannot count as "small"; levels
+ * minimal < low < medium < high.
  */
 export interface ObservedSetting {
-  /** Stable grouping key, e.g. `budget:1024`, `level:low`, `none`. */
+  /** Stable grouping key, e.g. `budget 1024`, `level low`, `none` ({@link thinkingKey}). */
   key: string;
-  /** What a person reads: `1024`, `dynamic`, `low`, `default`. */
+  /** What a person reads: `1024`, `dynamic`, `low`, `default` ({@link thinkingShortLabel}). */
   label: string;
   kind: 'budget' | 'dynamic' | 'level' | 'none';
   /** The fixed token budget (0 included); undefined for dynamic, levels and no setting. */
   budget: number | undefined;
+  /** {@link thinkingRank}: smaller is less thinking. */
   rank: number;
+  /** The setting itself. */
+  setting: ThinkingSetting;
 }
 
-/** Ranks dynamic after every fixed budget Google accepts (the largest is 32768). */
-const DYNAMIC_RANK = Number.MAX_SAFE_INTEGER;
-
-/**
- * A row's thinking setting as read back from requests.csv (`thinking_level`, else `thinking_budget`):
- * its key, label and rank (budgets by size in tokens, dynamic -1 after them, levels
- * minimal < low < medium < high: Gemini 3's thinking levels). Pure.
- */
+/** The observed setting of one row; a budget cell that is not a number counts as no setting. */
 export function observedSettingOf(row: RequestRow): ObservedSetting {
-  const level = row.thinking_level;
-  if (level !== undefined && level !== '') {
-    const rank = LEVEL_ORDER.indexOf(String(level) as (typeof LEVEL_ORDER)[number]);
-    return { key: `level:${String(level)}`, label: String(level), kind: 'level', budget: undefined, rank: rank === -1 ? LEVEL_ORDER.length : rank };
-  }
-  const budget = numberCell(row.thinking_budget);
-  if (budget === undefined) return { key: 'none', label: 'default', kind: 'none', budget: undefined, rank: 0 };
-  if (budget === -1) return { key: 'budget:-1', label: thinkingCellLabel(row), kind: 'dynamic', budget: undefined, rank: DYNAMIC_RANK };
-  return { key: `budget:${budget}`, label: thinkingCellLabel(row), kind: 'budget', budget, rank: budget };
+  const read = thinkingOfCells(row);
+  const setting: ThinkingSetting = read.kind === 'budget' && !Number.isFinite(read.budget) ? { kind: 'none' } : read;
+  const kind = setting.kind === 'budget' && setting.budget === -1 ? 'dynamic' : setting.kind;
+  const budget = setting.kind === 'budget' && kind === 'budget' ? setting.budget : undefined;
+  return { key: thinkingKey(setting), label: thinkingShortLabel(setting, 'default'), kind, budget, rank: thinkingRank(setting), setting };
 }
 
-/** Sort order of settings: by rank (smallest thinking first), then by key. A comparator for Array.sort. */
+/** Sort comparator of observed settings: {@link compareThinking}, smallest first. */
 export function compareSettings(left: ObservedSetting, right: ObservedSetting): number {
-  return left.rank - right.rank || left.key.localeCompare(right.key);
+  return compareThinking(left.setting, right.setting);
 }
 
 /** The distinct settings of some rows, smallest first. */

@@ -4,7 +4,7 @@ import { RelaybenchError, EXIT } from '../errors/index.js';
 import { expandPlan } from '../plan/expand.js';
 import { filterPlan, NO_FILTER } from '../plan/filter.js';
 import { formatLoadReport, describeSlo } from '../report/consoleLoad.js';
-import { formatSummaryTable, formatUsd } from '../report/consoleSummary.js';
+import { formatSummaryTable } from '../report/consoleSummary.js';
 import { writeLoadCsv } from '../runfolder/loadCsv.js';
 import { openJsonLines, openRequestsCsv, readRequestRows } from '../runfolder/requestsCsv.js';
 import { buildRunManifest } from '../run/manifest.js';
@@ -20,6 +20,7 @@ import type { LoadSettings, Suite } from '../suite/types.js';
 import { handleInterruption } from './interrupt.js';
 import type { RunCommandOptions } from './runOptions.js';
 import { createRunFolder } from '../runfolder/create.js';
+import { formatUsd } from '../format/index.js';
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted (as in a normal run). */
 const INTERRUPT_GRACE_MS = 3000;

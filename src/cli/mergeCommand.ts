@@ -91,7 +91,7 @@ function writeMerged(shards: RunFolder[], first: RunFolder, plan: unknown[] | un
     if (existsSync(captures)) cpSync(captures, join(outDir, 'captures'), { recursive: true });
   }
   if (plan !== undefined) writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(plan));
-  const summary = summarize(rows);
+  const summary = summarize(rows, first.manifest.config.relays?.map((relay) => relay.name) ?? []);
   writeSummaryCsv(outDir, summary);
   writeRunJson(outDir, mergeManifests(shards, rows));
 

@@ -21,7 +21,6 @@ import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
 import type { Suite } from '../suite/types.js';
 import { createSpendingCap, type SpendingCap } from '../run/spendingCap.js';
-import { formatUsd } from '../report/consoleSummary.js';
 import { formatWarmup } from '../run/warmup.js';
 import { createCaptureSink } from '../run/captures.js';
 import { judgeRecord, judgeSecrets, startJudging, unpricedJudge } from '../run/judgeSetup.js';
@@ -37,6 +36,7 @@ import { loadSuiteOrExit } from './loadOrExit.js';
 import { createProgress } from './progress.js';
 import { createRunFolder, resumeRunFolder, type RunFolder } from '../runfolder/create.js';
 import type { RunCommandOptions } from './runOptions.js';
+import { formatUsd } from '../format/index.js';
 
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */

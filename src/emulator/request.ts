@@ -1,3 +1,4 @@
+import { THINKING_LEVELS } from '../plan/thinking.js';
 import type { ThinkingLevel } from '../suite/types.js';
 import { invalidArgument, type GoogleError } from './errors.js';
 import { declaredFunctionOf, type DeclaredFunction } from './functionCall.js';
@@ -39,7 +40,6 @@ export type ParseResult = { ok: true; request: GenerateRequest } | { ok: false; 
 type Json = Record<string, unknown>;
 
 const CHARS_PER_TOKEN = 4;
-const LEVELS: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high'];
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,7 +70,7 @@ function readLevel(value: unknown): ThinkingLevel | undefined | GoogleError {
   if (value === undefined || value === null) return undefined;
   const name = typeof value === 'string' ? value.toLowerCase() : '';
   if (name === 'thinking_level_unspecified') return undefined;
-  const level = LEVELS.find((candidate) => candidate === name);
+  const level = THINKING_LEVELS.find((candidate) => candidate === name);
   if (level !== undefined) return level;
   return invalidArgument(
     "Invalid value at 'generation_config.thinking_config.thinking_level' " +

@@ -1,12 +1,12 @@
-import { formatTable } from '../report/table.js';
+import { GATES_TABLE, renderTextTable } from '../report/tables/index.js';
 import type { BaselineComparison } from './baseline.js';
-import { formatMeasured, formatMs, formatSignedPct, formatThreshold } from '../report/gateFormat.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { scopeLabel, type GateResult } from '../analysis/gates.js';
+import type { GateResult } from '../analysis/gates.js';
 import { isCredibleShift } from './latencyChange.js';
 import { describeVersionChange } from './modelVersions.js';
 import { pairedConsoleLines } from './pairedConsole.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
+import { msWhole, signedPercentChange } from '../format/index.js';
 
 /**
  * What the CI console text is built from: the gate results, the optional baseline comparison and
@@ -27,8 +27,7 @@ export interface ConsoleTextInput {
 
 function gateLines(gates: GateResult[]): string[] {
   if (gates.length === 0) return ['Gates: none configured (suite `ci:` block or --min-pass-rate / --max-error-rate).'];
-  const body = gates.map((gate) => [gate.pass ? 'PASS' : 'FAIL', gate.name, scopeLabel(gate.scope), formatThreshold(gate), formatMeasured(gate)]);
-  return ['Gates:', formatTable(['result', 'gate', 'scope', 'threshold', 'measured'], body)];
+  return ['Gates:', renderTextTable(GATES_TABLE, gates)];
 }
 
 function baselineLines(baseline: BaselineComparison, name: string | undefined): string[] {
@@ -39,8 +38,8 @@ function baselineLines(baseline: BaselineComparison, name: string | undefined): 
   for (const comparison of baseline.latency.filter((entry) => entry.exceedsGate || isCredibleShift(entry))) {
     const gate = comparison.exceedsGate ? '  FAIL (over the latency gate)' : '';
     lines.push(
-      `  LATENCY     ${comparison.relay} ${comparison.metric}: p50 ${formatMs(comparison.baseline.p50)} → ${formatMs(comparison.current.p50)} (${formatSignedPct(comparison.p50ChangePct)}), ` +
-        `p90 ${formatMs(comparison.baseline.p90)} → ${formatMs(comparison.current.p90)} (${formatSignedPct(comparison.p90ChangePct)})${gate}`,
+      `  LATENCY     ${comparison.relay} ${comparison.metric}: p50 ${msWhole(comparison.baseline.p50)} → ${msWhole(comparison.current.p50)} (${signedPercentChange(comparison.p50ChangePct)}), ` +
+        `p90 ${msWhole(comparison.baseline.p90)} → ${msWhole(comparison.current.p90)} (${signedPercentChange(comparison.p90ChangePct)})${gate}`,
     );
   }
   for (const change of baseline.modelVersionChanges) lines.push(`  MODEL       ${change.relay}: ${describeVersionChange(change)}`);

@@ -150,7 +150,7 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
   const ok = rows.filter((row) => row.status === 'ok').length;
   const markdown = renderSummaryMarkdown({
     suiteName: suite.name,
-    summaryRows: summarize(rows),
+    summaryRows: summarize(rows, input.requestConfig?.relays?.map((relay) => relay.name) ?? []),
     gates,
     counts: { rows: rows.length, ok, errors: rows.length - ok },
     ...(completeness === undefined ? {} : { completeness }),

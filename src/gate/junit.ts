@@ -1,6 +1,7 @@
 import type { RequestRow } from '../runfolder/columns.js';
 import { groupRows, numberCell, passCell } from '../runfolder/cells.js';
-import { caseGroups, thinkingText, type CaseGroup } from '../analysis/caseGroups.js';
+import { caseGroups, type CaseGroup } from '../analysis/caseGroups.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import type { PairedComparison } from './pairedComparison.js';
 import { jobPairLabel, pairedTestLabel, pValueText } from './pairedText.js';
 import type { JobPair } from './pairs.js';
@@ -77,7 +78,7 @@ function renderCaseAgainstBaseline(group: CaseGroup, open: string, seconds: numb
 
 function renderCase(group: CaseGroup, verdict?: BaselineVerdict): RenderedCase {
   const { rows } = group;
-  const thinking = thinkingText(group.thinking);
+  const thinking = thinkingLongLabel(group.thinking, '');
   const name = thinking === '' ? group.caseId : `${group.caseId} [${thinking}]`;
   const seconds = meanSeconds(rows);
   const open = `    <testcase ${xmlAttributes([['classname', group.relay], ['name', name], ['time', seconds.toFixed(3)]])}`;
@@ -132,7 +133,7 @@ function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => Bas
   const paired = new Set(baseline.pairs.map((pair) => pair.jobId));
   const significant = new Map(baseline.significantDrops.map((test) => [`${test.family}\u0000${test.group}`, test]));
   return (group) => {
-    const drops = baseline.drops.filter((pair) => pair.caseId === group.caseId && pair.relay === group.relay && thinkingText(pair.thinking) === thinkingText(group.thinking));
+    const drops = baseline.drops.filter((pair) => pair.caseId === group.caseId && pair.relay === group.relay && thinkingLongLabel(pair.thinking, '') === thinkingLongLabel(group.thinking, ''));
     const part = [significant.get('overall\u0000'), significant.get(`relay\u0000${group.relay}`), significant.get(`case\u0000${group.caseId}`)].filter((test) => test !== undefined);
     const reasons = part.map((test) => `significant drop: ${pairedTestLabel(test)}, ${pValueText(test, 'drop')}`);
     if (baseline.failOnFlip) reasons.push('--fail-on-flip');

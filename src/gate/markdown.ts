@@ -1,11 +1,9 @@
 import type { SummaryRow } from '../runfolder/columns.js';
-import { thinkingCellLabel } from '../runfolder/cells.js';
 import type { BaselineComparison } from './baseline.js';
 import { completenessLine, type CompletenessResult } from './completeness.js';
-import { formatMeasured, formatMs, formatPercent, formatThreshold } from '../report/gateFormat.js';
-import { scopeLabel, type GateResult } from '../analysis/gates.js';
+import type { GateResult } from '../analysis/gates.js';
 import { baselineMarkdown } from './markdownBaseline.js';
-import { markdownTable, markdownText } from './markdownSyntax.js';
+import { GATES_TABLE, markdownText, renderMarkdownTable, SUMMARY_TABLE } from '../report/tables/index.js';
 import { ciVerdict, reasonsLine } from './verdict.js';
 
 /**
@@ -51,14 +49,7 @@ function countsLine(input: SummaryMarkdownInput): string {
 
 function gatesSection(gates: GateResult[]): string[] {
   if (gates.length === 0) return ['No gates configured: set `ci:` in the suite, or pass `--min-pass-rate` / `--max-error-rate`.'];
-  const body = gates.map((gate) => [
-    gate.name,
-    markdownText(scopeLabel(gate.scope)),
-    formatThreshold(gate),
-    formatMeasured(gate),
-    gate.pass ? '✅ pass' : '❌ fail',
-  ]);
-  return ['### Gates', markdownTable(['gate', 'scope', 'threshold', 'measured', 'result'], body)];
+  return ['### Gates', renderMarkdownTable(GATES_TABLE, gates)];
 }
 
 function completenessSection(completeness: CompletenessResult | undefined, notes: string[]): string[] {
@@ -69,26 +60,8 @@ function completenessSection(completeness: CompletenessResult | undefined, notes
   return lines.length === 0 ? [] : [lines.join('\n\n')];
 }
 
-const cell = (value: string | number | undefined, format: (number: number) => string): string =>
-  value === undefined || value === '' ? '–' : format(Number(value));
-
 function summarySection(rows: SummaryRow[]): string[] {
-  const body = rows.map((row) => [
-    markdownText(String(row.relay)),
-    markdownText(String(row.model)),
-    thinkingCellLabel(row),
-    String(row.n),
-    String(row.errors),
-    cell(row.pass_rate, formatPercent),
-    cell(row.pass_all_repeats_rate, formatPercent),
-    row.pass_ci_low === undefined ? '–' : `${cell(row.pass_ci_low, formatPercent)}–${cell(row.pass_ci_high, formatPercent)}`,
-    cell(row.ttft_ms_p50, formatMs),
-    cell(row.first_answer_ms_p50, formatMs),
-    cell(row.total_ms_p50, formatMs),
-    cell(row.total_ms_p90, formatMs),
-  ]);
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k (every repeat)', 'pass 95% CI', 'ttft p50', 'answer p50', 'total p50', 'total p90'];
-  return ['### Per relay', markdownTable(header, body)];
+  return ['### Per relay', renderMarkdownTable(SUMMARY_TABLE, rows)];
 }
 
 /**

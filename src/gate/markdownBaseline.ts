@@ -1,17 +1,17 @@
 import { isSignificant, type BaselineComparison, type CaseComparison } from './baseline.js';
 import { caseGroupLabel } from '../analysis/caseGroups.js';
-import { formatMs, formatP, formatPassCounts, formatSignedPct } from '../report/gateFormat.js';
-import { markdownTable, markdownText } from './markdownSyntax.js';
+import { markdownTable, markdownText } from '../report/tables/index.js';
 import { describeVersionChange } from './modelVersions.js';
 import { allPairedTests, PAIRED_TABLE_HEADER, pairedTableRow, unpairedSentence } from './pairedConsole.js';
 import { hasPairs } from './pairedComparison.js';
 import { jobPairLabel, pairedTestLabel, powerSentences } from './pairedText.js';
+import { msWhole, passFraction, pValueNumber, signedPercentChange } from '../format/index.js';
 
 function caseLine(comparison: CaseComparison, causes: Map<string, string>): string {
   const cause = causes.get(comparison.relay);
-  const counts = `${formatPassCounts(comparison.baseline)} → ${formatPassCounts(comparison.current)} passed`;
+  const counts = `${passFraction(comparison.baseline)} → ${passFraction(comparison.current)} passed`;
   const causeText = cause === undefined ? '' : ` — model version changed: ${markdownText(cause)}`;
-  return `- **${markdownText(caseGroupLabel(comparison))}**: ${counts} (p = ${formatP(comparison.pValue)})${causeText}`;
+  return `- **${markdownText(caseGroupLabel(comparison))}**: ${counts} (p = ${pValueNumber(comparison.pValue)})${causeText}`;
 }
 
 /** The per-cell Fisher tests, folded away: detail that does not decide. */
@@ -68,8 +68,8 @@ function latencySection(baseline: BaselineComparison): string[] {
   const body = baseline.latency.map((comparison) => [
     markdownText(comparison.relay),
     comparison.metric,
-    `${formatMs(comparison.baseline.p50)} → ${formatMs(comparison.current.p50)} (${formatSignedPct(comparison.p50ChangePct)})`,
-    `${formatMs(comparison.baseline.p90)} → ${formatMs(comparison.current.p90)} (${formatSignedPct(comparison.p90ChangePct)})`,
+    `${msWhole(comparison.baseline.p50)} → ${msWhole(comparison.current.p50)} (${signedPercentChange(comparison.p50ChangePct)})`,
+    `${msWhole(comparison.baseline.p90)} → ${msWhole(comparison.current.p90)} (${signedPercentChange(comparison.p90ChangePct)})`,
     `${Math.round(comparison.medianDiffMs.estimate)} ms [${Math.round(comparison.medianDiffMs.low)}, ${Math.round(comparison.medianDiffMs.high)}]`,
     comparison.exceedsGate ? '❌ over the gate' : '',
   ]);

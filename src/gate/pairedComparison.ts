@@ -1,5 +1,5 @@
 import { holmAdjust, mcnemarExactOneSided } from '../stats/index.js';
-import { thinkingText } from '../analysis/caseGroups.js';
+import { compareThinking, thinkingLongLabel } from '../plan/thinking.js';
 import { countPairs, isDrop, isRise, pairJobs, pairTotal, type JobPair, type PairCounts, type UnpairedCounts } from './pairs.js';
 import { pairedPower, type PairedPower } from './pairedPower.js';
 
@@ -79,8 +79,11 @@ function testOf(family: PairedFamily, group: string, pairs: readonly JobPair[]):
 /** Names in order with numbers inside them compared as numbers (case-2 before case-10). */
 const byName = (left: string, right: string): number => left.localeCompare(right, undefined, { numeric: true });
 
-/** Tests every group of a family and applies Holm's correction to drops and rises separately. */
-function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (pair: JobPair) => string, alpha: number): PairedTest[] {
+/**
+ * Tests every group of a family and applies Holm's correction to drops and rises separately.
+ * Groups are listed by name, or by `order` on their first pair when given (thinking settings).
+ */
+function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (pair: JobPair) => string, alpha: number, order?: (left: JobPair, right: JobPair) => number): PairedTest[] {
   const groups = new Map<string, JobPair[]>();
   for (const pair of pairs) {
     const key = groupOf(pair);
@@ -88,7 +91,8 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
     if (list === undefined) groups.set(key, [pair]);
     else list.push(pair);
   }
-  const raw = [...groups].sort(([left], [right]) => byName(left, right)).map(([group, groupPairs]) => testOf(family, group, groupPairs));
+  const sorted = [...groups].sort(([left, leftPairs], [right, rightPairs]) => (order === undefined ? byName(left, right) : order(leftPairs[0] as JobPair, rightPairs[0] as JobPair)));
+  const raw = sorted.map(([group, groupPairs]) => testOf(family, group, groupPairs));
   const dropAdjusted = holmAdjust(raw.map((test) => test.dropP));
   const riseAdjusted = holmAdjust(raw.map((test) => test.riseP));
   return raw.map((test, index) => {
@@ -98,9 +102,12 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
   });
 }
 
+/** Thinking settings in the one order of plan/thinking.ts (budgets by size, dynamic last; levels minimal → high). */
+const byThinking = (left: JobPair, right: JobPair): number => compareThinking(left.thinking, right.thinking);
+
 /** Case, relay, setting, repeat. */
 const byJob = (left: JobPair, right: JobPair): number =>
-  byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byName(thinkingText(left.thinking), thinkingText(right.thinking)) || left.repeat - right.repeat;
+  byName(left.caseId, right.caseId) || byName(left.relay, right.relay) || byThinking(left, right) || left.repeat - right.repeat;
 
 /**
  * The paired comparison of README.md#use-in-ci ("Comparing with a baseline"): pairs jobs by job_id, runs the
@@ -119,7 +126,7 @@ export function comparePaired(current: Parameters<typeof pairJobs>[0], baseline:
   const overallTest = overall ?? { ...testOf('overall', '', []), dropPAdjusted: 1, risePAdjusted: 1, drop: false, rise: false };
   const relays = familyTests('relay', pairs, (pair) => pair.relay, alpha);
   const hasThinking = pairs.some((pair) => pair.thinking.kind !== 'none');
-  const thinking = hasThinking ? familyTests('thinking', pairs, (pair) => thinkingText(pair.thinking), alpha) : [];
+  const thinking = hasThinking ? familyTests('thinking', pairs, (pair) => thinkingLongLabel(pair.thinking, ''), alpha, byThinking) : [];
   const cases = familyTests('case', pairs, (pair) => pair.caseId, alpha);
   const deciding = [overallTest, ...relays, ...cases];
   const significantDrops = deciding.filter((test) => test.drop);

@@ -1,7 +1,7 @@
 import { formatTable } from '../report/table.js';
-import { formatP } from '../report/gateFormat.js';
 import { DECIDING_FAMILIES, hasPairs, type PairedComparison, type PairedTest } from './pairedComparison.js';
 import { jobPairLabel, powerSentences } from './pairedText.js';
+import { pValueNumber } from '../format/index.js';
 
 /** Every test of every family, overall first; families in the design's order. */
 export function allPairedTests(comparison: PairedComparison): PairedTest[] {
@@ -28,8 +28,8 @@ export function pairedTableRow(test: PairedTest): string[] {
     test.family === 'overall' ? 'all pairs' : test.group,
     String(test.counts.passFail),
     String(test.counts.failPass),
-    `${formatP(drop ? test.dropP : test.riseP)}${drop ? '' : ' (rise)'}`,
-    formatP(drop ? test.dropPAdjusted : test.risePAdjusted),
+    `${pValueNumber(drop ? test.dropP : test.riseP)}${drop ? '' : ' (rise)'}`,
+    pValueNumber(drop ? test.dropPAdjusted : test.risePAdjusted),
     pairedResult(test),
   ];
 }

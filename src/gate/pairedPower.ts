@@ -1,5 +1,5 @@
 import { fewestOneWayFlipsForSignificance, pairsForOneWayDrop } from '../stats/index.js';
-import { thinkingText } from '../analysis/caseGroups.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import type { JobPair } from './pairs.js';
 
 /** The drop the power statement is about: 10 points of pass rate. */
@@ -38,7 +38,7 @@ export function pairedPower(pairs: readonly JobPair[], caseCount: number, alpha:
   const cells = new Set<string>();
   for (const pair of pairs) {
     perCase.set(pair.caseId, (perCase.get(pair.caseId) ?? 0) + 1);
-    cells.add([pair.caseId, pair.relay, thinkingText(pair.thinking)].join('\u0000'));
+    cells.add([pair.caseId, pair.relay, thinkingLongLabel(pair.thinking, '')].join('\u0000'));
   }
   const jobsPerRepeat = cells.size;
   const pairsNeeded = pairsForOneWayDrop(REFERENCE_DROP, alpha, REFERENCE_POWER);

@@ -1,7 +1,7 @@
-import { thinkingText } from '../analysis/caseGroups.js';
-import { formatP } from '../report/gateFormat.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import type { JobPair, PairCounts } from './pairs.js';
 import type { PairedComparison, PairedTest } from './pairedComparison.js';
+import { percentagePoints, pValueNumber } from '../format/index.js';
 
 /** `overall`, `relay flaky`, `budget 1024`, `case sum-1-999`: how a test is named everywhere. */
 export function pairedTestLabel(test: Pick<PairedTest, 'family' | 'group'>): string {
@@ -27,17 +27,12 @@ export function pairCountsText(counts: PairCounts): string {
 export function pValueText(test: PairedTest, direction: 'drop' | 'rise'): string {
   const raw = direction === 'drop' ? test.dropP : test.riseP;
   const adjusted = direction === 'drop' ? test.dropPAdjusted : test.risePAdjusted;
-  return test.family === 'overall' || raw === adjusted ? `p = ${formatP(raw)}` : `p = ${formatP(raw)}, Holm ${formatP(adjusted)}`;
+  return test.family === 'overall' || raw === adjusted ? `p = ${pValueNumber(raw)}` : `p = ${pValueNumber(raw)}, Holm ${pValueNumber(adjusted)}`;
 }
 
 /** `sum-1-999 · flaky · budget 0 · repeat 2`: where a flipped job is found in requests.csv. */
 export function jobPairLabel(pair: JobPair): string {
-  return [pair.caseId, pair.relay, thinkingText(pair.thinking), `repeat ${pair.repeat}`].filter((part) => part !== '').join(' · ');
-}
-
-/** `5.0 points`: a share of pairs as percentage points. */
-export function pointsText(share: number): string {
-  return `${(share * 100).toFixed(1)} points`;
+  return [pair.caseId, pair.relay, thinkingLongLabel(pair.thinking, ''), `repeat ${pair.repeat}`].filter((part) => part !== '').join(' · ');
 }
 
 /**
@@ -52,7 +47,7 @@ export function powerSentences(comparison: PairedComparison): string[] {
     sentences.push(`No drop could be significant here: at alpha ${alpha} the exact McNemar test needs at least ${power.fewestFlips} pass→fail pairs (p = 2^-${power.fewestFlips}), and there are only ${power.pairs} pairs.`);
   } else {
     sentences.push(
-      `Smallest detectable drop: ${pointsText(power.smallestDetectableDrop)} (${power.fewestFlips} of ${power.pairs} pairs flipping pass→fail and none back; p = 2^-${power.fewestFlips} ≤ ${alpha}).`,
+      `Smallest detectable drop: ${percentagePoints(power.smallestDetectableDrop)} (${power.fewestFlips} of ${power.pairs} pairs flipping pass→fail and none back; p = 2^-${power.fewestFlips} ≤ ${alpha}).`,
     );
   }
   if (comparison.cases.length > 1 && power.mostPairsPerCase < power.fewestFlipsPerCase) {

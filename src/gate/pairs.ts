@@ -1,7 +1,7 @@
 import type { ThinkingSetting } from '../plan/types.js';
 import type { RequestRow } from '../runfolder/columns.js';
 import { passCell } from '../runfolder/cells.js';
-import { thinkingOfRow } from '../analysis/caseGroups.js';
+import { thinkingOfCells } from '../plan/thinking.js';
 
 /**
  * One job present in both runs (same `job_id`) whose two rows were both graded: the unit of the
@@ -81,7 +81,7 @@ export function pairJobs(currentRows: readonly RequestRow[], baselineRows: reado
       jobId,
       caseId: String(current.case_id ?? ''),
       relay: String(current.relay ?? ''),
-      thinking: thinkingOfRow(current),
+      thinking: thinkingOfCells(current),
       repeat: Number(current.repeat),
       baselinePassed,
       currentPassed,

@@ -1,6 +1,6 @@
 import type { RequestRow } from '../runfolder/columns.js';
 import { explainPlanChange, type PlannedJob } from '../runfolder/planFile.js';
-import { thinkingOfRow } from '../analysis/caseGroups.js';
+import { thinkingKey, thinkingOfCells } from '../plan/thinking.js';
 
 /**
  * The parts of a run's resolved configuration that enter a job's request, hence its job_id
@@ -16,11 +16,6 @@ export interface RequestConfig {
   relays?: ReadonlyArray<{ name: string; model?: unknown; casing?: unknown; modelInBody?: unknown }>;
 }
 
-/** The same words as plan.json's `thinking` (runfolder/planFile.ts thinkingKey). */
-function thinkingKeyOfRow(row: RequestRow): string {
-  const setting = thinkingOfRow(row);
-  return setting.kind === 'budget' ? `budget ${setting.budget}` : setting.kind === 'level' ? `level ${setting.level}` : 'none';
-}
 
 /** plan.json's entries rebuilt from requests.csv rows, which carry every coordinate of a job. */
 export function plannedJobsOfRows(rows: readonly RequestRow[]): PlannedJob[] {
@@ -29,7 +24,7 @@ export function plannedJobsOfRows(rows: readonly RequestRow[]): PlannedJob[] {
     case_id: String(row.case_id ?? ''),
     relay: String(row.relay ?? ''),
     model: String(row.model ?? ''),
-    thinking: thinkingKeyOfRow(row),
+    thinking: thinkingKey(thinkingOfCells(row)),
     repeat: Number(row.repeat),
   }));
 }

@@ -1,7 +1,7 @@
-import type { ResolvedRelay, Suite, ThinkingLevel } from '../suite/types.js';
+import type { ResolvedRelay, Suite } from '../suite/types.js';
 import { buildGeminiBody } from './body.js';
 import { jobIdOf } from './jobId.js';
-import { thinkingSettingsOf } from './thinking.js';
+import { compareThinking, thinkingSettingsOf } from './thinking.js';
 import type { Job, ThinkingSetting } from './types.js';
 
 /**
@@ -10,23 +10,13 @@ import type { Job, ThinkingSetting } from './types.js';
  */
 export const CHECK_MAX_OUTPUT_TOKENS = 128;
 
-/** Gemini 3's `thinkingLevel` values from least to most thinking (ai.google.dev, "Gemini thinking"). */
-const LEVEL_ORDER: readonly ThinkingLevel[] = ['minimal', 'low', 'medium', 'high'];
-
 /**
  * The cheapest thinking setting of a sweep: the smallest fixed budget (a dynamic `-1` only when it
  * is the only budget, since it lets the model think as long as it likes), else the lowest level,
- * else none.
+ * else none: the first setting in `compareThinking` order.
  */
 export function lowestThinking(settings: readonly ThinkingSetting[]): ThinkingSetting {
-  const budgets = settings.flatMap((setting) => (setting.kind === 'budget' ? [setting.budget] : []));
-  if (budgets.length > 0) {
-    const fixed = budgets.filter((budget) => budget >= 0);
-    return { kind: 'budget', budget: fixed.length > 0 ? Math.min(...fixed) : -1 };
-  }
-  const levels = settings.flatMap((setting) => (setting.kind === 'level' ? [setting.level] : []));
-  if (levels.length > 0) return { kind: 'level', level: LEVEL_ORDER.find((level) => levels.includes(level)) ?? levels[0]! };
-  return { kind: 'none' };
+  return [...settings].sort(compareThinking)[0] ?? { kind: 'none' };
 }
 
 /**

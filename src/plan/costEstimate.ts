@@ -2,6 +2,7 @@ import { estimateRequestCost, resolvePricing } from '../cost/index.js';
 import type { Suite } from '../suite/types.js';
 import { textTable } from './textTable.js';
 import type { Job } from './types.js';
+import { formatUsd } from '../format/index.js';
 
 /** The estimated cost range of one relay's jobs; undefined USD when no price is known. */
 export interface RelayCostEstimate {
@@ -44,15 +45,6 @@ export function estimateCosts(suite: Pick<Suite, 'relays' | 'prices'>, jobs: rea
   });
 }
 
-/** `$0.0123`-style USD for the estimate table: 3 significant digits, `–` when unknown. */
-export function usd(value: number | undefined): string {
-  if (value === undefined) return '–';
-  if (value === 0) return '$0';
-  if (value >= 1) return `$${value.toFixed(2)}`;
-  const digits = Math.min(12, 2 - Math.floor(Math.log10(value)));
-  return `$${value.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
-}
-
 /** The estimate as `relaybench validate` prints it, with a total line and what low and high mean. */
 export function describeCostEstimate(estimates: readonly RelayCostEstimate[]): string {
   const known = estimates.every((row) => row.lowUsd !== undefined);
@@ -60,8 +52,8 @@ export function describeCostEstimate(estimates: readonly RelayCostEstimate[]): s
     known ? estimates.reduce((total, row) => total + (pick(row) ?? 0), 0) : undefined;
   const rows = [
     ['relay', 'price', 'jobs', 'low', 'high'],
-    ...estimates.map((row) => [row.relay, row.price, String(row.jobs), usd(row.lowUsd), usd(row.highUsd)]),
-    ['total', '', String(estimates.reduce((total, row) => total + row.jobs, 0)), usd(sum((row) => row.lowUsd)), usd(sum((row) => row.highUsd))],
+    ...estimates.map((row) => [row.relay, row.price, String(row.jobs), formatUsd(row.lowUsd), formatUsd(row.highUsd)]),
+    ['total', '', String(estimates.reduce((total, row) => total + row.jobs, 0)), formatUsd(sum((row) => row.lowUsd)), formatUsd(sum((row) => row.highUsd))],
   ];
   return [
     'cost estimate per relay (USD; low: prompts only, ~4 characters per token; high: plus maxOutputTokens, or the model\'s output cap, per job)',

@@ -1,6 +1,6 @@
 import type { ResolvedRelay, Suite } from '../suite/types.js';
 import { textTable } from './textTable.js';
-import { thinkingLabel, thinkingSettingsOf } from './thinking.js';
+import { thinkingLongLabel, thinkingSettingsOf } from './thinking.js';
 import type { Job } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Job } from './types.js';
  * never shown, only where they would be sent.
  */
 export function describePlan(suite: Suite, jobs: readonly Job[]): string {
-  const settings = thinkingSettingsOf(suite).map(thinkingLabel);
+  const settings = thinkingSettingsOf(suite).map((setting) => thinkingLongLabel(setting));
   const overview = textTable([
     ['suite', `${suite.name}  (${suite.file})`],
     ['model', suite.model],
@@ -54,7 +54,7 @@ function relayRow(relay: ResolvedRelay, suiteModel: string): string[] {
 function jobCountRows(suite: Suite, settings: readonly string[], jobs: readonly Job[]): string[][] {
   const counts = new Map<string, number>();
   for (const job of jobs) {
-    const cell = `${job.relay}\u0000${thinkingLabel(job.thinking)}`;
+    const cell = `${job.relay}\u0000${thinkingLongLabel(job.thinking)}`;
     counts.set(cell, (counts.get(cell) ?? 0) + 1);
   }
   const countOf = (relay: string, setting: string): number => counts.get(`${relay}\u0000${setting}`) ?? 0;

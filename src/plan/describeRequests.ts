@@ -1,6 +1,6 @@
 import type { Suite } from '../suite/types.js';
 import { buildHttpRequest } from './request.js';
-import { thinkingLabel } from './thinking.js';
+import { thinkingLongLabel } from './thinking.js';
 import type { Job } from './types.js';
 
 /** Header names whose whole value is treated as a secret, whatever it looks like. */
@@ -35,7 +35,7 @@ export function describeRequests(suite: Suite, jobs: readonly Job[], redact: (te
     const bytes = Buffer.byteLength(request.body);
     blocks.push(
       [
-        `── ${relay.name}: job ${job.jobId} (case ${job.caseId}, thinking ${thinkingLabel(job.thinking)}, repeat ${job.repeat})`,
+        `── ${relay.name}: job ${job.jobId} (case ${job.caseId}, thinking ${thinkingLongLabel(job.thinking)}, repeat ${job.repeat})`,
         `${request.method} ${request.url}`,
         ...headers,
         '',

@@ -1,7 +1,7 @@
 import { RelaybenchError, FlagError } from '../errors/index.js';
 import { didYouMean } from '../suite/didYouMean.js';
 import type { Suite } from '../suite/types.js';
-import { thinkingSettingsOf } from './thinking.js';
+import { isThinkingLevel, thinkingSettingsOf } from './thinking.js';
 import type { Job, ThinkingSetting } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export function globToRegExp(glob: string): RegExp {
 function parseThinking(value: string): ThinkingSetting | undefined {
   const text = value.trim().toLowerCase().replace(/^(budget|level)\s+/, '');
   if (/^-?\d+$/.test(text)) return { kind: 'budget', budget: Number(text) };
-  if (text === 'minimal' || text === 'low' || text === 'medium' || text === 'high') return { kind: 'level', level: text };
+  if (isThinkingLevel(text)) return { kind: 'level', level: text };
   if (text === 'none' || text === 'default' || text === 'model default') return { kind: 'none' };
   return undefined;
 }

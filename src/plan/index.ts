@@ -5,4 +5,4 @@ export { describePlan } from './describe.js';
 export { describeRequests } from './describeRequests.js';
 export { jobIdOf } from './jobId.js';
 export type { JobIdentity } from './jobId.js';
-export { thinkingLabel, thinkingSettingsOf } from './thinking.js';
+export { thinkingLongLabel, thinkingSettingsOf } from './thinking.js';

@@ -1,5 +1,5 @@
 import type { JudgeReport } from '../runfolder/details.js';
-import { formatUsd } from './consoleSummary.js';
+import { formatUsd } from '../format/index.js';
 
 /**
  * The judge's line on the console: its calls, failures by kind, tokens and cost, and how many

@@ -2,10 +2,9 @@ import { held, highestHeldRates, lagged } from '../analysis/load.js';
 import { type SloBounds } from '../runfolder/loadCsv.js';
 import { type LoadRow } from '../runfolder/loadCsv.js';
 import { formatTable } from './table.js';
+import { EMPTY, fixedNumber, percentOneDecimal } from '../format/index.js';
 
-const EMPTY = '–';
-const num = (value: number | undefined, digits = 0): string => (value === undefined ? EMPTY : value.toFixed(digits));
-const pct = (value: number | undefined): string => (value === undefined ? EMPTY : `${(value * 100).toFixed(1)}%`);
+const pct = (value: number | undefined): string => (value === undefined ? EMPTY : percentOneDecimal(value));
 
 /** The SLO in words: `ttft ≤ 2000 ms, first answer ≤ 5000 ms` (or "no latency bound: success only"). */
 export function describeSlo(slo: SloBounds): string {
@@ -26,21 +25,21 @@ export function formatLoadReport(rows: readonly LoadRow[], slo: SloBounds, maxSt
   const header = ['relay', 'offered/s', 'achieved/s', 'arrivals', 'dropped', 'errors', '429', 'ttft p50', 'ttft p99', 'answer p50', 'answer p99', 'total p50', 'total p99', 'lag p99', 'SLO met', 'goodput/s', 'held'];
   const body = rows.map((row) => [
     row.relay,
-    num(row.offered_rps, 1),
-    num(row.achieved_rps, 2),
-    num(row.arrivals),
-    num(row.dropped),
-    num(row.errors),
-    num(row.http_429),
-    num(row.ttft_ms_p50),
-    num(row.ttft_ms_p99),
-    num(row.first_answer_ms_p50),
-    num(row.first_answer_ms_p99),
-    num(row.total_ms_p50),
-    num(row.total_ms_p99),
-    num(row.start_lag_ms_p99, 1),
+    fixedNumber(row.offered_rps, 1),
+    fixedNumber(row.achieved_rps, 2),
+    fixedNumber(row.arrivals),
+    fixedNumber(row.dropped),
+    fixedNumber(row.errors),
+    fixedNumber(row.http_429),
+    fixedNumber(row.ttft_ms_p50),
+    fixedNumber(row.ttft_ms_p99),
+    fixedNumber(row.first_answer_ms_p50),
+    fixedNumber(row.first_answer_ms_p99),
+    fixedNumber(row.total_ms_p50),
+    fixedNumber(row.total_ms_p99),
+    fixedNumber(row.start_lag_ms_p99, 1),
     pct(row.slo_attainment),
-    num(row.goodput_rps, 2),
+    fixedNumber(row.goodput_rps, 2),
     held(row) ? 'yes' : 'no',
   ]);
   const lines = [
@@ -50,10 +49,10 @@ export function formatLoadReport(rows: readonly LoadRow[], slo: SloBounds, maxSt
   ];
   for (const [relay, rate] of highestHeldRates(rows)) {
     const lowest = rows.find((row) => row.relay === relay)?.offered_rps;
-    lines.push(rate === undefined ? `relay ${relay} held the SLO at none of the offered rates (lowest: ${num(lowest, 1)} req/s)` : `relay ${relay} holds up to ${trim(rate)} req/s within the SLO`);
+    lines.push(rate === undefined ? `relay ${relay} held the SLO at none of the offered rates (lowest: ${fixedNumber(lowest, 1)} req/s)` : `relay ${relay} holds up to ${trim(rate)} req/s within the SLO`);
   }
   for (const row of rows.filter((entry) => lagged(entry, maxStartLagMs))) {
-    lines.push(`warning: ${row.relay} at ${trim(row.offered_rps ?? 0)} req/s: start lag p99 ${num(row.start_lag_ms_p99, 1)} ms > ${maxStartLagMs} ms: relaybench itself fell behind its schedule, so the numbers at this rate are not trustworthy (fewer relays or rates per run, or a less loaded machine).`);
+    lines.push(`warning: ${row.relay} at ${trim(row.offered_rps ?? 0)} req/s: start lag p99 ${fixedNumber(row.start_lag_ms_p99, 1)} ms > ${maxStartLagMs} ms: relaybench itself fell behind its schedule, so the numbers at this rate are not trustworthy (fewer relays or rates per run, or a less loaded machine).`);
   }
   return lines.join('\n');
 }

@@ -1,33 +1,7 @@
-import { thinkingCellLabel } from '../runfolder/cells.js';
+import { thinkingOfCells, thinkingShortLabel } from '../plan/thinking.js';
 import type { SummaryRow } from '../runfolder/columns.js';
-import { formatTable } from './table.js';
-
-const EMPTY = '–';
-
-function fixed(value: string | number | undefined, digits = 0): string {
-  if (value === undefined || value === '') return EMPTY;
-  const number = Number(value);
-  return Number.isFinite(number) ? number.toFixed(digits) : String(value);
-}
-
-function percent(value: string | number | undefined): string {
-  return value === undefined || value === '' ? EMPTY : `${(Number(value) * 100).toFixed(0)}%`;
-}
-
-/**
- * A USD amount with 3 significant digits and no float noise: `$0.0126`, `$1.23`, `$0.000405`;
- * `–` when unknown. Sub-cent costs are the norm per request, so fixed decimals would show `$0.00`.
- */
-export function formatUsd(value: string | number | undefined): string {
-  if (value === undefined || value === '') return EMPTY;
-  const number = Number(value);
-  if (!Number.isFinite(number)) return EMPTY;
-  if (number === 0) return '$0';
-  if (number >= 1) return `$${number.toFixed(2)}`;
-  const digits = Math.min(12, 2 - Math.floor(Math.log10(Math.abs(number))));
-  return `$${number.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '')}`;
-}
-
+import { renderTextTable, SUMMARY_TABLE } from './tables/index.js';
+import { percentWhole } from '../format/index.js';
 
 /**
  * The console summary: one line per (relay, model, thinking setting), pass rate with pass^k (the
@@ -35,26 +9,7 @@ export function formatUsd(value: string | number | undefined): string {
  * from twelve samples. Returns a string; printing is the caller's business.
  */
 export function formatSummaryTable(rows: SummaryRow[]): string {
-  const header = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass^k', 'pass 95% CI', 'ttft p50', 'ttft p90', 'answer p50', 'total p50', 'total p90', 'thought tok', 'cost/req', 'cost/pass'];
-  const body = rows.map((row) => [
-    String(row.relay),
-    String(row.model),
-    thinkingCellLabel(row),
-    fixed(row.n),
-    fixed(row.errors),
-    percent(row.pass_rate),
-    percent(row.pass_all_repeats_rate),
-    row.pass_ci_low === undefined ? EMPTY : `${percent(row.pass_ci_low)}–${percent(row.pass_ci_high)}`,
-    fixed(row.ttft_ms_p50),
-    fixed(row.ttft_ms_p90),
-    fixed(row.first_answer_ms_p50),
-    fixed(row.total_ms_p50),
-    fixed(row.total_ms_p90),
-    fixed(row.thought_tokens_mean),
-    formatUsd(row.cost_usd_mean),
-    formatUsd(row.cost_per_pass_usd),
-  ]);
-  const lines = [formatTable(header, body), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
+  const lines = [renderTextTable(SUMMARY_TABLE, rows), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
   const warnings = summaryWarnings(rows);
   return [...lines, ...warnings].join('\n');
 }
@@ -85,7 +40,7 @@ export function summaryWarnings(rows: SummaryRow[]): string[] {
   }
   const failing = rows.filter((row) => Number(row.error_rate) >= 0.5);
   for (const row of failing) {
-    warnings.push(`Warning: ${row.relay} (${thinkingCellLabel(row)}) failed ${percent(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
+    warnings.push(`Warning: ${row.relay} (${thinkingShortLabel(thinkingOfCells(row), '–')}) failed ${percentWhole(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
   }
   return warnings;
 }

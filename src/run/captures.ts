@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactChunks, type RawChunk } from '../client/rawCapture.js';
 import type { Redactor } from '../client/redact.js';
-import { thinkingKey } from '../runfolder/planFile.js';
+import { thinkingKey } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 import type { CapturePolicy } from '../suite/types.js';
 import type { JobOutcome, RawResponse } from './execute.js';
@@ -37,7 +37,7 @@ export function createCaptureSink(outDir: string, policy: CapturePolicy, redact:
     },
     record(job, outcome, raw) {
       if (policy === 'none' || raw === undefined || outcome.failure?.kind === 'skipped') return undefined;
-      const sampleKey = `${job.relay}\u0000${thinkingKey(job)}`;
+      const sampleKey = `${job.relay}\u0000${thinkingKey(job.thinking)}`;
       const keep = policy === 'all' || outcome.failure !== undefined || !sampled.has(sampleKey);
       if (!keep) return undefined;
       if (outcome.failure === undefined) sampled.add(sampleKey);
@@ -52,7 +52,7 @@ export function createCaptureSink(outDir: string, policy: CapturePolicy, redact:
         relay: job.relay,
         case_id: job.caseId,
         model: job.model,
-        thinking: thinkingKey(job),
+        thinking: thinkingKey(job.thinking),
         repeat: job.repeat,
         attempt: raw.attempt,
         url: redact(raw.url),

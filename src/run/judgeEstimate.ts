@@ -1,10 +1,10 @@
 import { costUsd, estimatePromptTokens, outputCeilingTokens, requestText, resolvePricing } from '../cost/index.js';
 import { judgeNodesOf, rubricOf } from '../grade/index.js';
-import { usd } from '../plan/costEstimate.js';
-import { thinkingLabel } from '../plan/thinking.js';
+import { thinkingLongLabel } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 import type { Suite } from '../suite/types.js';
 import { judgeJob, judgeTemplateOf, type JudgeTemplate } from './judgeRequest.js';
+import { formatUsd } from '../format/index.js';
 
 /** The judge's cost range before a run; USD undefined when no price is known for its model. */
 export interface JudgeCostEstimate {
@@ -68,10 +68,10 @@ export function describeJudgeEstimate(suite: Pick<Suite, 'judge'>, estimate: Jud
   const judge = suite.judge;
   const head = judge === undefined
     ? `judge: relay ${estimate.relay}, model ${estimate.model}`
-    : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
+    : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLongLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
   return [
     head,
     `  prompt ${estimate.template.source}, sha256 ${estimate.template.sha256}`,
-    `  cost estimate (USD; judged answers × repeats × (prompt + rubric + answer), as input tokens; low: empty answers; high: answers at maxOutputTokens): ${estimate.calls} calls, ${estimate.price}, low ${usd(estimate.lowUsd)}, high ${usd(estimate.highUsd)}`,
+    `  cost estimate (USD; judged answers × repeats × (prompt + rubric + answer), as input tokens; low: empty answers; high: answers at maxOutputTokens): ${estimate.calls} calls, ${estimate.price}, low ${formatUsd(estimate.lowUsd)}, high ${formatUsd(estimate.highUsd)}`,
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import type { ResolvedRelay, Suite } from '../suite/types.js';
 import { executeJob } from './execute.js';
 import type { PriceBook } from './pricing.js';
 import type { SpendingCap } from './spendingCap.js';
+import { formatUsd } from '../format/index.js';
 
 /** What one relay's warm-up did; goes to run.json (`warmup`) and the console. */
 export interface WarmupReport {
@@ -132,7 +133,7 @@ export function formatWarmup(reports: readonly WarmupReport[]): string {
   return reports
     .map((report) => {
       const failures = report.errors.map((error) => `${error.count}× ${error.message}`).join('; ');
-      const cost = report.costUsd === undefined ? '' : ` ($${report.costUsd.toPrecision(3).replace(/\.?0+$/, '')}, counted by --max-cost)`;
+      const cost = report.costUsd === undefined ? '' : ` (${formatUsd(report.costUsd)}, counted by --max-cost)`;
       return `warm-up ${report.relay}: ${report.sent} sent, not counted${cost}${report.failed === 0 ? '' : `; ${report.failed} failed: ${failures}`}`;
     })
     .join('\n');

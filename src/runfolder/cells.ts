@@ -44,25 +44,3 @@ export function groupRows(rows: Iterable<RequestRow>, keyOf: (row: RequestRow) =
   }
   return [...groups.values()];
 }
-
-const LEVEL_ORDER = ['minimal', 'low', 'medium', 'high'];
-
-/** Order of thinking settings in tables: fixed budgets ascending, then dynamic (-1); levels by strength. */
-export function thinkingRank(row: RequestRow): number {
-  const level = row.thinking_level;
-  if (level !== undefined) return LEVEL_ORDER.indexOf(String(level));
-  const budget = numberCell(row.thinking_budget);
-  if (budget === undefined) return -1;
-  return budget === -1 ? Number.MAX_SAFE_INTEGER : budget;
-}
-
-/**
- * The short thinking label of a row's cells, as tables print it: the level (`low`), the budget
- * (`1024`), `dynamic` for -1, or `–` when the row has no thinking setting. The long form of a
- * planned setting (`budget 1024`) is `plan/thinking.ts`'s `thinkingLabel`.
- */
-export function thinkingCellLabel(row: { thinking_budget?: string | number | boolean | undefined; thinking_level?: string | number | boolean | undefined }): string {
-  if (row.thinking_level !== undefined && row.thinking_level !== '') return String(row.thinking_level);
-  if (row.thinking_budget === undefined || row.thinking_budget === '') return '–';
-  return Number(row.thinking_budget) === -1 ? 'dynamic' : String(row.thinking_budget);
-}

@@ -1,3 +1,4 @@
+import { thinkingKey } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 
 /** One line of `plan.json`: enough to match rows and to explain how a plan changed. */
@@ -11,26 +12,12 @@ export interface PlannedJob {
 }
 
 /**
- * The `thinking` field of plan.json (docs/run-folder.md#planjson): `budget <n>` (tokens, -1 dynamic),
- * `level <name>` or `none`, so a resume can compare thinking settings as plain strings.
- */
-export function thinkingKey(job: Job): string {
-  switch (job.thinking.kind) {
-    case 'budget':
-      return `budget ${job.thinking.budget}`;
-    case 'level':
-      return `level ${job.thinking.level}`;
-    default:
-      return 'none';
-  }
-}
-
-/**
  * The plan.json entries of `jobs`, in plan order (docs/run-folder.md#planjson): `job_id`, `case_id`,
- * `relay`, `model`, `thinking` (see thinkingKey) and `repeat`. Pure.
+ * `relay`, `model`, `thinking` (plan/thinking.ts `thinkingKey`: `budget <n>`, `level <name>` or
+ * `none`) and `repeat`. Pure.
  */
 export function toPlannedJobs(jobs: readonly Job[]): PlannedJob[] {
-  return jobs.map((job) => ({ job_id: job.jobId, case_id: job.caseId, relay: job.relay, model: job.model, thinking: thinkingKey(job), repeat: job.repeat }));
+  return jobs.map((job) => ({ job_id: job.jobId, case_id: job.caseId, relay: job.relay, model: job.model, thinking: thinkingKey(job.thinking), repeat: job.repeat }));
 }
 
 function distinct(values: Iterable<string>): Set<string> {

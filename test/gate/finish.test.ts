@@ -44,6 +44,14 @@ describe('finishCi', () => {
   });
 
 
+  it("lists summary.md's per-relay table in the suite's relay order, as the run's summary does (issue 18)", () => {
+    const rows = makeRun({ cases, relays: ['zeta', 'alpha'], budgets: [-1, 0], repeats: 1 });
+    finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows, options: {}, env: {}, requestConfig: { relays: [{ name: 'zeta' }, { name: 'alpha' }] } });
+    const table = readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('### Per relay')[1] ?? '';
+    const cells = table.split('\n').filter((line) => /^\| (zeta|alpha) /.test(line)).map((line) => line.split(' | ').slice(0, 3).join(' | '));
+    expect(cells).toEqual(['| zeta | gemini-2.5-flash | 0', '| zeta | gemini-2.5-flash | dynamic', '| alpha | gemini-2.5-flash | 0', '| alpha | gemini-2.5-flash | dynamic']);
+  });
+
   it('exits 0 on an all-pass run and writes summary.md', () => {
     const result = finish(passingRun, {});
     expect(result.exitCode).toBe(EXIT.ok);

@@ -87,6 +87,32 @@ describe('evaluateGates', () => {
     expect(results).toEqual(['overall', 'relay alpha', 'relay zeta', 'alpha · budget 0', 'alpha · budget 8192', 'zeta · budget 0', 'zeta · budget 8192']);
   });
 
+  it('puts dynamic (-1) after every fixed budget, as the summary does', () => {
+    const rows = makeRun({ cases: ['a'], relays: ['r'], budgets: [-1, 8192, 0], repeats: 1 });
+    const results = evaluateGates(rows, { maxErrorRate: 0, perRelay: false, perThinking: true }).map((result) => scopeLabel(result.scope));
+    expect(results).toEqual(['overall', 'r · budget 0', 'r · budget 8192', 'r · budget -1 (dynamic)']);
+  });
+
+  it('orders thinking levels minimal < low < medium < high, not alphabetically (issue 18)', () => {
+    const rows = ['high', 'low', 'medium', 'minimal'].flatMap((level) =>
+      makeRun({ cases: ['a'], relays: ['zeta', 'alpha'], repeats: 1 }).map((row) => ({ ...row, thinking_budget: undefined, thinking_level: level, job_id: `${String(row.job_id)}|${level}` })),
+    );
+    const results = evaluateGates(rows, { maxErrorRate: 0, perThinking: true }).map((result) => scopeLabel(result.scope));
+    expect(results).toEqual([
+      'overall',
+      'relay alpha',
+      'relay zeta',
+      'alpha · level minimal',
+      'alpha · level low',
+      'alpha · level medium',
+      'alpha · level high',
+      'zeta · level minimal',
+      'zeta · level low',
+      'zeta · level medium',
+      'zeta · level high',
+    ]);
+  });
+
   it('evaluates nothing when no gate is set', () => {
     expect(evaluateGates(makeRun({ cases: ['a'], relays: ['r'], repeats: 1 }), {})).toEqual([]);
   });

@@ -132,3 +132,22 @@ describe('comparePaired: power stated from the pairs', () => {
     expect(comparePaired(three, three, { alpha }).power.smallestDetectableDrop).toBeUndefined();
   });
 });
+
+describe('comparePaired: thinking settings in the one order (issue 18)', () => {
+  it('lists the per-thinking family and the flipped jobs by budget size with dynamic last, not by name', () => {
+    const spec = { cases: ['a'], relays: ['r'], budgets: [512, -1, 1024, 0], repeats: 1 };
+    const current = makeRun({ ...spec, vary: () => ({ pass: false }) });
+    const comparison = comparePaired(current, makeRun(spec), { alpha });
+    expect(comparison.thinking.map((test) => test.group)).toEqual(['budget 0', 'budget 512', 'budget 1024', 'budget -1 (dynamic)']);
+    expect(comparison.drops.map(jobPairLabel)).toEqual(['a · r · budget 0 · repeat 1', 'a · r · budget 512 · repeat 1', 'a · r · budget 1024 · repeat 1', 'a · r · budget -1 (dynamic) · repeat 1']);
+  });
+
+  it('lists levels minimal, low, medium, high', () => {
+    const levelRows = (pass: boolean) =>
+      ['high', 'minimal', 'medium', 'low'].flatMap((level) =>
+        makeRun({ cases: ['a'], relays: ['r'], repeats: 1, vary: () => ({ pass }) }).map((row) => ({ ...row, thinking_budget: undefined, thinking_level: level, job_id: `${String(row.job_id)}|${level}` })),
+      );
+    const comparison = comparePaired(levelRows(false), levelRows(true), { alpha });
+    expect(comparison.thinking.map((test) => test.group)).toEqual(['level minimal', 'level low', 'level medium', 'level high']);
+  });
+});

@@ -62,6 +62,21 @@ describe('renderReport', () => {
     expect(occurrences('<td class="verdict fail"><span class="badge">FAIL</span><div class="evidence">36 of 36 multi-chunk responses arrived in one burst')).toBe(1);
   });
 
+  it("lists the summary in the suite's relay order, as the verdicts are, then by thinking rank (issue 18)", () => {
+    const rowHeads = (tableClass: string): string[] => {
+      const start = page.indexOf(`<table class="${tableClass}">`);
+      const table = page.slice(start, page.indexOf('</table>', start));
+      return [...table.matchAll(/<th scope="row">([^<]*)</g)].map((match) => match[1] as string);
+    };
+    const summaryRelays = [...new Set(rowHeads('summary'))];
+    expect(summaryRelays).toEqual(['honest', 'fake-stream', 'html-errors']);
+    expect(rowHeads('verdicts')).toEqual(summaryRelays);
+    const start = page.indexOf('<table class="summary">');
+    const summary = page.slice(start, page.indexOf('</table>', start));
+    const honestSettings = [...summary.matchAll(/<th scope="row">honest<\/th><td>[^<]*<\/td><td>([^<]*)</g)].map((match) => match[1]);
+    expect(honestSettings).toEqual(['0', '1024', '8192', 'dynamic']);
+  });
+
   it('is deterministic: the same input renders the same bytes', () => {
     expect(renderReport(input) === page).toBe(true);
   });

@@ -3,7 +3,7 @@ import type { JobDetail } from '../../runfolder/details.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell, passCell } from '../../runfolder/cells.js';
 import { html, type SafeHtml } from './escape.js';
-import { cellNumber } from './format.js';
+import { groupedNumber } from '../../format/index.js';
 
 /**
  * Long answers and thought summaries are cut here so a large suite still makes a report a
@@ -38,7 +38,7 @@ function repeatView(row: RequestRow, detail: JobDetail | undefined): SafeHtml {
   const outcome = pass === undefined ? 'not graded' : pass ? 'PASS' : 'FAIL';
   const thought = clipped(detail?.thought_text);
   return html`<article class="repeat ${pass === undefined ? '' : pass ? 'pass' : 'fail'}" id="job-${String(row.job_id)}">
-    <h4>repeat ${row.repeat} · ${outcome} · first answer ${cellNumber(numberCell(row.first_answer_ms))} ms · total ${cellNumber(numberCell(row.total_ms))} ms</h4>
+    <h4>repeat ${row.repeat} · ${outcome} · first answer ${groupedNumber(numberCell(row.first_answer_ms))} ms · total ${groupedNumber(numberCell(row.total_ms))} ms</h4>
     ${row.grader_reason === undefined ? '' : html`<p class="reason">grader: ${row.grader_reason}</p>`}
     <div class="label">answer</div><pre class="answer">${clipped(row.answer === undefined ? undefined : String(row.answer)) ?? '(empty)'}</pre>
     ${thought === undefined ? '' : html`<div class="label">thought summary</div><pre class="thought">${thought}</pre>`}

@@ -1,7 +1,6 @@
 import type { BudgetAdvice } from '../../analysis/index.js';
-import { formatUsdAmount } from '../../analysis/index.js';
 import { html, type SafeHtml } from './escape.js';
-import { cellPercent, cellSigned, EMPTY } from './format.js';
+import { formatUsd, percentWhole, signedGroupedNumber } from '../../format/index.js';
 
 /**
  * The cost-aware pick per (relay, model): the cheapest thinking setting not significantly less
@@ -10,17 +9,16 @@ import { cellPercent, cellSigned, EMPTY } from './format.js';
  */
 export function costAdviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const head = ['relay', 'model', 'cheapest as accurate', 'best accuracy', 'saved per 1,000 requests', 'first answer p50 saved', 'evidence'];
-  const usd = (value: number | undefined): string => (value === undefined ? EMPTY : formatUsdAmount(value));
   const body = advice.flatMap((entry) => {
     const cost = entry.cost;
     if (cost === undefined) return [];
     const outcome = (which: 'cheapest' | 'best'): string =>
-      `${cost[which].setting.label}: ${cellPercent(cost[which].passRate)} of ${cost[which].graded} at ${usd(cost[which].costUsdMean)}/request`;
+      `${cost[which].setting.label}: ${percentWhole(cost[which].passRate)} of ${cost[which].graded} at ${formatUsd(cost[which].costUsdMean)}/request`;
     return [html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>
       <td><strong>${outcome('cheapest')}</strong></td><td>${outcome('best')}</td>
-      <td class="num">${usd(cost.savedUsdPer1000)}</td>
-      <td class="num">${cellSigned(cost.savedFirstAnswerP50Ms, ' ms')}</td>
+      <td class="num">${formatUsd(cost.savedUsdPer1000)}</td>
+      <td class="num">${signedGroupedNumber(cost.savedFirstAnswerP50Ms, ' ms')}</td>
       <td class="evidence">${cost.evidence}</td>
     </tr>`];
   });

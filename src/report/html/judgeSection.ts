@@ -1,7 +1,6 @@
 import type { RunManifest } from '../../analysis/index.js';
-import { formatUsdAmount } from '../../analysis/index.js';
 import { html, type SafeHtml } from './escape.js';
-import { cellNumber, cellPercent, EMPTY } from './format.js';
+import { EMPTY, formatUsd, groupedNumber, percentWhole } from '../../format/index.js';
 
 /**
  * The report's Judge table, from run.json's `judge` record (src/run/judging.ts JudgeReport):
@@ -17,15 +16,15 @@ export function judgeSection(judge: RunManifest['judge']): SafeHtml | undefined 
   const rows: Array<[string, string]> = [
     ['relay', judge.relay ?? EMPTY],
     ['model', judge.model ?? EMPTY],
-    ['votes per answer', cellNumber(judge.repeats)],
-    ['calls', cellNumber(judge.calls)],
+    ['votes per answer', groupedNumber(judge.repeats)],
+    ['calls', groupedNumber(judge.calls)],
     ['failed calls', failed.length === 0 ? '0' : `${failedCount} (${failed.map(([kind, count]) => `${kind} ×${count}`).join(', ')})`],
-    ['tokens', `${cellNumber(tokens.prompt)} prompt + ${cellNumber(tokens.thought)} thought + ${cellNumber(tokens.answer)} answer`],
-    ['cost', judge.costUsd === undefined ? EMPTY : judge.costUsd === null ? 'unknown (no price for the judge model)' : formatUsdAmount(judge.costUsd)],
-    ['answers decided', cellNumber(judge.decided)],
-    ['answers without a verdict', cellNumber(judge.undecided)],
-    ['answers reused', cellNumber(judge.reused)],
-    ['mean agreement', judge.meanAgreement === null ? 'n/a (one vote per answer)' : cellPercent(judge.meanAgreement)],
+    ['tokens', `${groupedNumber(tokens.prompt)} prompt + ${groupedNumber(tokens.thought)} thought + ${groupedNumber(tokens.answer)} answer`],
+    ['cost', judge.costUsd === undefined ? EMPTY : judge.costUsd === null ? 'unknown (no price for the judge model)' : formatUsd(judge.costUsd)],
+    ['answers decided', groupedNumber(judge.decided)],
+    ['answers without a verdict', groupedNumber(judge.undecided)],
+    ['answers reused', groupedNumber(judge.reused)],
+    ['mean agreement', judge.meanAgreement === null ? 'n/a (one vote per answer)' : percentWhole(judge.meanAgreement)],
     ['prompt', judge.template?.source ?? EMPTY],
     ['prompt sha256', judge.template?.sha256 ?? EMPTY],
   ];

@@ -85,7 +85,7 @@ ${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinkin
 ${input.advice.some((entry) => entry.cost !== undefined) ? section('cost-advice', 'Cost-aware advice', 'Per relay and model: the cheapest thinking setting (mean cost per successful request) whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', costAdviceTable(input.advice)) : ''}
 ${section('comparison', 'Relay comparison', 'Each pair of relays on the thinking settings both ran: difference in median time to first answer token (seeded bootstrap 95% CI) and in pass rate (Newcombe 95% CI). An interval spanning zero reads "no detectable difference".', input.comparisons.length === 0 ? emptyNote('Only one relay ran.') : comparisonTable(input.comparisons))}
 ${judgeTableOf(manifest)}
-${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows)))}
+${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows, relays)))}
 ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
 <footer>Written by relaybench from requests.csv, details.jsonl and run.json. Charts drawn with Chart.js (MIT licence), inlined.</footer>`;
 

@@ -5,47 +5,21 @@ import {
   type RelayComparison,
   type RelayVerdict,
 } from '../../analysis/index.js';
-import { formatMeasured, formatThreshold } from '../gateFormat.js';
-import { scopeLabel, type GateResult } from '../../analysis/gates.js';
+import type { GateResult } from '../../analysis/gates.js';
 import type { DifferenceInterval } from '../../stats/index.js';
 import type { SummaryRow } from '../../runfolder/columns.js';
-import { thinkingCellLabel } from '../../runfolder/cells.js';
+import { GATES_TABLE, htmlTable, renderHtmlTable, SUMMARY_TABLE } from '../tables/index.js';
 import { html, type SafeHtml } from './escape.js';
-import { cellNumber, cellPercent, cellSigned, EMPTY } from './format.js';
+import { EMPTY, groupedNumber, percentWhole, signedGroupedNumber } from '../../format/index.js';
 
-function table(head: readonly string[], body: readonly SafeHtml[], className = ''): SafeHtml {
-  return html`<div class="table-wrap"><table class="${className}"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
-}
-
-/**
- * The report's Summary table: one row per summary.csv row (docs/run-folder.md#summarycsv): n,
- * errors, pass rate with its Wilson 95% interval, ttft / first answer / total p50, p90, p99 in ms,
- * mean thought and answer tokens, answer tokens/s p50. Empty cells are `–`.
- */
+/** report.html's Summary: {@link SUMMARY_TABLE}'s HTML view, one row per (relay, model, thinking setting). */
 export function summaryTable(rows: readonly SummaryRow[]): SafeHtml {
-  const head = ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'pass 95% CI', 'ttft p50', 'ttft p90', 'ttft p99', 'first answer p50', 'first answer p90', 'first answer p99', 'total p50', 'total p90', 'total p99', 'thought tokens (mean)', 'answer tokens (mean)', 'answer tokens/s p50'];
-  const body = rows.map(
-    (row) => html`<tr>
-      <th scope="row">${row.relay}</th><td>${row.model}</td><td>${thinkingCellLabel(row)}</td>
-      <td class="num">${cellNumber(row.n)}</td><td class="num">${cellNumber(row.errors)}</td>
-      <td class="num">${cellPercent(row.pass_rate)}</td>
-      <td class="num">${row.pass_ci_low === undefined ? EMPTY : `${cellPercent(row.pass_ci_low)}–${cellPercent(row.pass_ci_high)}`}</td>
-      ${[row.ttft_ms_p50, row.ttft_ms_p90, row.ttft_ms_p99, row.first_answer_ms_p50, row.first_answer_ms_p90, row.first_answer_ms_p99, row.total_ms_p50, row.total_ms_p90, row.total_ms_p99].map((value) => html`<td class="num">${cellNumber(value)}</td>`)}
-      <td class="num">${cellNumber(row.thought_tokens_mean)}</td><td class="num">${cellNumber(row.answer_tokens_mean)}</td>
-      <td class="num">${cellNumber(row.answer_tokens_per_s_p50)}</td>
-    </tr>`,
-  );
-  return table(head, body, 'summary');
+  return renderHtmlTable(SUMMARY_TABLE, rows, 'summary');
 }
 
-/**
- * The report's CI gates table: PASS/FAIL, gate name, scope, threshold and measured value (with its sample size), as the console and summary.md show them.
- */
+/** report.html's CI gates: {@link GATES_TABLE}'s HTML view, one row per gate with a PASS/FAIL badge. */
 export function gatesTable(gates: readonly GateResult[]): SafeHtml {
-  const body = gates.map(
-    (gate) => html`<tr><td class="verdict ${gate.pass ? 'pass' : 'fail'}"><span class="badge">${gate.pass ? 'PASS' : 'FAIL'}</span></td><th scope="row">${gate.name}</th><td>${scopeLabel(gate.scope)}</td><td class="num">${formatThreshold(gate)}</td><td class="num">${formatMeasured(gate)}</td></tr>`,
-  );
-  return table(['result', 'gate', 'scope', 'threshold', 'measured'], body, 'gates');
+  return renderHtmlTable(GATES_TABLE, gates, 'gates');
 }
 
 /** The job ids a FAIL cites (`e.g. job_ids 1a2b…, 3c4d…`), linked to their repeat in the case grid. */
@@ -85,52 +59,44 @@ export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay
       return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;
     })}</tr>`,
   );
-  return table(head, body, 'verdicts');
+  return htmlTable(head, body, 'verdicts');
 }
 
-/**
- * The report's Budget advice table (docs/run-folder.md#budgetscsv): per relay and model, the
- * recommended and most accurate thinking settings with pass rates, the one-sided Fisher p (Fisher
- * 1935), the ms and thought tokens saved, the decision and its evidence.
- */
+/** report.html's Budget advice: one row per (relay, model), the recommended and the best setting with the test behind the choice. */
 export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
   const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
   const body = advice.map((entry) => {
     const outcome = (which: 'recommended' | 'best'): string =>
-      `${entry[which].setting.label}: ${cellPercent(entry[which].passRate)} of ${entry[which].graded}`;
+      `${entry[which].setting.label}: ${percentWhole(entry[which].passRate)} of ${entry[which].graded}`;
     const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : entry.decision;
     return html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>
       <td><strong>${outcome('recommended')}</strong></td><td>${outcome('best')}</td>
-      <td class="num">${cellNumber(entry.pValue, 3)}</td>
-      <td class="num">${cellSigned(entry.savedFirstAnswerP50Ms, ' ms')}</td>
-      <td class="num">${cellSigned(entry.savedTotalP50Ms, ' ms')}</td>
-      <td class="num">${cellSigned(entry.savedThoughtTokensMean, '')}</td>
+      <td class="num">${groupedNumber(entry.pValue, 3)}</td>
+      <td class="num">${signedGroupedNumber(entry.savedFirstAnswerP50Ms, ' ms')}</td>
+      <td class="num">${signedGroupedNumber(entry.savedTotalP50Ms, ' ms')}</td>
+      <td class="num">${signedGroupedNumber(entry.savedThoughtTokensMean, '')}</td>
       <td class="${entry.decision === 'recommend' ? '' : 'warn'}">${decision}</td>
       <td class="evidence">${entry.evidence}</td>
     </tr>`;
   });
-  return table(head, body, 'advice');
+  return htmlTable(head, body, 'advice');
 }
 
 function interval(difference: DifferenceInterval | undefined, scale: number, unit: string): string {
   if (difference === undefined) return EMPTY;
-  const value = (number: number): string => cellSigned(number * scale, unit);
+  const value = (number: number): string => signedGroupedNumber(number * scale, unit);
   return `${value(difference.estimate)} (${value(difference.low)} to ${value(difference.high)})`;
 }
 
-/**
- * The report's Relay comparison table: per model and relay pair, median first-answer ms of each with
- * the difference's bootstrap 95% interval, and pass rates with the difference's Newcombe 95% interval
- * (Newcombe 1998), each with its finding.
- */
+/** report.html's Relay comparison: one row per pair of relays on a model, first-answer latency and pass rate with 95% intervals. */
 export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHtml {
   const head = ['model', 'relay A', 'relay B', 'settings pooled', 'first answer p50 A / B', 'A − B (95% CI)', 'finding', 'pass A / B', 'A − B (95% CI)', 'finding'];
   const body = comparisons.map(
     (entry) => html`<tr>
       <td>${entry.model}</td><th scope="row">${entry.relayA}</th><th scope="row">${entry.relayB}</th>
       <td>${entry.settings.join(', ')}</td>
-      <td class="num">${cellNumber(entry.firstAnswerMs.medianA)} / ${cellNumber(entry.firstAnswerMs.medianB)} ms</td>
+      <td class="num">${groupedNumber(entry.firstAnswerMs.medianA)} / ${groupedNumber(entry.firstAnswerMs.medianB)} ms</td>
       <td class="num">${interval(entry.firstAnswerMs.difference, 1, ' ms')}</td>
       <td>${entry.firstAnswerMs.finding}</td>
       <td class="num">${entry.passRate.passesA}/${entry.passRate.gradedA} · ${entry.passRate.passesB}/${entry.passRate.gradedB}</td>
@@ -138,5 +104,5 @@ export function comparisonTable(comparisons: readonly RelayComparison[]): SafeHt
       <td>${entry.passRate.finding}</td>
     </tr>`,
   );
-  return table(head, body, 'comparison');
+  return htmlTable(head, body, 'comparison');
 }

@@ -4,6 +4,7 @@ import type { RequestRow } from '../../../runfolder/columns.js';
 import { passCell } from '../../../runfolder/cells.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
 import { baseOptions, linearAxis, okRowsOf, type ChartSpec } from './common.js';
+import { formatUsd } from '../../../format/index.js';
 
 /** One (relay, setting) on the cost chart. */
 export interface CostPoint {
@@ -49,11 +50,6 @@ export function costPoints(rows: readonly RequestRow[], relays: readonly string[
 const MIN_RADIUS = 4;
 const MAX_RADIUS = 16;
 
-/** `$0.00123` for tooltips: 3 significant digits. */
-function usd(value: number): string {
-  return `$${Number(value.toPrecision(3)).toString()}`;
-}
-
 /**
  * Pass rate against cost per request for every (relay, setting): one bubble each, coloured and
  * shaped per relay, its size the median time to first answer token (the third dimension), with
@@ -69,7 +65,7 @@ export function costChart(rows: readonly RequestRow[], relays: readonly string[]
   const radius = (ms: number | undefined): number =>
     ms === undefined || slowest === fastest ? MIN_RADIUS : MIN_RADIUS + ((MAX_RADIUS - MIN_RADIUS) * (ms - fastest)) / (slowest - fastest);
   const note = (point: CostPoint): string =>
-    `${point.relay} ${point.setting}: ${Math.round(point.passRatePct)}% at ${usd(point.costUsd)}/request, first answer ${point.firstAnswerP50Ms === undefined ? '–' : Math.round(point.firstAnswerP50Ms)} ms (p50)`;
+    `${point.relay} ${point.setting}: ${Math.round(point.passRatePct)}% at ${formatUsd(point.costUsd)}/request, first answer ${point.firstAnswerP50Ms === undefined ? '–' : Math.round(point.firstAnswerP50Ms)} ms (p50)`;
   const datasets: Array<Record<string, unknown>> = relays.flatMap((relay) => {
     const style = styles.get(relay) as RelayStyle;
     const own = points.filter((point) => point.relay === relay);
