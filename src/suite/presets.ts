@@ -1,4 +1,4 @@
-import type { AuthMode, Casing, StreamFraming } from './types.js';
+import type { AuthMode, Casing, StreamFraming } from './wireSchemas.js';
 
 /** The documented request shape of a relay we know. Any field can be overridden per relay. */
 export interface RelayPreset {

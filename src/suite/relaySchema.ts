@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authModeSchema, casingSchema, streamFramingSchema } from './wireSchemas.js';
 import { closedObject, onAnyMapping } from './closedObject.js';
 import { didYouMean } from './didYouMean.js';
 import { folderSafeName, headersSchema, httpUrl, positiveInt } from './fieldSchemas.js';
@@ -8,7 +9,6 @@ import { relayBodySchema } from './relayBodySchema.js';
 import { relayPriceSchema } from './priceSchema.js';
 import { isProfileName, overridesSchema, PROFILE_NAMES } from './emulatorSchema.js';
 
-const authMode = z.enum(['header', 'bearer', 'query']);
 
 const presetName = z.string().superRefine((name, ctx) => {
   if (isPresetName(name)) return;
@@ -48,9 +48,9 @@ export const relayInputSchema = closedObject({
   baseUrl: httpUrl.refine((url) => !url.includes('#'), { error: 'a baseUrl cannot hold a #fragment: it is never sent to the server' }).exactOptional(),
   apiKey: z.string().min(1).exactOptional(),
   // A single mode may be written bare (`auth: bearer`); it means a list of one.
-  auth: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(authMode).min(1)).exactOptional(),
-  stream: z.enum(['sse', 'json-array']).exactOptional(),
-  casing: z.enum(['camel', 'snake']).exactOptional(),
+  auth: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(authModeSchema).min(1)).exactOptional(),
+  stream: streamFramingSchema.exactOptional(),
+  casing: casingSchema.exactOptional(),
   modelInBody: z.boolean().exactOptional(),
   model: modelName.exactOptional(),
   headers: headersSchema.exactOptional(),

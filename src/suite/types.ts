@@ -19,6 +19,7 @@ import type { RequestFields, RequestFieldsInput, SystemInstruction } from './req
 import type { SuiteInput } from './suiteSchema.js';
 
 export type { RequestFields, SystemInstruction } from './requestFieldsSchema.js';
+export type { AuthMode, Casing, StreamFraming } from './wireSchemas.js';
 
 /**
  * One grader expectation, exactly as written under `expect:` in a suite: derived from the grader
@@ -51,12 +52,6 @@ export type JudgeSettings = Pick<JudgeInput, 'repeats' | 'concurrency'> & {
   prompt?: { file: string; text: string };
 };
 
-/** How a relay takes the API key (`auth:`): `x-goog-api-key` header, `Authorization: Bearer`, or `?key=`. */
-export type AuthMode = NonNullable<RelayInput['auth']>[number];
-/** How a relay frames its stream (`stream:`): server-sent events or one JSON array. */
-export type StreamFraming = NonNullable<RelayInput['stream']>;
-/** Field-name casing of a relay's request body (`casing:`). */
-export type Casing = NonNullable<RelayInput['casing']>;
 /** A Gemini 3 `thinkingLevel`, as a suite's `thinkingLevels:` lists them. */
 export type ThinkingLevel = NonNullable<SuiteInput['thinkingLevels']>[number];
 
