@@ -34,12 +34,12 @@ export async function measureOutsideRun(work: string, emulatedSuiteFile: string,
     const timed = await timedRun(work, emulatedSuiteFile, jobs, concurrency, async (harness) => {
       if (report !== undefined) return;
       say(`report: ${sizes.commandRuns} runs of relaybench report on a ${jobs}-row run folder`);
-      report = timeCommand(`relaybench report <${jobs}-row run folder>`, ['report', harness.outDir], sizes.commandRuns, jobs);
+      report = timeCommand(work, `relaybench report <${jobs}-row run folder>`, ['report', harness.outDir], sizes.commandRuns, jobs);
     });
     timeline.push(timed.timeline);
   }
   if (report === undefined) throw new Error('measureOutsideRun: no run to time `relaybench report` on (firstRequestRuns must be at least 1)');
   say(`validate: ${sizes.commandRuns} runs of relaybench validate on a ${VALIDATE_CASES}-case suite`);
-  const validate = timeCommand(`relaybench validate <${VALIDATE_CASES}-case suite>`, ['validate', writeValidateSuite(work, VALIDATE_CASES)], sizes.commandRuns, VALIDATE_CASES);
+  const validate = timeCommand(work, `relaybench validate <${VALIDATE_CASES}-case suite>`, ['validate', writeValidateSuite(work, VALIDATE_CASES)], sizes.commandRuns, VALIDATE_CASES);
   return { timeline, validate, report };
 }

@@ -96,7 +96,7 @@ function timelineSection(timeline: readonly TimelineResult[], targets: readonly 
 function commandLine(command: CommandTimeResult, check: TargetCheck | undefined): string {
   return [
     `${command.command}`,
-    `  Time (mean ± σ):  ${command.mean_ms.toFixed(1)} ms ± ${fixed(command.stddev_ms, 1)} ms    Range (min … max):  ${command.min_ms.toFixed(1)} ms … ${command.max_ms.toFixed(1)} ms    ${command.runs} runs    ${verdict(check)}`,
+    `  Time (mean ± σ):  ${command.mean_ms.toFixed(1)} ms ± ${fixed(command.stddev_ms, 1)} ms    Range (min … max):  ${command.min_ms.toFixed(1)} ms … ${command.max_ms.toFixed(1)} ms    ${command.runs} runs    CPU ${command.cpu_ms_mean.toFixed(0)} ms    ${verdict(check)}`,
   ].join('\n');
 }
 

@@ -61,6 +61,8 @@ export interface TimelineResult {
 export interface CommandTimeResult extends StartupResult {
   /** What it was given: cases in the suite (validate) or rows in the run folder (report). */
   size: number;
+  /** Mean CPU time (user + system) of the command's process, ms: steadier than wall time under load. */
+  cpu_ms_mean: number;
 }
 
 export interface ScalingPoint {

@@ -35,7 +35,7 @@ const timed = (jobs: number, concurrency: number, startupMs: number, postRunPer1
   wall_s: 4,
 });
 
-const command = (name: string, meanMs: number): CommandTimeResult => ({ command: name, runs: 5, mean_ms: meanMs, stddev_ms: 10, min_ms: meanMs - 10, max_ms: meanMs + 10, size: 2000 });
+const command = (name: string, meanMs: number): CommandTimeResult => ({ command: name, runs: 5, mean_ms: meanMs, stddev_ms: 10, min_ms: meanMs - 10, max_ms: meanMs + 10, size: 2000, cpu_ms_mean: meanMs / 2 });
 
 const inputs = (overrides: Partial<TargetInputs> = {}): TargetInputs => ({
   fidelity: [fidelity(1, 0.5), fidelity(64, 1.5), fidelity(512, 9)],
