@@ -9,7 +9,9 @@ import type { MemoryResult } from './types.js';
 
 /** Issue 18's growth target: ≤ 60 MB of peak RSS from 20,000 to 100,000 jobs. */
 export const MAX_RSS_GROWTH_MB = 60;
+/** The sizes issue 18 states the growth target between, jobs. */
 export const GROWTH_FROM_JOBS = 20_000;
+/** See {@link GROWTH_FROM_JOBS}. */
 export const GROWTH_TO_JOBS = 100_000;
 
 /**

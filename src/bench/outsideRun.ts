@@ -15,6 +15,7 @@ import type { CommandTimeResult, TimelineResult } from './types.js';
 /** Cases in the validate suite: the issue's 2,000. */
 export const VALIDATE_CASES = 2000;
 
+/** The reference runs' timelines and the two command timings. */
 export interface OutsideRunResult {
   timeline: TimelineResult[];
   validate: CommandTimeResult;
