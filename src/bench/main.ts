@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --out DIR]`: measures how accurate and how cheap the harness is,
+ * `npm run bench [-- --quick] [-- --out DIR] [-- --only memory|start-lag]`: measures how accurate and how cheap the harness is,
  * by running the built CLI as a user would against the emulator in its own process, and writes
  * DIR/bench.json (default results/bench/<UTC stamp>/) plus a readable table.
  */
@@ -11,16 +11,19 @@ import { makeFolders } from '../runfolder/folders.js';
 import { mean } from '../stats/descriptive.js';
 import { commitOf, machineInfo, timeStartup } from './environment.js';
 import { errorStats, joinWithTruth } from './fidelity.js';
-import { BenchUsageError, FULL_SIZES, parseBenchArgs, QUICK_SIZES, type BenchSizes } from './options.js';
+import { memoryGrowth } from './memoryGrowth.js';
+import { BenchUsageError, FULL_SIZES, MEMORY_ONLY_JOBS, parseBenchArgs, QUICK_SIZES, type BenchSizes } from './options.js';
+import { measureOutsideRun } from './outsideRun.js';
 import { scalingPoints, startupSummary, type ProcessCost } from './processStats.js';
 import { readHarnessTimings, readTruth } from './runFiles.js';
 import { detailsOf, requestsCsvOf, runBareLoop, runHarness, type HarnessRun } from './spawnRuns.js';
 import { FIRST_TEXT_CHUNK, repeatsFor, writeBenchSuite } from './suites.js';
-import { formatBenchReport, startLagSection } from './table.js';
+import { formatBenchReport, formatMemoryOnly, startLagSection } from './table.js';
 import { measureStartLag } from './startLag.js';
-import { checkTargets, startLagCheck } from './targets.js';
+import { checkTargets, memoryChecks, postRunCheck, startLagCheck } from './targets.js';
+import { timedRun, type TimedRun } from './timedRun.js';
 import { streamsPerSecond, throughputRatio } from './throughput.js';
-import type { BenchResult, FidelityResult, ThroughputResult } from './types.js';
+import type { BenchResult, FidelityResult, MemoryOnlyResult, ThroughputResult } from './types.js';
 
 const round = (value: number | undefined, digits = 3): number | null => (value === undefined ? null : Number(value.toFixed(digits)));
 
@@ -57,6 +60,20 @@ async function instantRun(work: string, suiteFile: string, concurrency: number, 
   await inspect?.(run);
   rmSync(run.outDir, { recursive: true, force: true });
   return { jobs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, wallS: run.wallS };
+}
+
+/**
+ * The scaling and memory runs: each size once on the instant profile against a local server
+ * (timedRun.ts), so each also gives a start-up and post-run time. Sizes in `skip` already ran.
+ */
+async function sizedRuns(work: string, suiteFile: string, concurrency: number, sizes: Iterable<number>, skip: readonly number[] = []): Promise<TimedRun[]> {
+  const runs: TimedRun[] = [];
+  for (const jobs of new Set(sizes)) {
+    if (skip.includes(jobs)) continue;
+    say(`relaybench run: ${jobs} jobs on the instant profile at concurrency ${concurrency}, local server`);
+    runs.push(await timedRun(work, suiteFile, jobs, concurrency));
+  }
+  return runs;
 }
 
 /** The bare loop, then the harness on the same suite and size; the harness run also counts as a cost point. */
@@ -101,16 +118,27 @@ async function bench(sizes: BenchSizes, quick: boolean, work: string): Promise<B
   const fidelity: FidelityResult[] = [];
   for (const { concurrency: level, requests } of sizes.fidelity) fidelity.push(await measureFidelity(work, honestSuite, level, requests));
 
-  const costs = [throughput.cost];
-  for (const jobs of new Set([...sizes.scalingJobs, sizes.memoryJobs])) {
-    if (!costs.some((cost) => cost.jobs === jobs)) costs.push(await instantRun(work, instantSuite, concurrency, jobs));
-  }
-  const memoryCost = costs.find((cost) => cost.jobs === sizes.memoryJobs) as ProcessCost;
-  const memory = { jobs: sizes.memoryJobs, peak_rss_mb: memoryCost.peakRssMb };
+  const sized = await sizedRuns(work, instantSuite, concurrency, [...sizes.scalingJobs, ...sizes.memoryJobs], [throughput.cost.jobs]);
+  const costs = [throughput.cost, ...sized.map((run) => run.cost)];
+  const memory = memoryGrowth(sizes.memoryJobs.map((jobs) => costs.find((cost) => cost.jobs === jobs) as ProcessCost));
   const scaling = scalingPoints(costs.filter((cost) => sizes.scalingJobs.includes(cost.jobs)));
+  const outside = await measureOutsideRun(work, instantSuite, sizes, say);
+  const timeline = [...outside.timeline, ...sized.map((run) => run.timeline)];
 
-  const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup, startLag });
-  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, start_lag: startLag, targets };
+  const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup, timeline, validate: outside.validate, report: outside.report, startLag });
+  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, timeline, validate: outside.validate, report: outside.report, start_lag: startLag, targets };
+}
+
+/**
+ * `--only memory`: the instant-profile runs at two sizes alone (a few minutes), their peak RSS,
+ * the growth between them and, free with them, their start-up and post-run times.
+ */
+async function memoryOnly(work: string, jobs: readonly [number, number], concurrency: number): Promise<MemoryOnlyResult> {
+  const instantSuite = writeBenchSuite(work, 'bench-instant', 'instant');
+  const runs = await sizedRuns(work, instantSuite, concurrency, jobs);
+  const memory = memoryGrowth(runs.map((run) => run.cost));
+  const timeline = runs.map((run) => run.timeline);
+  return { memory, scaling: scalingPoints(runs.map((run) => run.cost)), timeline, targets: [...memoryChecks(memory), postRunCheck(timeline)] };
 }
 
 /** `2026-11-22T00-07-20Z`, as run folders are named. */
@@ -138,6 +166,14 @@ async function main(args: readonly string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'relaybench-bench-'));
   try {
     const sizes = { ...(options.quick ? QUICK_SIZES : FULL_SIZES), ...(options.startLagS === undefined ? {} : { startLagS: options.startLagS }) };
+    if (options.only === 'memory') {
+      const jobs = options.memoryJobs ?? MEMORY_ONLY_JOBS;
+      say(`memory only: ${jobs.join(' and ')} jobs on the instant profile at concurrency ${sizes.throughput.concurrency}`);
+      const only = await memoryOnly(work, jobs, sizes.throughput.concurrency);
+      writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`);
+      process.stdout.write(`\n${formatMemoryOnly(only)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
+      return 0;
+    }
     if (options.only === 'start-lag') {
       say(`load start lag only: Poisson arrivals at 200 req/s for ${sizes.startLagS} s on the instant profile`);
       const startLag = await measureStartLag(work, sizes.startLagS);

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { HarnessTiming, TruthTiming } from './fidelity.js';
+import { serverSpanOf, type ServerSpan, type TruthInstants } from './timeline.js';
 
 /** Reads what the bench compares: a run folder's timings and the emulator's ground truth. */
 
@@ -48,4 +49,26 @@ export async function readTruth(truthJsonl: string): Promise<TruthTiming[]> {
     records.push({ sample, chunkEpochUs, endEpochUs });
   }
   return records;
+}
+
+/** The receive and end instants of every line of an emulator log, read as a stream. */
+async function truthInstants(truthJsonl: string): Promise<TruthInstants[]> {
+  const instants: TruthInstants[] = [];
+  for await (const line of jsonLines(truthJsonl)) {
+    const { receivedEpochUs, endEpochUs } = line as TruthInstants;
+    instants.push({ receivedEpochUs, endEpochUs });
+  }
+  return instants;
+}
+
+/** The first arrival and last response end of a run's emulator log; undefined when it logged no request. */
+export async function readServerSpan(truthJsonl: string): Promise<ServerSpan | undefined> {
+  return serverSpanOf(await truthInstants(truthJsonl));
+}
+
+/** run.json's `counts.rows`: the rows the run wrote. Throws when run.json lacks it. */
+export function readRowCount(runJson: string): number {
+  const rows = (JSON.parse(readFileSync(runJson, 'utf8')) as { counts?: { rows?: unknown } }).counts?.rows;
+  if (typeof rows !== 'number') throw new Error(`${runJson}: no counts.rows`);
+  return rows;
 }

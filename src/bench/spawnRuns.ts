@@ -19,6 +19,8 @@ export interface HarnessRunOptions {
   repeats: number;
   /** Ground truth from the emulator, for fidelity runs. */
   emulatorLog?: string;
+  /** Extra environment for the run (e.g. the key a local server's relay reads). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** What a spawned run cost: its folder, user+system CPU ms, peak RSS MB and wall-clock seconds of the whole process. */
@@ -27,7 +29,14 @@ export interface HarnessRun {
   cpuMs: number;
   peakRssMb: number;
   wallS: number;
+  /** Epoch ms (`performance.timeOrigin + performance.now()`, the emulator's clock too) just before the spawn. */
+  spawnEpochMs: number;
+  /** Epoch ms when the child's `exit` event came. */
+  exitEpochMs: number;
 }
+
+/** Epoch ms from the monotonic clock, as the emulator stamps its ground truth (emulator/groundTruth.ts). */
+export const epochMs = (): number => performance.timeOrigin + performance.now();
 
 /**
  * Runs `relaybench run` exactly as a user would, in its own process, and reads back what that
@@ -40,20 +49,24 @@ export async function runHarness(options: HarnessRunOptions): Promise<HarnessRun
   const args = ['--import', USAGE_HOOK_URL, CLI_PATH, 'run', options.suiteFile, '--out', options.outDir, '--concurrency', String(options.concurrency), '--repeats', String(options.repeats)];
   if (options.emulatorLog !== undefined) args.push('--emulator-log', options.emulatorLog);
   const output = openSync(logFile, 'w');
-  const startedMs = performance.now();
+  let exitEpochMs = Number.NaN;
+  const spawnEpochMs = epochMs();
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', output, output], env: { ...process.env, CI: 'true', RELAYBENCH_USAGE_FILE: usageFile } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', output, output], env: { ...process.env, ...options.env, CI: 'true', RELAYBENCH_USAGE_FILE: usageFile } });
     child.once('error', reject);
-    child.once('exit', (exitCode) => resolve(exitCode));
+    child.once('exit', (exitCode) => {
+      exitEpochMs = epochMs();
+      resolve(exitCode);
+    });
   });
-  const wallS = (performance.now() - startedMs) / 1000;
+  const wallS = (exitEpochMs - spawnEpochMs) / 1000;
   closeSync(output);
   if (code !== 0) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
     throw new Error(`relaybench run exited with ${code}; last lines of ${logFile}:\n${tail}`);
   }
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userCpuUs: number; systemCpuUs: number };
-  return { outDir: options.outDir, cpuMs: (usage.userCpuUs + usage.systemCpuUs) / 1000, peakRssMb: Math.round(usage.maxRssKb / 1024), wallS };
+  return { outDir: options.outDir, cpuMs: (usage.userCpuUs + usage.systemCpuUs) / 1000, peakRssMb: Math.round(usage.maxRssKb / 1024), wallS, spawnEpochMs, exitEpochMs };
 }
 
 /** The run's requests.csv path. */

@@ -59,3 +59,50 @@ export function writeBenchSuite(folder: string, name: string, profile: 'honest' 
 export function repeatsFor(jobs: number): number {
   return Math.ceil(jobs / BENCH_CASES);
 }
+
+/** The variable the local-server suite's key is read from: keys are only ever read from the environment. */
+export const LOCAL_SERVER_KEY_VARIABLE = 'RELAYBENCH_BENCH_API_KEY';
+
+/**
+ * The instant suite with its relay given as a `baseUrl` on a server that is already up (the
+ * bench's own emulator, localServer.ts), as a user's real relay is: the run then starts no
+ * emulator child, so its start-up and exit are relaybench's own. Writes it and returns its path.
+ */
+export function writeLocalServerSuite(folder: string, name: string, relayBaseUrl: string): string {
+  const file = join(folder, `${name}.yaml`);
+  const suite = { ...benchSuite(name, 'instant'), relays: [{ name: 'instant', baseUrl: relayBaseUrl, apiKey: `\${${LOCAL_SERVER_KEY_VARIABLE}}` }] };
+  writeFileSync(file, JSON.stringify(suite, null, 2));
+  return file;
+}
+
+/**
+ * A suite of `cases` cases for timing `relaybench validate` (issue 18: 2,000 cases took 0.72 s):
+ * one emulated relay and one budget, so it plans one job per case, and cases cycling through the
+ * common graders, inline `contents:` and per-case system instructions, so every part of the
+ * suite's schema is checked as in a real suite.
+ */
+export function validateSuite(cases: number): Record<string, unknown> {
+  const kinds: Array<(index: number) => Record<string, unknown>> = [
+    (index) => ({ prompt: `What is ${index} * 7?`, expect: { number: index * 7 } }),
+    (index) => ({ prompt: `Which is a prime number? A) 21 B) 27 C) 29 D) ${index}`, systemInstruction: 'Answer with the letter only.', expect: { oneOf: ['C'] } }),
+    (index) => ({ prompt: `Name the capital of France (question ${index}).`, expect: { contains: 'Paris', ignoreCase: true } }),
+    (index) => ({ prompt: `Count to ${index}.`, expect: { regex: `\\b${index}\\b` } }),
+    (index) => ({ prompt: `Describe case ${index} without the word banana.`, expect: { all: [{ containsAny: ['case', 'Case'] }, { notContains: 'banana' }] } }),
+    (index) => ({ contents: [{ role: 'user', parts: [{ text: `Reply yes to request ${index}.` }] }], expect: { equals: 'yes', ignoreCase: true } }),
+  ];
+  return {
+    name: 'bench-validate',
+    model: 'gemini-2.5-flash',
+    thinkingBudgets: [512],
+    repeats: 1,
+    relays: [{ name: 'instant', emulator: 'instant' }],
+    cases: Array.from({ length: cases }, (_, index) => ({ id: `case-${index + 1}`, ...(kinds[index % kinds.length]?.(index) ?? {}) })),
+  };
+}
+
+/** Writes {@link validateSuite} (as JSON, which is YAML) and returns its path. */
+export function writeValidateSuite(folder: string, cases: number): string {
+  const file = join(folder, `bench-validate-${cases}.yaml`);
+  writeFileSync(file, JSON.stringify(validateSuite(cases), null, 2));
+  return file;
+}

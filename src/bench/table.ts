@@ -1,6 +1,6 @@
 import { formatTable } from '../report/table.js';
 import { TTFT_P99_LIMIT_MS } from './targets.js';
-import type { BenchResult, TargetCheck } from './types.js';
+import type { BenchResult, CommandTimeResult, MemoryOnlyResult, TargetCheck, TimelineResult } from './types.js';
 
 /** The console report of a bench, hyperfine-style: what ran, the numbers, each target's verdict. */
 
@@ -50,11 +50,21 @@ function throughputSection(result: BenchResult): string {
   ].join('\n');
 }
 
-function memorySection(result: BenchResult): string {
-  const check = result.targets.find((target) => target.name.startsWith('peak RSS'));
-  const scaling = formatTable(
+/** The memory figure: peak RSS at the largest size, and its growth over the smallest. */
+function memoryLine(result: Pick<BenchResult, 'memory' | 'targets'>): string {
+  const { memory } = result;
+  const peak = result.targets.find((target) => target.name.startsWith('peak RSS,'));
+  const growth = result.targets.find((target) => target.name.startsWith('peak RSS growth'));
+  return [
+    `Memory: peak RSS of the harness process, ${count(memory.jobs)} jobs (instant profile): ${memory.peak_rss_mb} MB   ${verdict(peak)}`,
+    `  growth from ${memory.base_jobs === null ? '–' : count(memory.base_jobs)} jobs (${memory.base_peak_rss_mb ?? '–'} MB): ${memory.growth_mb === null ? '–' : `${memory.growth_mb} MB`}   ${verdict(growth)}`,
+  ].join('\n');
+}
+
+function scalingTable(scaling: BenchResult['scaling']): string {
+  return formatTable(
     ['jobs', 'cpu s', 'cpu ms/request', 'marginal ms/request', 'peak RSS MB', 'wall s'],
-    result.scaling.map((point) => [
+    scaling.map((point) => [
       count(point.jobs),
       fixed(point.cpu_ms / 1000, 1),
       fixed(point.cpu_ms_per_request, 3),
@@ -63,17 +73,43 @@ function memorySection(result: BenchResult): string {
       fixed(point.wall_s, 1),
     ]),
   );
+}
+
+function memorySection(result: BenchResult): string {
+  return [memoryLine(result), '', 'Scaling: the harness process\'s CPU time (user + system) per request', scalingTable(result.scaling)].join('\n');
+}
+
+/** Start-up and post-run of each timed run, and the two targets (checked on the reference runs and the largest run). */
+function timelineSection(timeline: readonly TimelineResult[], targets: readonly TargetCheck[]): string {
+  const firstRequest = targets.find((target) => target.name.startsWith('start-up to first request'));
+  const postRun = targets.find((target) => target.name.startsWith('post-run per'));
   return [
-    `Memory: peak RSS of the harness process, ${count(result.memory.jobs)} jobs (instant profile): ${result.memory.peak_rss_mb} MB   ${verdict(check)}`,
-    '',
-    'Scaling: the harness process\'s CPU time (user + system) per request',
-    scaling,
+    'Time outside the run: relaybench run against a local server (instant profile); spawn → first request received → last response sent → exit',
+    formatTable(
+      ['jobs', 'concurrency', 'start-up ms', 'run s', 'post-run s', 'post-run s per 10,000 rows', 'wall s'],
+      timeline.map((run) => [count(run.jobs), String(run.concurrency), fixed(run.startup_ms, 0), fixed(run.run_s), fixed(run.post_run_s), fixed(run.post_run_s_per_10k_rows), fixed(run.wall_s)]),
+    ),
+    ...[firstRequest, postRun].filter((check) => check !== undefined).map((check) => `${check.name}: ${check.measured}   ${verdict(check)}`),
+  ].join('\n');
+}
+
+function commandLine(command: CommandTimeResult, check: TargetCheck | undefined): string {
+  return [
+    `${command.command}`,
+    `  Time (mean ± σ):  ${command.mean_ms.toFixed(1)} ms ± ${fixed(command.stddev_ms, 1)} ms    Range (min … max):  ${command.min_ms.toFixed(1)} ms … ${command.max_ms.toFixed(1)} ms    ${command.runs} runs    CPU ${command.cpu_ms_mean.toFixed(0)} ms    ${verdict(check)}`,
+  ].join('\n');
+}
+
+function commandsSection(result: BenchResult): string {
+  return [
+    commandLine(result.validate, result.targets.find((target) => target.name.startsWith('validate time'))),
+    commandLine(result.report, result.targets.find((target) => target.name.startsWith('report time'))),
   ].join('\n');
 }
 
 function startupSection(result: BenchResult): string {
   const { startup } = result;
-  const check = result.targets.find((target) => target.name.startsWith('start-up'));
+  const check = result.targets.find((target) => target.name.startsWith('start-up ('));
   return [
     `Start-up: ${startup.command}`,
     `  Time (mean ± σ):  ${startup.mean_ms.toFixed(1)} ms ± ${fixed(startup.stddev_ms, 1)} ms    Range (min … max):  ${startup.min_ms.toFixed(1)} ms … ${startup.max_ms.toFixed(1)} ms    ${startup.runs} runs    ${verdict(check)}`,
@@ -101,7 +137,6 @@ export function startLagSection(result: Pick<BenchResult, 'start_lag' | 'targets
 /** The whole console report of a bench (machine, fidelity, throughput, memory, scaling, start-up, start lag, targets) as text. */
 export function formatBenchReport(result: BenchResult): string {
   const { machine } = result;
-  const met = result.targets.filter((target) => target.pass).length;
   return [
     `relaybench bench${result.quick ? ' --quick' : ''} — ${machine.cpus} × ${machine.model}, ${(machine.memory_mb / 1024).toFixed(1)} GB, ${machine.platform}, node ${result.node}, commit ${result.commit.slice(0, 12)}`,
     '',
@@ -113,9 +148,30 @@ export function formatBenchReport(result: BenchResult): string {
     '',
     startupSection(result),
     '',
+    timelineSection(result.timeline, result.targets),
+    '',
+    commandsSection(result),
+    '',
     startLagSection(result),
     '',
-    `Targets met: ${met} of ${result.targets.length}`,
-    ...result.targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`),
+    targetsSummary(result.targets),
+  ].join('\n');
+}
+
+function targetsSummary(targets: readonly TargetCheck[]): string {
+  const met = targets.filter((target) => target.pass).length;
+  return [`Targets met: ${met} of ${targets.length}`, ...targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`)].join('\n');
+}
+
+/** The console report of `--only memory`. */
+export function formatMemoryOnly(result: MemoryOnlyResult): string {
+  return [
+    memoryLine(result),
+    '',
+    scalingTable(result.scaling),
+    '',
+    timelineSection(result.timeline, result.targets),
+    '',
+    targetsSummary(result.targets),
   ].join('\n');
 }

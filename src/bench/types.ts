@@ -33,8 +33,39 @@ export interface ThroughputResult {
 
 /** `bench.json` `memory`: peak RSS (MB) of one run of `jobs` jobs. */
 export interface MemoryResult {
+  /** The largest instant-profile run: its size and its process's peak RSS, MB. */
   jobs: number;
   peak_rss_mb: number;
+  /** The smallest run the growth is measured from; null when only one size ran. */
+  base_jobs: number | null;
+  base_peak_rss_mb: number | null;
+  /** peak_rss_mb − base_peak_rss_mb, MB: what the run's size adds (memoryGrowth.ts). */
+  growth_mb: number | null;
+}
+
+/**
+ * One `relaybench run` against a local server, timed from outside (timeline.ts): spawn → first
+ * request received (start-up) → last response sent (run) → exit (post-run).
+ */
+export interface TimelineResult {
+  jobs: number;
+  concurrency: number;
+  /** Requests the server logged (jobs plus any warm-ups and retries). */
+  requests: number;
+  startup_ms: number;
+  run_s: number;
+  post_run_s: number;
+  /** post_run_s × 10,000 / rows: the issue's target is ≤ 1 s. */
+  post_run_s_per_10k_rows: number;
+  wall_s: number;
+}
+
+/** Wall time of a short command (spawn to exit), repeated: `relaybench validate` or `report`. */
+export interface CommandTimeResult extends StartupResult {
+  /** What it was given: cases in the suite (validate) or rows in the run folder (report). */
+  size: number;
+  /** Mean CPU time (user + system) of the command's process, ms: steadier than wall time under load. */
+  cpu_ms_mean: number;
 }
 
 /** `bench.json` `scaling[]`: one run's CPU, memory and wall time at `jobs` jobs. */
@@ -113,7 +144,21 @@ export interface BenchResult {
   memory: MemoryResult;
   scaling: ScalingPoint[];
   startup: StartupResult;
+  /** Start-up and post-run time of runs against a local server (issue 18). */
+  timeline: TimelineResult[];
+  /** `relaybench validate` of a 2,000-case suite. */
+  validate: CommandTimeResult;
+  /** `relaybench report` of a 2,000-row run folder. */
+  report: CommandTimeResult;
   /** Load mode's start-lag fidelity; null in a bench run before load mode existed. */
   start_lag: StartLagResult | null;
+  targets: TargetCheck[];
+}
+
+/** `bench.json` of `--only memory` (with the usual quick, started_at, machine, node, commit). */
+export interface MemoryOnlyResult {
+  memory: MemoryResult;
+  scaling: ScalingPoint[];
+  timeline: TimelineResult[];
   targets: TargetCheck[];
 }
