@@ -282,3 +282,16 @@ export class RunTable {
     return (this.detailColumns[position] as JsonColumn).get(index);
   }
 }
+
+/** The details.jsonl record of a row, found by its job_id (undefined: none). */
+export type DetailLookup = (row: RequestRow) => JobDetail | undefined;
+
+/**
+ * A lookup over details given either way: a RunTable's join (`table.detailOf`), or an array of
+ * records (the last record of a job_id wins, as a Map built over details.jsonl's lines).
+ */
+export function detailLookupOf(details: readonly JobDetail[] | DetailLookup): DetailLookup {
+  if (typeof details === 'function') return details;
+  const byId = new Map(details.map((detail) => [detail.job_id, detail]));
+  return (row) => byId.get(String(row.job_id));
+}

@@ -1,5 +1,6 @@
 import { observedSettingOf, type ObservedSetting } from '../../analysis/index.js';
 import type { JobDetail } from '../../runfolder/details.js';
+import { detailLookupOf, type DetailLookup } from '../../runfolder/table.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell, passCell } from '../../runfolder/cells.js';
 import { html, type SafeHtml } from './escape.js';
@@ -62,12 +63,12 @@ function cellSummary(rows: readonly RequestRow[]): { className: string; text: st
  */
 export function caseGrid(
   rows: readonly RequestRow[],
-  details: readonly JobDetail[],
+  details: readonly JobDetail[] | DetailLookup,
   cases: readonly string[],
   relays: readonly string[],
   settings: readonly ObservedSetting[],
 ): SafeHtml {
-  const detailsById = new Map(details.map((detail) => [detail.job_id, detail]));
+  const detailOf = detailLookupOf(details);
   const cells = new Map<string, RequestRow[]>();
   for (const row of rows) {
     const key = [row.case_id, row.relay, observedSettingOf(row).key].join('\u0000');
@@ -84,7 +85,7 @@ export function caseGrid(
         const shown = repeats.filter(isShownInGrid);
         const more = repeats.length - shown.length;
         const moreNote = more === 0 ? '' : html`<p class="muted">… and ${more} more repeat${more === 1 ? '' : 's'} in requests.csv</p>`;
-        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${shown.map((row) => repeatView(row, detailsById.get(String(row.job_id))))}${moreNote}</div></details></td>`;
+        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${shown.map((row) => repeatView(row, detailOf(row)))}${moreNote}</div></details></td>`;
       });
       const caseHeader = relayIndex === 0 ? html`<th scope="rowgroup" rowspan="${relays.length}" class="case">${caseId}</th>` : '';
       return html`<tr class="${relayIndex === 0 ? 'case-start' : ''}">${caseHeader}<th scope="row">${relay}</th>${cellViews}</tr>`;

@@ -2,6 +2,7 @@ import type { BudgetAdvice, RelayComparison, RelayVerdict, RunManifest } from '.
 import type { GateResult } from '../../analysis/gates.js';
 import { distinct, relayOrder, settingsOf } from '../../analysis/index.js';
 import type { JobDetail } from '../../runfolder/details.js';
+import type { DetailLookup } from '../../runfolder/table.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { summarize } from '../../analysis/summary.js';
 import { caseGrid } from './caseGrid.js';
@@ -19,7 +20,8 @@ import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable }
 
 export interface ReportInput {
   rows: readonly RequestRow[];
-  details: readonly JobDetail[];
+  /** details.jsonl records, or a lookup joining them to rows (a RunTable's `detailOf`). */
+  details: readonly JobDetail[] | DetailLookup;
   manifest: RunManifest;
   verdicts: readonly RelayVerdict[];
   advice: readonly BudgetAdvice[];
