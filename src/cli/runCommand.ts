@@ -3,9 +3,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
-import type { RequestColumn, SummaryRow } from '../runfolder/columns.js';
+import type { RequestRow, SummaryRow } from '../runfolder/columns.js';
 import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../runfolder/folders.js';
-import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../runfolder/requestsCsv.js';
+import { openJsonLines, openRequestsCsv, readWarnings, type RowAppender } from '../runfolder/requestsCsv.js';
+import { readDetailsInto, readRequestsInto } from '../runfolder/readTable.js';
+import { RunTable } from '../runfolder/table.js';
+import { REPORT_TABLE } from '../report/html/gridRows.js';
 import { buildRunManifest } from '../run/manifest.js';
 import { summarize } from '../analysis/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
@@ -152,15 +155,24 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
   }
 
-  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : await keptCostUsd(join(outDir, 'requests.csv')));
+  const requestsPath = join(outDir, 'requests.csv');
+  const detailsPath = join(outDir, 'details.jsonl');
+  // Every row and detail of this run, held in columns as each is written (after a resumed folder's
+  // kept ones, read once now): everything after the last response reads this, not the files. It
+  // keeps what the summary, gates, JUnit (grader reasons) and the report (grid rows' text) read.
+  const table = new RunTable({ ...REPORT_TABLE, textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])] });
+  if (options.resume !== undefined && existsSync(requestsPath)) {
+    await readRequestsInto(requestsPath, table);
+    await readDetailsInto(detailsPath, table);
+  }
+  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, 'run.json')));
   if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
     throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }
 
   const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
-  const requestsPath = join(outDir, 'requests.csv');
-  const rows = openRequestsCsv(requestsPath);
-  const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  const rows = intoTable(openRequestsCsv(requestsPath), (row) => table.append(row));
+  const details = intoTable(openJsonLines<JobDetail>(detailsPath), (detail) => table.appendDetail(detail));
   const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   // Opened after the files, so a file the OS refuses leaves no emulator child keeping us alive.
   const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
@@ -216,7 +228,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const complete = !result.interrupted && !result.capReached && shard === undefined;
   const plannedRelays = new Set(planned.map((job) => job.relay));
   const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
+  const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -251,7 +263,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
 
   // The report and verdicts are loaded only now: chart.js and the analysis are not start-up costs.
   const { writeReport } = await import('../report/html/writeReport.js');
-  const report = await writeReport(outDir);
+  const report = await writeReport(outDir, { table, completeBytes: 0, tornBytes: 0, duplicateRows: table.duplicateRows });
   const { formatBudgetAdvice, formatVerdicts } = await import('../report/consoleVerdicts.js');
 
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
@@ -329,14 +341,27 @@ function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: Pri
   return used;
 }
 
-/** USD already spent by a run folder's rows (a resume counts them against --max-cost). */
-async function keptCostUsd(requestsPath: string): Promise<number> {
-  if (!existsSync(requestsPath)) return 0;
-  const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
-  const rowsUsd = rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+/**
+ * Writes each record to the file, then adds it to the run's table: a record is in the table only
+ * once it is in the file, so the table is what reading the file back would give.
+ */
+function intoTable<T>(file: RowAppender<T>, add: (record: T) => void): RowAppender<T> {
+  return {
+    append(record) {
+      file.append(record);
+      add(record);
+    },
+    close: () => file.close(),
+  };
+}
+
+/** USD already spent by a resumed folder's rows (the table holds them), counted against --max-cost. */
+function keptCostUsd(table: RunTable, runJsonPath: string): number {
+  let rowsUsd = 0;
+  for (const row of table) rowsUsd += Number(row.cost_usd) || 0;
   // A capped session's run.json also counted what no row shows (warm-ups, answers without usage at
   // their worst case): a resume starts from the larger of the two, so that spend is not forgotten.
-  return Math.max(rowsUsd, previousCapSpentUsd(join(dirname(requestsPath), 'run.json')));
+  return Math.max(rowsUsd, previousCapSpentUsd(runJsonPath));
 }
 
 /** run.json `spendingCap.spentUsd` of the folder's last session; 0 when absent or unreadable. */
@@ -362,17 +387,12 @@ interface RowFacts {
 }
 
 /**
- * Reads the run's rows back once and lets them go on return, before the report reads its own: one
- * whole-run copy in memory at a time. Without the cells nothing here reads: answers (only the
- * report's grid shows them), start times and response ids, and the grader's reasons unless a
- * JUnit file, which quotes them, is asked for.
+ * Works out the summary, error kinds, uncosted counts and CI verdict from the run's table (the
+ * rows as requests.csv holds them, never read back). Its warnings name `requestsPath`.
  */
-async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
-  const unread: RequestColumn[] = ['answer', 'started_at', 'response_id'];
-  if (ciInput?.options.junit === undefined) unread.push('grader_reason');
-  const parsed = await readRequestRows(requestsPath, { omitColumns: unread });
-  const { rows } = parsed;
-  const notes = readWarnings(requestsPath, parsed);
+function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): RowFacts {
+  const rows: RequestRow[] = table.rows();
+  const notes = readWarnings(requestsPath, { duplicateRows: table.duplicateRows, tornBytes: 0 });
   // With a CI verdict the notes go into its text (and summary.md); else straight to stderr.
   if (ciInput === undefined) for (const note of notes) process.stderr.write(`${note}\n`);
   let ci: RowFacts['ci'];

@@ -5,6 +5,7 @@ import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell, passCell } from '../../runfolder/cells.js';
 import { html, type SafeHtml } from './escape.js';
 import { cellNumber } from './format.js';
+import { GRID_REPEATS, isShownInGrid } from './gridRows.js';
 
 /**
  * Long answers and thought summaries are cut here so a large suite still makes a report a
@@ -12,16 +13,7 @@ import { cellNumber } from './format.js';
  */
 const MAX_TEXT_CHARS = 4000;
 
-/**
- * Repeats shown per cell, in full: beyond this a cell of a large run would carry thousands of
- * answers. Counts and pass marks still cover every repeat; the rest are in requests.csv.
- */
-export const GRID_REPEATS = 20;
-
-/** Whether the grid shows this row's answer and thought summary (so a reader can skip the others' text). */
-export function isShownInGrid(row: RequestRow): boolean {
-  return Number(row.repeat) <= GRID_REPEATS;
-}
+export { GRID_REPEATS, isShownInGrid };
 
 function clipped(text: string | undefined): string | undefined {
   if (text === undefined || text.length <= MAX_TEXT_CHARS) return text;

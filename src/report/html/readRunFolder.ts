@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parseRunManifestLenient, type RunManifest } from '../../analysis/index.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { readRunTable, type ReadTable } from '../../runfolder/readTable.js';
-import type { DetailLookup, RunTable, RunTableOptions } from '../../runfolder/table.js';
-import { isShownInGrid } from './caseGrid.js';
+import type { DetailLookup, RunTable } from '../../runfolder/table.js';
+import { REPORT_TABLE } from './gridRows.js';
 
 export interface RunFolder {
   /** The rows (one per job) and their details, in columns. */
@@ -28,13 +28,6 @@ function readManifest(path: string): RunManifest {
     return {};
   }
 }
-
-/**
- * What the report keeps of each row: answers, grader reasons, error messages, response ids, start
- * times and thought summaries only for the repeats the grid shows (the analysis and charts read
- * none of them), so a run of 100,000 jobs costs a few hundred bytes per job, not its text.
- */
-export const REPORT_TABLE: RunTableOptions = { keepTextOf: isShownInGrid };
 
 /** A RunFolder of a table already in memory (a run's live table) and the run.json beside it. */
 export function runFolderOf(runDir: string, read: ReadTable): RunFolder {
