@@ -17,8 +17,8 @@ import { runJobs } from '../run/runner.js';
 import { type JobDetail } from '../runfolder/details.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
-import { readRunRows } from '../runfolder/read.js';
+import { assertNotItself, assertSharesJobs, readBaselineFolderStreamed, type BaselineFolder } from '../gate/baselineFolder.js';
+import { readRunRowsStreamed } from '../runfolder/read.js';
 import { toPlannedJobs } from '../runfolder/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -77,10 +77,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   // before anything is sent, not after the whole run.
   if (options.ci !== undefined) checkOptions(options.ci);
   const baseline = options.ci?.baseline;
+  // Read once, streamed: checked now, compared after the run (finishCi's baselineFolder).
+  let baselineFolder: BaselineFolder | undefined;
   if (baseline !== undefined) {
     try {
-      const baselineFolder = readBaselineFolder(baseline);
-      if (options.resume !== undefined) assertNotItself(options.resume, baseline, readRunRows(options.resume, '--resume').rows, baselineFolder.rows);
+      baselineFolder = await readBaselineFolderStreamed(baseline);
+      if (options.resume !== undefined) assertNotItself(options.resume, baseline, (await readRunRowsStreamed(options.resume, '--resume')).rows, baselineFolder.rows);
       assertSharesJobs(baseline, baselineFolder, toPlannedJobs(planned), suite);
     } catch (error) {
       if (error instanceof RelaybenchError) throw new RelaybenchError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`, 'run-folder');
@@ -104,7 +106,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
-    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices });
+    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices, baselineFolder });
   } finally {
     folder.lock.release();
   }
@@ -146,10 +148,12 @@ interface ClaimedRun {
   shard: Shard | undefined;
   folder: RunFolder;
   startedAt: Date;
+  /** --baseline, read before the run. */
+  baselineFolder: BaselineFolder | undefined;
 }
 
 /** Runs the jobs into a claimed (locked) folder, then writes the summary, report and CI verdict. */
-async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs, prices }: ClaimedRun): Promise<number> {
+async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs, prices, baselineFolder }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
@@ -227,7 +231,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
   const plannedRelays = new Set(planned.map((job) => job.relay));
-  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
+  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
   const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(

@@ -27,9 +27,10 @@ export interface ReadTable {
  * reads), cells are restored from their formula neutralisation (`restoreCell`), empty cells are
  * empty. Everything up to the last newline is parsed and the rest reported as torn; a crash
  * inside a quoted answer is found only at the end of the parse, so that rare case is handed to
- * the whole-file `readRequestsCsv`, which backs off line by line.
+ * the whole-file `readRequestsCsv`, which backs off line by line. With `wholeFileErrors`, any
+ * parse error is handed to it too, so a malformed file fails with its words.
  */
-export async function readRequestsInto(path: string, table: RunTable): Promise<Omit<ReadTable, 'table'>> {
+export async function readRequestsInto(path: string, table: RunTable, reading: ReadOptions = {}): Promise<Omit<ReadTable, 'table'>> {
   const before = { size: table.size, duplicates: table.duplicateRows };
   let positionOf: number[] | undefined;
   const cells = new Array<string | undefined>(REQUEST_COLUMNS.length);
@@ -52,7 +53,7 @@ export async function readRequestsInto(path: string, table: RunTable): Promise<O
       const records = createReadStream(path, { end: completeBytes - 1 });
       await pipeline(records, parse({ skip_empty_lines: true, on_record: onRecord }), new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }));
     } catch (error) {
-      if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+      if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED' && reading.wholeFileErrors !== true) throw error;
       // csv-parse reports the open quote at the end: forget this pass and read the file whole.
       table.truncate(before.size, before.duplicates);
       const parsed = readRequestsCsv(path);
@@ -84,14 +85,25 @@ export async function readDetailsInto(path: string, table: RunTable): Promise<vo
   }
 }
 
+/** How a run folder is read into a table. */
+export interface ReadOptions {
+  /** Read details.jsonl too (default true); the gates need none of it. */
+  details?: boolean;
+  /**
+   * Fail on a malformed requests.csv as `readRequestsCsv` does, with its message (the readers
+   * that used it: gate, --baseline); else csv-parse's streaming message (the report's).
+   */
+  wholeFileErrors?: boolean;
+}
+
 /**
  * Reads a run folder's requests.csv and details.jsonl once each, streaming, into a new RunTable
  * (options: which rows keep their text). The one whole-run read after a run; the caller checks
  * the folder first. OS errors and CSV errors are thrown as they come.
  */
-export async function readRunTable(dir: string, options: RunTableOptions = {}): Promise<ReadTable> {
+export async function readRunTable(dir: string, options: RunTableOptions = {}, reading: ReadOptions = {}): Promise<ReadTable> {
   const table = new RunTable(options);
-  const read = await readRequestsInto(join(dir, 'requests.csv'), table);
-  await readDetailsInto(join(dir, 'details.jsonl'), table);
+  const read = await readRequestsInto(join(dir, 'requests.csv'), table, reading);
+  if (reading.details !== false) await readDetailsInto(join(dir, 'details.jsonl'), table);
   return { table, ...read };
 }
