@@ -67,11 +67,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
   const filter = options.filter ?? NO_FILTER;
-  const fullPlan = expandPlan(suite);
+  let fullPlan = expandPlan(suite);
   // A filtered run's plan is its slice: resume, shards and planned counts all refer to it.
-  const planned = filterPlan(suite, fullPlan, filter);
+  let planned = filterPlan(suite, fullPlan, filter);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const jobs = shard === undefined ? planned : selectShard(planned, shard);
+  let jobs = shard === undefined ? planned : selectShard(planned, shard);
 
   // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
   // before anything is sent, not after the whole run.
@@ -106,7 +106,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
-    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices, baselineFolder });
+    const claimed: ClaimedRun = { file, suite, options, plan: planFactsOf(suite, planned, jobs, prices), shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices, baselineFolder };
+    // From here the plan's Job objects (~230 B each) are held by folder.remaining alone, which the
+    // runner takes and lets go when the run ends.
+    fullPlan = planned = jobs = [];
+    return await runInFolder(claimed);
   } finally {
     folder.lock.release();
   }
@@ -135,16 +139,14 @@ interface ClaimedRun {
   file: string;
   suite: Suite;
   options: RunCommandOptions;
-  /** The plan this run covers: the whole suite's, or a filter's slice of it. */
-  planned: Job[];
+  /** What the end of the run needs of the plan (worked out before it, so its Jobs can go). */
+  plan: PlanFacts;
   /** The filter that sliced the plan (`NO_FILTER` for none). */
   filter: PlanFilter;
   /** How many jobs the whole suite plans, filter or not (run.json's `filter.suitePlanned`). */
   fullPlanJobs: number;
   /** Prices each relay's rows are billed at (`cost_usd`). */
   prices: PriceBook;
-  /** The jobs of this run (a shard's slice, or the whole plan). */
-  jobs: Job[];
   shard: Shard | undefined;
   folder: RunFolder;
   startedAt: Date;
@@ -153,10 +155,10 @@ interface ClaimedRun {
 }
 
 /** Runs the jobs into a claimed (locked) folder, then writes the summary, report and CI verdict. */
-async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs, prices, baselineFolder }: ClaimedRun): Promise<number> {
+async function runInFolder({ file, suite, options, plan, shard, folder, startedAt, filter, fullPlanJobs, prices, baselineFolder }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
-    process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
+    process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${plan.jobs} jobs to run.\n`);
   }
 
   const requestsPath = join(outDir, 'requests.csv');
@@ -194,7 +196,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     result = await runJobs({
       suite,
       runId,
-      jobs: folder.remaining,
+      jobs: takeRemaining(folder),
       rows,
       details,
       redact,
@@ -230,9 +232,8 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const harnessAssessment = assessHarness(harness, suite.concurrency);
   const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
-  const plannedRelays = new Set(planned.map((job) => job.relay));
-  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
-  const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
+  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: plan.planned, plannedJobIds: plan.jobIds, interrupted: false } };
+  const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -242,7 +243,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
       startedAtIso: startedAt.toISOString(),
       endedAtIso: new Date().toISOString(),
       // The whole suite's count, the same in every shard: merge checks shards against it.
-      planned: planned.length,
+      planned: plan.planned,
       rows: facts.count,
       ok: facts.ok,
       errors: facts.count - facts.ok,
@@ -256,9 +257,9 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
         ...filterRecord(filter, fullPlanJobs),
         ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }),
         capture: { policy: capture.policy, files: capture.written },
-        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
+        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: plan.jobs } }),
         // Which price each relay's cost_usd used, so a total can be checked or redone later.
-        prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+        prices: plan.pricesUsed,
         ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached } }),
         ...(judging === undefined ? {} : { judge: judgeRecord(suite, judging.report()) }),
       },
@@ -274,8 +275,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
   if (judging !== undefined) process.stdout.write(`${redact(formatJudgeReport(judging.report()))}\n\n`);
   if (harnessNote !== undefined) process.stderr.write(`⚠ ${harnessNote}\n\n`);
-  const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
-  const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
+  const noUsage = [...facts.uncosted].filter(([relay]) => plan.priced.has(relay));
   if (noUsage.length > 0) {
     process.stdout.write(`cost_usd is empty where a response carried no usage: ${noUsage.map(([relay, count]) => `${relay} ×${count}`).join(', ')}.\n\n`);
   }
@@ -283,13 +283,13 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const { formatCostAdvice } = await import('../report/consoleCostAdvice.js');
   const costAdviceText = formatCostAdvice(report.advice);
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
-  process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
+  process.stdout.write(`${facts.count} of ${plan.jobs} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
+    process.stderr.write(spendingCapText(spendingCap, facts.count, plan.jobs, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${plan.jobs} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -302,6 +302,40 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   if ('error' in facts.ci) throw facts.ci.error;
   process.stdout.write(facts.ci.result.consoleText);
   return facts.ci.result.exitCode;
+}
+
+/** What the end of a run needs of its plan: counts, ids, relays and prices, not the Job objects. */
+interface PlanFacts {
+  /** Jobs the plan covers (the whole suite's, or a filter's slice); a shard's count is `jobs`. */
+  planned: number;
+  /** Jobs of this run (a shard's slice, or the whole plan). */
+  jobs: number;
+  /** job_ids of this run's jobs, for the completeness gate. */
+  jobIds: string[];
+  /** Relays the plan sends to. */
+  relays: ReadonlySet<string>;
+  /** Relays whose every job has a price. */
+  priced: ReadonlySet<string>;
+  /** run.json's `prices`. */
+  pricesUsed: Record<string, Record<string, unknown>>;
+}
+
+function planFactsOf(suite: Suite, planned: readonly Job[], jobs: readonly Job[], prices: PriceBook): PlanFacts {
+  return {
+    planned: planned.length,
+    jobs: jobs.length,
+    jobIds: jobs.map((job) => job.jobId),
+    relays: new Set(planned.map((job) => job.relay)),
+    priced: new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name)),
+    pricesUsed: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+  };
+}
+
+/** The folder's remaining jobs, handed over: the folder keeps none, so they go when the runner is done. */
+function takeRemaining(folder: RunFolder): Job[] {
+  const remaining = folder.remaining;
+  folder.remaining = [];
+  return remaining;
 }
 
 /** The resume command of a run folder, copy-pasteable; `--max-cost` is added by the caller. */

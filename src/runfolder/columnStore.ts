@@ -97,12 +97,18 @@ export class NumberColumn {
   private length = 0;
 
   get(index: number): string | undefined {
-    const value = index < this.length ? (this.numbers[index] as number) : Number.NaN;
+    const value = index < this.numbers.length ? (this.numbers[index] as number) : Number.NaN;
     if (!Number.isNaN(value)) return String(value);
     return this.verbatim.size === 0 ? undefined : this.verbatim.get(index);
   }
 
   set(index: number, text: string | undefined): void {
+    if (text === undefined && index >= this.numbers.length) {
+      // An empty cell past the array's end needs no storage: a column nobody fills costs nothing.
+      this.length = Math.max(this.length, index + 1);
+      this.verbatim.delete(index);
+      return;
+    }
     if (index >= this.numbers.length) {
       const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1)).fill(Number.NaN);
       grown.set(this.numbers.subarray(0, this.length));
@@ -121,7 +127,11 @@ export class NumberColumn {
 
   /** The numbers of rows 0..length-1 (NaN: empty or not a plain number), without copying. */
   view(length: number): Float64Array {
-    if (length > this.numbers.length) this.set(length - 1, undefined);
+    if (length > this.numbers.length) {
+      const grown = new Float64Array(length).fill(Number.NaN);
+      grown.set(this.numbers.subarray(0, Math.min(this.length, length)));
+      this.numbers = grown;
+    }
     return this.numbers.subarray(0, length);
   }
 }
@@ -147,7 +157,8 @@ export class JsonColumn {
 
   set(index: number, value: unknown): void {
     if (value === undefined) return this.kinds.set(index, 0);
-    if (typeof value === 'number' && Number.isFinite(value)) {
+    // Small integers (counts, retry waits) repeat: a dictionary id is 1–2 bytes, not 8.
+    if (typeof value === 'number' && Number.isFinite(value) && !(Number.isInteger(value) && Math.abs(value) < 1e6)) {
       if (index >= this.numbers.length) {
         const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1));
         grown.set(this.numbers);
