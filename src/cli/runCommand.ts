@@ -5,9 +5,9 @@ import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
 import type { RequestRow, SummaryRow } from '../runfolder/columns.js';
 import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../runfolder/folders.js';
-import { openJsonLines, openRequestsCsv, readWarnings, type RowAppender } from '../runfolder/requestsCsv.js';
+import { openJsonLines, openRequestsCsv, readWarnings } from '../runfolder/requestsCsv.js';
 import { readDetailsInto, readRequestsInto } from '../runfolder/readTable.js';
-import { RunTable } from '../runfolder/table.js';
+import { intoTable, RunTable } from '../runfolder/table.js';
 import { REPORT_TABLE } from '../report/html/gridRows.js';
 import { buildRunManifest } from '../run/manifest.js';
 import { summarize } from '../analysis/summary.js';
@@ -377,20 +377,6 @@ function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: Pri
     }));
   }
   return used;
-}
-
-/**
- * Writes each record to the file, then adds it to the run's table: a record is in the table only
- * once it is in the file, so the table is what reading the file back would give.
- */
-function intoTable<T>(file: RowAppender<T>, add: (record: T) => void): RowAppender<T> {
-  return {
-    append(record) {
-      file.append(record);
-      add(record);
-    },
-    close: () => file.close(),
-  };
 }
 
 /** USD already spent by a resumed folder's rows (the table holds them), counted against --max-cost. */

@@ -18,6 +18,7 @@
 import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
 import { DictColumn, JsonColumn, NumberColumn } from './columnStore.js';
 import type { JobDetail } from './details.js';
+import type { RowAppender } from './requestsCsv.js';
 
 /** Columns whose cells are measurements (ms, rates, USD): stored as numbers. */
 const NUMERIC_COLUMNS: ReadonlySet<RequestColumn> = new Set<RequestColumn>([
@@ -294,4 +295,19 @@ export function detailLookupOf(details: readonly JobDetail[] | DetailLookup): De
   if (typeof details === 'function') return details;
   const byId = new Map(details.map((detail) => [detail.job_id, detail]));
   return (row) => byId.get(String(row.job_id));
+}
+
+/**
+ * An appender that writes each record to `file`, then hands it to `add` (a RunTable's append or
+ * appendDetail): a record is in the table only once it is in the file, so the table holds what
+ * reading the file back would give, and nothing has to read it back.
+ */
+export function intoTable<T>(file: RowAppender<T>, add: (record: T) => void): RowAppender<T> {
+  return {
+    append(record) {
+      file.append(record);
+      add(record);
+    },
+    close: () => file.close(),
+  };
 }
