@@ -166,7 +166,7 @@ async function runInFolder({ file, suite, options, plan, shard, folder, startedA
   // Every row and detail of this run, held in columns as each is written (after a resumed folder's
   // kept ones, read once now): everything after the last response reads this, not the files. It
   // keeps what the summary, gates, JUnit (grader reasons) and the report (grid rows' text) read.
-  const table = new RunTable({ ...REPORT_TABLE, textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])] });
+  const table = new RunTable({ ...REPORT_TABLE, expectedRows: folder.keptRows + folder.remaining.length, textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])] });
   if (options.resume !== undefined && existsSync(requestsPath)) {
     await readRequestsInto(requestsPath, table);
     await readDetailsInto(detailsPath, table);

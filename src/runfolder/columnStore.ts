@@ -4,9 +4,9 @@
  * (742 B per RequestRow object, measured in /work/memory-findings.md).
  */
 
-/** Capacity after `needed`: 1.5× growth, at least 1,024 slots. */
-function grownCapacity(current: number, needed: number): number {
-  return Math.max(needed, 1024, Math.ceil(current * 1.5));
+/** Capacity after `needed`: the expected row count while it suffices (no slack), else 1.5× growth, at least 1,024 slots. */
+function grownCapacity(current: number, needed: number, expected: number): number {
+  return needed <= expected ? expected : Math.max(needed, 1024, Math.ceil(current * 1.5));
 }
 
 type IdArray = Uint8Array | Uint16Array | Uint32Array;
@@ -19,6 +19,9 @@ export class IdColumn {
   private ids: IdArray = new Uint8Array(0);
   private limit = 0xff;
 
+  /** `expectedRows`: the row count to size the array for at once (0: unknown, grow as rows come). */
+  constructor(private readonly expectedRows = 0) {}
+
   /** The id at `index`; 0 when never set. */
   get(index: number): number {
     return index < this.ids.length ? (this.ids[index] as number) : 0;
@@ -28,7 +31,7 @@ export class IdColumn {
     if (id > this.limit) this.widen(id);
     if (index >= this.ids.length) {
       if (id === 0) return;
-      this.resize(grownCapacity(this.ids.length, index + 1));
+      this.resize(grownCapacity(this.ids.length, index + 1, this.expectedRows));
     }
     this.ids[index] = id;
   }
@@ -52,9 +55,13 @@ export class IdColumn {
  * (1–4 bytes, see IdColumn). Id 0 is an empty cell (undefined); `''` is a value of its own.
  */
 export class DictColumn {
-  private readonly ids = new IdColumn();
+  private readonly ids: IdColumn;
   private readonly values: Array<string | undefined> = [undefined];
   private readonly idOf = new Map<string, number>();
+
+  constructor(expectedRows = 0) {
+    this.ids = new IdColumn(expectedRows);
+  }
 
   get(index: number): string | undefined {
     return this.values[this.ids.get(index)];
@@ -96,6 +103,8 @@ export class NumberColumn {
   private readonly verbatim = new Map<number, string>();
   private length = 0;
 
+  constructor(private readonly expectedRows = 0) {}
+
   get(index: number): string | undefined {
     const value = index < this.numbers.length ? (this.numbers[index] as number) : Number.NaN;
     if (!Number.isNaN(value)) return String(value);
@@ -110,7 +119,7 @@ export class NumberColumn {
       return;
     }
     if (index >= this.numbers.length) {
-      const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1)).fill(Number.NaN);
+      const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1, this.expectedRows)).fill(Number.NaN);
       grown.set(this.numbers.subarray(0, this.length));
       this.numbers = grown;
     }
@@ -142,10 +151,14 @@ export class NumberColumn {
  */
 export class JsonColumn {
   /** Id 1 of `kinds` means "a number, in `numbers`"; ids from 2 are dictionary entries. */
-  private readonly kinds = new IdColumn();
+  private readonly kinds: IdColumn;
   private numbers = new Float64Array(0);
   private readonly texts = new DictColumn();
   private readonly parsed: unknown[] = [];
+
+  constructor(private readonly expectedRows = 0) {
+    this.kinds = new IdColumn(expectedRows);
+  }
 
   get(index: number): unknown {
     const id = this.kinds.get(index);
@@ -160,7 +173,7 @@ export class JsonColumn {
     // Small integers (counts, retry waits) repeat: a dictionary id is 1–2 bytes, not 8.
     if (typeof value === 'number' && Number.isFinite(value) && !(Number.isInteger(value) && Math.abs(value) < 1e6)) {
       if (index >= this.numbers.length) {
-        const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1));
+        const grown = new Float64Array(grownCapacity(this.numbers.length, index + 1, this.expectedRows));
         grown.set(this.numbers);
         this.numbers = grown;
       }

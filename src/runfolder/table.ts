@@ -47,6 +47,8 @@ export interface RunTableOptions {
   keepTextOf?: (row: RequestRow) => boolean;
   /** Bulky columns kept for every row anyway, dictionary-encoded (e.g. grader_reason for JUnit). */
   textForAll?: readonly RequestColumn[];
+  /** Rows the table will most likely hold (a run's planned jobs): its arrays are sized once, without growth slack. */
+  expectedRows?: number;
 }
 
 /** A cell of a row as reading requests.csv back gives it: strings, NUL as U+FFFD, '' as empty. */
@@ -142,17 +144,19 @@ export class RunTable {
   private readonly kept = new Set<number>();
   private readonly rowOfJob = new Map<string, number>();
   private readonly keepTextOf: ((row: RequestRow) => boolean) | undefined;
-  private readonly detailColumns = DETAIL_KEYS.map(() => new JsonColumn());
+  private readonly detailColumns: JsonColumn[];
   private readonly thoughtTexts = new Map<number, string>();
 
   constructor(options: RunTableOptions = {}) {
     const forAll = new Set(options.textForAll ?? []);
     this.keepTextOf = options.keepTextOf;
+    const expected = options.expectedRows ?? 0;
+    this.detailColumns = DETAIL_KEYS.map(() => new JsonColumn(expected));
     this.keptOnly = REQUEST_COLUMNS.map((column) => BULKY_COLUMNS.includes(column) && !forAll.has(column));
     this.stores = REQUEST_COLUMNS.map((column, position): CellStore => {
       if (column === 'job_id') return new TextArray();
       if (this.keptOnly[position] === true) return new SparseText();
-      return NUMERIC_COLUMNS.has(column) ? new NumberColumn() : new DictColumn();
+      return NUMERIC_COLUMNS.has(column) ? new NumberColumn(expected) : new DictColumn(expected);
     });
   }
 

@@ -184,8 +184,8 @@ describe('RunTable with awkward cells, duplicates and torn lines', () => {
 });
 
 describe('RunTable sizes', () => {
-  it('stores nothing for a numeric column until a row fills it, and reads empty cells as empty', () => {
-    const table = new RunTable();
+  it.each([0, 2000, 3000, 5000])('stores nothing for a numeric column until a row fills it, and reads empty cells as empty (expectedRows %i)', (expectedRows) => {
+    const table = new RunTable({ expectedRows });
     for (let index = 0; index < 3000; index++) table.append({ job_id: `j${index}`, connect_ms: index === 2500 ? 12.5 : undefined } as unknown as RequestRow);
     expect([table.rowAt(0).connect_ms, table.rowAt(2499).connect_ms, table.rowAt(2500).connect_ms, table.rowAt(2999).connect_ms]).toEqual([undefined, undefined, '12.5', undefined]);
     const loadRate = table.column('load_rate');
