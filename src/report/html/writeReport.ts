@@ -4,11 +4,11 @@ import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, ver
 import { evaluateGates } from '../../analysis/gates.js';
 import type { CiGates } from '../../suite/types.js';
 import { readWarnings } from '../../runfolder/requestsCsv.js';
-import { writeFileAtomic } from '../../runfolder/write.js';
+import { writeFileAtomic, writeFileAtomicParts } from '../../runfolder/write.js';
 import { readChartLibrary } from './chartLibrary.js';
 import { readRunFolder, runFolderOf } from './readRunFolder.js';
 import type { ReadTable } from '../../runfolder/readTable.js';
-import { renderReport } from './renderReport.js';
+import { renderReportParts } from './renderReport.js';
 import { readLoadCsv } from '../../runfolder/loadCsv.js';
 
 export interface ReportPaths {
@@ -46,13 +46,13 @@ export async function writeReport(runDir: string, live?: ReadTable): Promise<Wri
   const advice = budgetAdvice(rows, { relayOrder: relays });
   const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
   const gates = evaluateGates(rows, ciGatesOf(manifest));
-  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
+  const html = renderReportParts({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
   const paths: ReportPaths = {
     reportPath: join(runDir, 'report.html'),
     verdictsPath: join(runDir, 'verdicts.csv'),
     budgetsPath: join(runDir, 'budgets.csv'),
   };
-  writeFileAtomic(paths.reportPath, html);
+  writeFileAtomicParts(paths.reportPath, html);
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
   return { ...paths, verdicts, advice, warnings: readWarnings(join(runDir, 'requests.csv'), { tornBytes, duplicateRows }) };
