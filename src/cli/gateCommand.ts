@@ -1,7 +1,7 @@
 import { checkOptions, finishCi, type FinishCiOptions } from '../gate/finish.js';
-import { readRunFolder, readRunRows } from '../runfolder/read.js';
+import { readRunFolderStreamed, readRunRowsStreamed } from '../runfolder/read.js';
 import { shardCoverage } from '../runfolder/manifest.js';
-import { assertNotItself } from '../gate/baselineFolder.js';
+import { assertNotItself, baselineFolderOf } from '../gate/baselineFolder.js';
 import { fileSystemError } from '../errors/index.js';
 import { checkNotAnInput } from '../runfolder/folders.js';
 import { checkRunFolder } from '../runfolder/checkFolder.js';
@@ -24,8 +24,11 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
     throw fileSystemError(error, 'write in', runDir);
   }
   try {
-    const { manifest, rows, plannedJobIds, warnings } = readRunFolder(runDir, 'gate');
-    if (options.baseline !== undefined) assertNotItself(runDir, options.baseline, rows, readRunRows(options.baseline, '--baseline').rows);
+    const { manifest, rows, plannedJobIds, warnings } = await readRunFolderStreamed(runDir, 'gate');
+    // The baseline's rows are read once: for this check, then by finishCi's comparison.
+    const baselineRows = options.baseline === undefined ? undefined : await readRunRowsStreamed(options.baseline, '--baseline');
+    if (options.baseline !== undefined && baselineRows !== undefined) assertNotItself(runDir, options.baseline, rows, baselineRows.rows);
+    const baselineFolder = options.baseline === undefined || baselineRows === undefined ? undefined : baselineFolderOf(options.baseline, baselineRows);
     const shards = shardCoverage(manifest);
     const { exitCode, consoleText } = finishCi({
       outDir: runDir,
@@ -33,6 +36,7 @@ export async function gateCommand(runDir: string, options: FinishCiOptions): Pro
       rows,
       options,
       notes: warnings,
+      ...(baselineFolder === undefined ? {} : { baselineFolder }),
       requestConfig: manifest.config,
       plan: {
         planned: manifest.counts.planned,

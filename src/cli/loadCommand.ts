@@ -6,7 +6,9 @@ import { filterPlan, NO_FILTER } from '../plan/filter.js';
 import { formatLoadReport, describeSlo } from '../report/consoleLoad.js';
 import { formatSummaryTable } from '../report/consoleSummary.js';
 import { writeLoadCsv } from '../runfolder/loadCsv.js';
-import { openJsonLines, openRequestsCsv, readRequestRows } from '../runfolder/requestsCsv.js';
+import { openJsonLines, openRequestsCsv } from '../runfolder/requestsCsv.js';
+import { intoTable, RunTable } from '../runfolder/table.js';
+import { REPORT_TABLE } from '../report/html/gridRows.js';
 import { buildRunManifest } from '../run/manifest.js';
 import { summarize } from '../analysis/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
@@ -60,8 +62,10 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   const load = suite.load;
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
   const requestsPath = join(outDir, 'requests.csv');
-  const rows = openRequestsCsv(requestsPath);
-  const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  // The rows and details as written, in columns: the summary and the report read this, not the files.
+  const table = new RunTable(REPORT_TABLE);
+  const rows = intoTable(openRequestsCsv(requestsPath), (row) => table.append(row));
+  const details = intoTable(openJsonLines<JobDetail>(join(outDir, 'details.jsonl')), (detail) => table.appendDetail(detail));
   const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost);
   const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
@@ -95,7 +99,7 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   }
 
   writeLoadCsv(outDir, result.loadRows);
-  const { rows: written } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
+  const written = table.rows();
   const relayOrder = suite.relays.map((relay) => relay.name);
   const summary = summarize(written, relayOrder);
   writeSummaryCsv(outDir, summary);
@@ -121,7 +125,7 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
     },
   }));
   const { writeReport } = await import('../report/html/writeReport.js');
-  await writeReport(outDir);
+  await writeReport(outDir, { table, completeBytes: 0, tornBytes: 0, duplicateRows: table.duplicateRows });
 
   process.stdout.write(`${formatSummaryTable(summary)}\n\n${formatLoadReport(result.loadRows, load.slo, load.maxStartLagMs)}\n\n`);
   const shown = relative(process.cwd(), outDir) || '.';

@@ -3,9 +3,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createRedactor } from '../client/redact.js';
 import { expandPlan } from '../plan/expand.js';
 import { formatErrorKinds, formatSummaryTable } from '../report/consoleSummary.js';
-import type { RequestColumn, SummaryRow } from '../runfolder/columns.js';
+import type { RequestRow, SummaryRow } from '../runfolder/columns.js';
 import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../runfolder/folders.js';
-import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../runfolder/requestsCsv.js';
+import { openJsonLines, openRequestsCsv, readWarnings } from '../runfolder/requestsCsv.js';
+import { readDetailsInto, readRequestsInto } from '../runfolder/readTable.js';
+import { intoTable, RunTable } from '../runfolder/table.js';
+import { REPORT_TABLE } from '../report/html/gridRows.js';
 import { buildRunManifest } from '../run/manifest.js';
 import { summarize } from '../analysis/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
@@ -14,8 +17,8 @@ import { runJobs } from '../run/runner.js';
 import { type JobDetail } from '../runfolder/details.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
 import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
-import { readRunRows } from '../runfolder/read.js';
+import { assertNotItself, assertSharesJobs, readBaselineFolderStreamed, type BaselineFolder } from '../gate/baselineFolder.js';
+import { readRunRowsStreamed } from '../runfolder/read.js';
 import { toPlannedJobs } from '../runfolder/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -64,20 +67,22 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (options.concurrency !== undefined) suite.concurrency = options.concurrency;
   if (options.repeats !== undefined) suite.repeats = options.repeats;
   const filter = options.filter ?? NO_FILTER;
-  const fullPlan = expandPlan(suite);
+  let fullPlan = expandPlan(suite);
   // A filtered run's plan is its slice: resume, shards and planned counts all refer to it.
-  const planned = filterPlan(suite, fullPlan, filter);
+  let planned = filterPlan(suite, fullPlan, filter);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const jobs = shard === undefined ? planned : selectShard(planned, shard);
+  let jobs = shard === undefined ? planned : selectShard(planned, shard);
 
   // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
   // before anything is sent, not after the whole run.
   if (options.ci !== undefined) checkOptions(options.ci);
   const baseline = options.ci?.baseline;
+  // Read once, streamed: checked now, compared after the run (finishCi's baselineFolder).
+  let baselineFolder: BaselineFolder | undefined;
   if (baseline !== undefined) {
     try {
-      const baselineFolder = readBaselineFolder(baseline);
-      if (options.resume !== undefined) assertNotItself(options.resume, baseline, readRunRows(options.resume, '--resume').rows, baselineFolder.rows);
+      baselineFolder = await readBaselineFolderStreamed(baseline);
+      if (options.resume !== undefined) assertNotItself(options.resume, baseline, (await readRunRowsStreamed(options.resume, '--resume')).rows, baselineFolder.rows);
       assertSharesJobs(baseline, baselineFolder, toPlannedJobs(planned), suite);
     } catch (error) {
       if (error instanceof RelaybenchError) throw new RelaybenchError(`${error.message.startsWith(baseline) ? '--baseline ' : ''}${error.message} Nothing was sent.`, 'run-folder');
@@ -101,7 +106,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const startedAt = new Date();
   const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
-    return await runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices });
+    const claimed: ClaimedRun = { file, suite, options, plan: planFactsOf(suite, planned, jobs, prices), shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices, baselineFolder };
+    // From here the plan's Job objects (~230 B each) are held by folder.remaining alone, which the
+    // runner takes and lets go when the run ends.
+    fullPlan = planned = jobs = [];
+    return await runInFolder(claimed);
   } finally {
     folder.lock.release();
   }
@@ -130,37 +139,46 @@ interface ClaimedRun {
   file: string;
   suite: Suite;
   options: RunCommandOptions;
-  /** The plan this run covers: the whole suite's, or a filter's slice of it. */
-  planned: Job[];
+  /** What the end of the run needs of the plan (worked out before it, so its Jobs can go). */
+  plan: PlanFacts;
   /** The filter that sliced the plan (`NO_FILTER` for none). */
   filter: PlanFilter;
   /** How many jobs the whole suite plans, filter or not (run.json's `filter.suitePlanned`). */
   fullPlanJobs: number;
   /** Prices each relay's rows are billed at (`cost_usd`). */
   prices: PriceBook;
-  /** The jobs of this run (a shard's slice, or the whole plan). */
-  jobs: Job[];
   shard: Shard | undefined;
   folder: RunFolder;
   startedAt: Date;
+  /** --baseline, read before the run. */
+  baselineFolder: BaselineFolder | undefined;
 }
 
 /** Runs the jobs into a claimed (locked) folder, then writes the summary, report and CI verdict. */
-async function runInFolder({ file, suite, options, planned, jobs, shard, folder, startedAt, filter, fullPlanJobs, prices }: ClaimedRun): Promise<number> {
+async function runInFolder({ file, suite, options, plan, shard, folder, startedAt, filter, fullPlanJobs, prices, baselineFolder }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
-    process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${jobs.length} jobs to run.\n`);
+    process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${plan.jobs} jobs to run.\n`);
   }
 
-  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : await keptCostUsd(join(outDir, 'requests.csv')));
+  const requestsPath = join(outDir, 'requests.csv');
+  const detailsPath = join(outDir, 'details.jsonl');
+  // Every row and detail of this run, held in columns as each is written (after a resumed folder's
+  // kept ones, read once now): everything after the last response reads this, not the files. It
+  // keeps what the summary, gates, JUnit (grader reasons) and the report (grid rows' text) read.
+  const table = new RunTable({ ...REPORT_TABLE, expectedRows: folder.keptRows + folder.remaining.length, textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])] });
+  if (options.resume !== undefined && existsSync(requestsPath)) {
+    await readRequestsInto(requestsPath, table);
+    await readDetailsInto(detailsPath, table);
+  }
+  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, 'run.json')));
   if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
     throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }
 
   const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
-  const requestsPath = join(outDir, 'requests.csv');
-  const rows = openRequestsCsv(requestsPath);
-  const details = openJsonLines<JobDetail>(join(outDir, 'details.jsonl'));
+  const rows = intoTable(openRequestsCsv(requestsPath), (row) => table.append(row));
+  const details = intoTable(openJsonLines<JobDetail>(detailsPath), (detail) => table.appendDetail(detail));
   const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   // Opened after the files, so a file the OS refuses leaves no emulator child keeping us alive.
   const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
@@ -178,7 +196,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
     result = await runJobs({
       suite,
       runId,
-      jobs: folder.remaining,
+      jobs: takeRemaining(folder),
       rows,
       details,
       redact,
@@ -214,9 +232,8 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const harnessAssessment = assessHarness(harness, suite.concurrency);
   const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
-  const plannedRelays = new Set(planned.map((job) => job.relay));
-  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, plan: { planned: planned.length, plannedJobIds: jobs.map((job) => job.jobId), interrupted: false } };
-  const facts = await readRowFacts(requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plannedRelays.has(name)), complete ? ciInput : undefined);
+  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: plan.planned, plannedJobIds: plan.jobIds, interrupted: false } };
+  const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -226,7 +243,7 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
       startedAtIso: startedAt.toISOString(),
       endedAtIso: new Date().toISOString(),
       // The whole suite's count, the same in every shard: merge checks shards against it.
-      planned: planned.length,
+      planned: plan.planned,
       rows: facts.count,
       ok: facts.ok,
       errors: facts.count - facts.ok,
@@ -240,9 +257,9 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
         ...filterRecord(filter, fullPlanJobs),
         ...(result.warmup.length === 0 ? {} : { warmup: result.warmup }),
         capture: { policy: capture.policy, files: capture.written },
-        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: jobs.length } }),
+        ...(shard === undefined ? {} : { shard: { index: shard.index, count: shard.count, jobs: plan.jobs } }),
         // Which price each relay's cost_usd used, so a total can be checked or redone later.
-        prices: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+        prices: plan.pricesUsed,
         ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached } }),
         ...(judging === undefined ? {} : { judge: judgeRecord(suite, judging.report()) }),
       },
@@ -251,15 +268,14 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
 
   // The report and verdicts are loaded only now: chart.js and the analysis are not start-up costs.
   const { writeReport } = await import('../report/html/writeReport.js');
-  const report = await writeReport(outDir);
+  const report = await writeReport(outDir, { table, completeBytes: 0, tornBytes: 0, duplicateRows: table.duplicateRows });
   const { formatBudgetAdvice, formatVerdicts } = await import('../report/consoleVerdicts.js');
 
   process.stdout.write(`${formatSummaryTable(facts.summary)}\n\n`);
   if (facts.errorKinds !== '') process.stdout.write(`${facts.errorKinds}\n\n`);
   if (judging !== undefined) process.stdout.write(`${redact(formatJudgeReport(judging.report()))}\n\n`);
   if (harnessNote !== undefined) process.stderr.write(`⚠ ${harnessNote}\n\n`);
-  const priced = new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name));
-  const noUsage = [...facts.uncosted].filter(([relay]) => priced.has(relay));
+  const noUsage = [...facts.uncosted].filter(([relay]) => plan.priced.has(relay));
   if (noUsage.length > 0) {
     process.stdout.write(`cost_usd is empty where a response carried no usage: ${noUsage.map(([relay, count]) => `${relay} ×${count}`).join(', ')}.\n\n`);
   }
@@ -267,13 +283,13 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   const { formatCostAdvice } = await import('../report/consoleCostAdvice.js');
   const costAdviceText = formatCostAdvice(report.advice);
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
-  process.stdout.write(`${facts.count} of ${jobs.length} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
+  process.stdout.write(`${facts.count} of ${plan.jobs} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, jobs.length, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
+    process.stderr.write(spendingCapText(spendingCap, facts.count, plan.jobs, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${jobs.length} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
+    process.stderr.write(`Interrupted after ${facts.count} of ${plan.jobs} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
     return EXIT.interrupted;
   }
   if (shard !== undefined) {
@@ -286,6 +302,40 @@ async function runInFolder({ file, suite, options, planned, jobs, shard, folder,
   if ('error' in facts.ci) throw facts.ci.error;
   process.stdout.write(facts.ci.result.consoleText);
   return facts.ci.result.exitCode;
+}
+
+/** What the end of a run needs of its plan: counts, ids, relays and prices, not the Job objects. */
+interface PlanFacts {
+  /** Jobs the plan covers (the whole suite's, or a filter's slice); a shard's count is `jobs`. */
+  planned: number;
+  /** Jobs of this run (a shard's slice, or the whole plan). */
+  jobs: number;
+  /** job_ids of this run's jobs, for the completeness gate. */
+  jobIds: string[];
+  /** Relays the plan sends to. */
+  relays: ReadonlySet<string>;
+  /** Relays whose every job has a price. */
+  priced: ReadonlySet<string>;
+  /** run.json's `prices`. */
+  pricesUsed: Record<string, Record<string, unknown>>;
+}
+
+function planFactsOf(suite: Suite, planned: readonly Job[], jobs: readonly Job[], prices: PriceBook): PlanFacts {
+  return {
+    planned: planned.length,
+    jobs: jobs.length,
+    jobIds: jobs.map((job) => job.jobId),
+    relays: new Set(planned.map((job) => job.relay)),
+    priced: new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name)),
+    pricesUsed: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+  };
+}
+
+/** The folder's remaining jobs, handed over: the folder keeps none, so they go when the runner is done. */
+function takeRemaining(folder: RunFolder): Job[] {
+  const remaining = folder.remaining;
+  folder.remaining = [];
+  return remaining;
 }
 
 /** The resume command of a run folder, copy-pasteable; `--max-cost` is added by the caller. */
@@ -329,14 +379,13 @@ function pricesUsed(relays: readonly string[], jobs: readonly Job[], prices: Pri
   return used;
 }
 
-/** USD already spent by a run folder's rows (a resume counts them against --max-cost). */
-async function keptCostUsd(requestsPath: string): Promise<number> {
-  if (!existsSync(requestsPath)) return 0;
-  const { rows } = await readRequestRows(requestsPath, { omitColumns: ['answer', 'grader_reason', 'error_message'] });
-  const rowsUsd = rows.reduce((sum, row) => sum + (Number(row.cost_usd) || 0), 0);
+/** USD already spent by a resumed folder's rows (the table holds them), counted against --max-cost. */
+function keptCostUsd(table: RunTable, runJsonPath: string): number {
+  let rowsUsd = 0;
+  for (const row of table) rowsUsd += Number(row.cost_usd) || 0;
   // A capped session's run.json also counted what no row shows (warm-ups, answers without usage at
   // their worst case): a resume starts from the larger of the two, so that spend is not forgotten.
-  return Math.max(rowsUsd, previousCapSpentUsd(join(dirname(requestsPath), 'run.json')));
+  return Math.max(rowsUsd, previousCapSpentUsd(runJsonPath));
 }
 
 /** run.json `spendingCap.spentUsd` of the folder's last session; 0 when absent or unreadable. */
@@ -362,17 +411,12 @@ interface RowFacts {
 }
 
 /**
- * Reads the run's rows back once and lets them go on return, before the report reads its own: one
- * whole-run copy in memory at a time. Without the cells nothing here reads: answers (only the
- * report's grid shows them), start times and response ids, and the grader's reasons unless a
- * JUnit file, which quotes them, is asked for.
+ * Works out the summary, error kinds, uncosted counts and CI verdict from the run's table (the
+ * rows as requests.csv holds them, never read back). Its warnings name `requestsPath`.
  */
-async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
-  const unread: RequestColumn[] = ['answer', 'started_at', 'response_id'];
-  if (ciInput?.options.junit === undefined) unread.push('grader_reason');
-  const parsed = await readRequestRows(requestsPath, { omitColumns: unread });
-  const { rows } = parsed;
-  const notes = readWarnings(requestsPath, parsed);
+function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): RowFacts {
+  const rows: RequestRow[] = table.rows();
+  const notes = readWarnings(requestsPath, { duplicateRows: table.duplicateRows, tornBytes: 0 });
   // With a CI verdict the notes go into its text (and summary.md); else straight to stderr.
   if (ciInput === undefined) for (const note of notes) process.stderr.write(`${note}\n`);
   let ci: RowFacts['ci'];

@@ -4,7 +4,7 @@ import { RelaybenchError } from '../errors/index.js';
 import type { RequestRow } from '../runfolder/columns.js';
 import type { PlannedJob } from '../runfolder/planFile.js';
 import { plannedJobsOfRows, explainUnsharedJobs, type RequestConfig } from './requestChange.js';
-import { readRunRows } from '../runfolder/read.js';
+import { readRunRows, readRunRowsStreamed, type RunRows } from '../runfolder/read.js';
 import { readRunManifest } from '../runfolder/manifest.js';
 
 /** A baseline run folder as the paired comparison needs it: rows (each job_id once), config, read warnings. */
@@ -24,6 +24,21 @@ export function readBaselineFolder(dir: string): BaselineFolder {
   const { rows, warnings } = readRunRows(dir, '--baseline');
   const manifest = readRunManifest(dir);
   return { rows, config: manifest.config as RequestConfig, warnings };
+}
+
+/**
+ * `readBaselineFolder` streaming requests.csv into a RunTable (no answers, no RequestRow objects):
+ * the same checks, errors and warnings, for `run --baseline` and `gate --baseline`, which read the
+ * baseline once and hand it to `finishCi` (FinishCiInput.baselineFolder).
+ */
+export async function readBaselineFolderStreamed(dir: string): Promise<BaselineFolder> {
+  return baselineFolderOf(dir, await readRunRowsStreamed(dir, '--baseline'));
+}
+
+/** A baseline folder from its rows already read (`readRunRowsStreamed`): adds run.json's config (strict). */
+export function baselineFolderOf(dir: string, read: RunRows): BaselineFolder {
+  const manifest = readRunManifest(dir);
+  return { rows: read.rows, config: manifest.config as RequestConfig, warnings: read.warnings };
 }
 
 /**

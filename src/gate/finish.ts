@@ -13,7 +13,7 @@ import { renderConsoleText } from './consoleText.js';
 import { evaluateGates, type GateOptions } from '../analysis/gates.js';
 import { renderJUnit } from './junit.js';
 import { renderSummaryMarkdown } from './markdown.js';
-import { assertSharesJobs, readBaselineFolder } from './baselineFolder.js';
+import { assertSharesJobs, readBaselineFolder, type BaselineFolder } from './baselineFolder.js';
 import { plannedJobsOfRows, type RequestConfig } from './requestChange.js';
 import { ciVerdict } from './verdict.js';
 
@@ -64,6 +64,8 @@ export interface FinishCiInput {
   plan?: Omit<CompletenessInput, 'rows' | 'allowIncomplete'>;
   /** One-line warnings about the rows read (duplicates, a torn last line), shown with the gates. */
   notes?: string[];
+  /** `options.baseline` already read (readBaselineFolderStreamed); without it, it is read here. */
+  baselineFolder?: BaselineFolder;
 }
 
 /**
@@ -104,7 +106,7 @@ function gateOptionsOf(ci: CiSettings, options: FinishCiOptions): GateOptions {
 
 function compareWithFolder(input: FinishCiInput, dir: string, notes: string[]): BaselineComparison {
   const { rows, options } = input;
-  const baseline = readBaselineFolder(dir);
+  const baseline = input.baselineFolder ?? readBaselineFolder(dir);
   notes.push(...baseline.warnings);
   // Comparing with an unrelated folder would find nothing and pass: refuse it instead, saying why.
   assertSharesJobs(dir, baseline, plannedJobsOfRows(rows), input.requestConfig);

@@ -5,6 +5,8 @@ import type { RequestRow } from './columns.js';
 import { readRequestsCsv, readWarnings } from './requestsCsv.js';
 import { checkRunFolder } from './checkFolder.js';
 import { readRunManifest, type RunManifest } from './manifest.js';
+import { readRunTable } from './readTable.js';
+import type { RunTable } from './table.js';
 
 /** A finished run folder as `gate`, `merge` and `--baseline` read it. */
 export interface RunFolder {
@@ -44,6 +46,46 @@ export function readRunRows(dir: string, label = 'run folder'): RunRows {
     throw usage(`${path} is not a relaybench requests.csv: rows without job_id, relay or case_id`);
   }
   return { rows: parsed.rows, warnings: readWarnings(path, parsed) };
+}
+
+/** A run folder's rows streamed into a RunTable, with views of them and the read warnings. */
+export interface RunTableRows extends RunRows {
+  table: RunTable;
+}
+
+/**
+ * What `gate` and `--baseline` read of each row: everything but the answer, start time and
+ * response id (for the report's grid only); grader reasons and error messages for every row
+ * (JUnit and the completeness gate quote them).
+ */
+const GATE_TEXT = ['error_message', 'grader_reason'] as const;
+
+/**
+ * `readRunRows` for the whole-run readers that need no answers (gate, --baseline): one streaming
+ * pass into a RunTable instead of the whole file and a RequestRow object per row. The same checks,
+ * errors (exit 2) and warnings as `readRunRows`.
+ */
+export async function readRunRowsStreamed(dir: string, label = 'run folder'): Promise<RunTableRows> {
+  checkRunFolder(dir, label);
+  const path = join(dir, 'requests.csv');
+  let read: Awaited<ReturnType<typeof readRunTable>>;
+  try {
+    read = await readRunTable(dir, { textForAll: GATE_TEXT }, { details: false, wholeFileErrors: true });
+  } catch (error) {
+    const asFileSystem = fileSystemError(error, 'read', path);
+    throw asFileSystem instanceof RelaybenchError ? asFileSystem : usage(`${path} cannot be read as CSV: ${(error as Error).message}`);
+  }
+  const rows = read.table.rows();
+  if (rows.some((row) => row.job_id === undefined || row.relay === undefined || row.case_id === undefined)) {
+    throw usage(`${path} is not a relaybench requests.csv: rows without job_id, relay or case_id`);
+  }
+  return { table: read.table, rows, warnings: readWarnings(path, read) };
+}
+
+/** `readRunFolder` through `readRunRowsStreamed`: for `gate`, which needs no answers. */
+export async function readRunFolderStreamed(dir: string, label = 'run folder'): Promise<RunFolder> {
+  const { rows, warnings } = await readRunRowsStreamed(dir, label);
+  return { dir, manifest: readRunManifest(dir), rows, plannedJobIds: readPlannedJobIds(dir), warnings };
 }
 
 /** job_ids of plan.json, or undefined when the folder has none (or it is not a list of jobs). */

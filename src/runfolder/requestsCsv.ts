@@ -234,7 +234,7 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
 }
 
 /** The file's size and the length of its complete lines (up to and including the last newline). */
-function completeLinesOf(path: string): { size: number; completeBytes: number } {
+export function completeLinesOf(path: string): { size: number; completeBytes: number } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;

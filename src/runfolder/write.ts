@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS, type SummaryRow } from './columns.js';
 import { csvText } from './csvCell.js';
@@ -8,6 +8,24 @@ import { runManifestSchema } from './manifest.js';
 export function writeFileAtomic(path: string, text: string): void {
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/**
+ * `writeFileAtomic` for text given in parts (UTF-8), written one after the other: the file is
+ * their concatenation, without ever holding it as one string or one buffer.
+ */
+export function writeFileAtomicParts(path: string, parts: readonly string[]): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    for (const part of parts) {
+      const bytes = Buffer.from(part, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }
 

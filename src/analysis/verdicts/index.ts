@@ -1,5 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import type { JobDetail } from '../../runfolder/details.js';
+import { detailLookupOf, type DetailLookup } from '../../runfolder/table.js';
 import type { LenientRunManifest as RunManifest } from '../../runfolder/manifest.js';
 import { distinct } from '../rowValues.js';
 import type { RelayEvidence, RelayVerdict } from '../types.js';
@@ -32,9 +33,8 @@ export function relayOrder(rows: readonly RequestRow[], manifest: RunManifest): 
  * requests.csv, details from details.jsonl (joined on job_id; may be empty), and run.json (the
  * reference relay and generationConfig come from its config).
  */
-export function relayVerdicts(rows: readonly RequestRow[], details: readonly JobDetail[], manifest: RunManifest): RelayVerdict[] {
-  const detailsById = new Map(details.map((detail) => [detail.job_id, detail]));
-  const detailOf = (row: RequestRow): JobDetail | undefined => detailsById.get(String(row.job_id));
+export function relayVerdicts(rows: readonly RequestRow[], details: readonly JobDetail[] | DetailLookup, manifest: RunManifest): RelayVerdict[] {
+  const detailOf = detailLookupOf(details);
   const relays = relayOrder(rows, manifest);
   const peers = new Map(relays.map((relay) => [relay, rows.filter((row) => row.relay === relay)]));
   const reference = manifest.config?.relays?.find((relay) => relay.reference === true)?.name;

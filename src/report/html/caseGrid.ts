@@ -1,9 +1,11 @@
 import { observedSettingOf, type ObservedSetting } from '../../analysis/index.js';
 import type { JobDetail } from '../../runfolder/details.js';
+import { detailLookupOf, type DetailLookup } from '../../runfolder/table.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell, passCell } from '../../runfolder/cells.js';
 import { html, type SafeHtml } from './escape.js';
 import { groupedNumber } from '../../format/index.js';
+import { GRID_REPEATS, isShownInGrid } from './gridRows.js';
 
 /**
  * Long answers and thought summaries are cut here so a large suite still makes a report a
@@ -11,16 +13,7 @@ import { groupedNumber } from '../../format/index.js';
  */
 const MAX_TEXT_CHARS = 4000;
 
-/**
- * Repeats shown per cell, in full: beyond this a cell of a large run would carry thousands of
- * answers. Counts and pass marks still cover every repeat; the rest are in requests.csv.
- */
-export const GRID_REPEATS = 20;
-
-/** Whether the grid shows this row's answer and thought summary (so a reader can skip the others' text). */
-export function isShownInGrid(row: RequestRow): boolean {
-  return Number(row.repeat) <= GRID_REPEATS;
-}
+export { GRID_REPEATS, isShownInGrid };
 
 function clipped(text: string | undefined): string | undefined {
   if (text === undefined || text.length <= MAX_TEXT_CHARS) return text;
@@ -62,12 +55,12 @@ function cellSummary(rows: readonly RequestRow[]): { className: string; text: st
  */
 export function caseGrid(
   rows: readonly RequestRow[],
-  details: readonly JobDetail[],
+  details: readonly JobDetail[] | DetailLookup,
   cases: readonly string[],
   relays: readonly string[],
   settings: readonly ObservedSetting[],
 ): SafeHtml {
-  const detailsById = new Map(details.map((detail) => [detail.job_id, detail]));
+  const detailOf = detailLookupOf(details);
   const cells = new Map<string, RequestRow[]>();
   for (const row of rows) {
     const key = [row.case_id, row.relay, observedSettingOf(row).key].join('\u0000');
@@ -84,7 +77,7 @@ export function caseGrid(
         const shown = repeats.filter(isShownInGrid);
         const more = repeats.length - shown.length;
         const moreNote = more === 0 ? '' : html`<p class="muted">… and ${more} more repeat${more === 1 ? '' : 's'} in requests.csv</p>`;
-        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${shown.map((row) => repeatView(row, detailsById.get(String(row.job_id))))}${moreNote}</div></details></td>`;
+        return html`<td class="cell ${summary.className}"><details><summary>${summary.text}</summary><div class="repeats">${shown.map((row) => repeatView(row, detailOf(row)))}${moreNote}</div></details></td>`;
       });
       const caseHeader = relayIndex === 0 ? html`<th scope="rowgroup" rowspan="${relays.length}" class="case">${caseId}</th>` : '';
       return html`<tr class="${relayIndex === 0 ? 'case-start' : ''}">${caseHeader}<th scope="row">${relay}</th>${cellViews}</tr>`;

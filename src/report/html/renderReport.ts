@@ -2,6 +2,7 @@ import type { BudgetAdvice, RelayComparison, RelayVerdict, RunManifest } from '.
 import type { GateResult } from '../../analysis/gates.js';
 import { distinct, relayOrder, settingsOf } from '../../analysis/index.js';
 import type { JobDetail } from '../../runfolder/details.js';
+import type { DetailLookup } from '../../runfolder/table.js';
 import type { RequestRow } from '../../runfolder/columns.js';
 import { summarize } from '../../analysis/summary.js';
 import { caseGrid } from './caseGrid.js';
@@ -24,7 +25,8 @@ import { adviceTable, comparisonTable, gatesTable, summaryTable, verdictsTable }
  */
 export interface ReportInput {
   rows: readonly RequestRow[];
-  details: readonly JobDetail[];
+  /** details.jsonl records, or a lookup joining them to rows (a RunTable's `detailOf`). */
+  details: readonly JobDetail[] | DetailLookup;
   manifest: RunManifest;
   verdicts: readonly RelayVerdict[];
   advice: readonly BudgetAdvice[];
@@ -67,6 +69,16 @@ const emptyNote = (text: string): SafeHtml => html`<p class="muted">${text}</p>`
  * element with `<` escaped, read by the report's own script and drawn on canvases.
  */
 export function renderReport(input: ReportInput): string {
+  return renderReportParts(input).join('');
+}
+
+/**
+ * report.html in parts whose concatenation is `renderReport`'s string: the page, the chart data
+ * (most of a large run's bytes: ~6.6 MB at 100,000 jobs) and the scripts. Written one after the
+ * other (writeReport), no part is copied into one whole-page string, so the chart JSON stays a
+ * one-byte string instead of being flattened with the page's non-Latin-1 text into a two-byte one.
+ */
+export function renderReportParts(input: ReportInput): string[] {
   const { rows, manifest } = input;
   const relays = relayOrder(rows, manifest);
   const styles = relayStyles(relays);
@@ -89,7 +101,7 @@ ${section('summary', 'Summary', 'One row per relay, model and thinking setting, 
 ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
 <footer>Written by relaybench from requests.csv, details.jsonl and run.json. Charts drawn with Chart.js (MIT licence), inlined.</footer>`;
 
-  return `<!DOCTYPE html>
+  return [`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -100,12 +112,12 @@ ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking se
 </head>
 <body>
 ${body}
-<script type="application/json" id="chart-data">${trustedHtml(scriptJson(charts))}</script>
+<script type="application/json" id="chart-data">`, scriptJson(charts), `</script>
 <script>${trustedHtml(inlineScriptSource(input.chartLibrary))}</script>
 <script>${trustedHtml(inlineScriptSource(CHART_RUNTIME))}</script>
 </body>
 </html>
-`;
+`];
 }
 
 /** The captured job ids of each relay, errors first (the failures a verdict or error count points at). */

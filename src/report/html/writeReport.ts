@@ -4,10 +4,11 @@ import { budgetAdvice, budgetsCsv, compareRelays, relayOrder, relayVerdicts, ver
 import { evaluateGates } from '../../analysis/gates.js';
 import type { CiGates } from '../../suite/types.js';
 import { readWarnings } from '../../runfolder/requestsCsv.js';
-import { writeFileAtomic } from '../../runfolder/write.js';
+import { writeFileAtomic, writeFileAtomicParts } from '../../runfolder/write.js';
 import { readChartLibrary } from './chartLibrary.js';
-import { readRunFolder } from './readRunFolder.js';
-import { renderReport } from './renderReport.js';
+import { readRunFolder, runFolderOf } from './readRunFolder.js';
+import type { ReadTable } from '../../runfolder/readTable.js';
+import { renderReportParts } from './renderReport.js';
 import { readLoadCsv } from '../../runfolder/loadCsv.js';
 
 /** Where `writeReport` wrote report.html, verdicts.csv and budgets.csv (inside the run folder). */
@@ -34,24 +35,25 @@ function ciGatesOf(manifest: RunManifest): CiGates {
 }
 
 /**
- * Reads a run folder, runs the analysis and writes report.html, verdicts.csv and budgets.csv
+ * Reads a run folder (or takes its rows from `live`, the table a run filled as it wrote them,
+ * whose rows must keep their text as REPORT_TABLE says), runs the analysis and writes report.html, verdicts.csv and budgets.csv
  * beside requests.csv (each via a temporary file and a rename). The bootstrap is seeded from the
  * suite's seed, so rebuilding the report gives the same intervals.
  */
-export async function writeReport(runDir: string): Promise<WrittenReport> {
-  const { rows, details, manifest, tornBytes, duplicateRows } = await readRunFolder(runDir);
+export async function writeReport(runDir: string, live?: ReadTable): Promise<WrittenReport> {
+  const { rows, details, manifest, tornBytes, duplicateRows } = live === undefined ? await readRunFolder(runDir) : runFolderOf(runDir, live);
   const verdicts = relayVerdicts(rows, details, manifest);
   const relays = relayOrder(rows, manifest);
   const advice = budgetAdvice(rows, { relayOrder: relays });
   const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
   const gates = evaluateGates(rows, ciGatesOf(manifest));
-  const html = renderReport({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
+  const html = renderReportParts({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
   const paths: ReportPaths = {
     reportPath: join(runDir, 'report.html'),
     verdictsPath: join(runDir, 'verdicts.csv'),
     budgetsPath: join(runDir, 'budgets.csv'),
   };
-  writeFileAtomic(paths.reportPath, html);
+  writeFileAtomicParts(paths.reportPath, html);
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
   return { ...paths, verdicts, advice, warnings: readWarnings(join(runDir, 'requests.csv'), { tornBytes, duplicateRows }) };
