@@ -2,10 +2,16 @@
  * How a `requests.csv` cell is stored and read back:
  * - `id`: unique per row (job_id); `label`: few distinct values, shared between rows when read;
  * - `text`: free text, possibly long (answers, messages); `bool`: `true`/`false`;
- * - `number`: a plain number; `ms`: milliseconds rounded to 0.001 ms; `rate`: per-second rate
- *   rounded to 0.1; `count`: an integer count.
+ * - `number`: a number with few distinct values (a budget, a status, a repeat); `count`: an integer
+ *   count (chunks, tokens);
+ * - measures, with many distinct values, kept as 64-bit floats by the run table: `ms`
+ *   (milliseconds; a measured one is written rounded to 0.001 ms), `rate` (per second; a measured
+ *   one rounded to 0.1), `usd` (US dollars).
  */
-export type ColumnKind = 'id' | 'label' | 'text' | 'bool' | 'number' | 'ms' | 'rate' | 'count';
+export type ColumnKind = 'id' | 'label' | 'text' | 'bool' | 'number' | 'count' | 'ms' | 'rate' | 'usd';
+
+/** The kinds the run table keeps as 64-bit floats: continuous measures, nearly every value distinct. */
+export const MEASURE_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['ms', 'rate', 'usd']);
 
 /** One `requests.csv` column: its name, kind, and for a measured column the `StreamMetrics` field it is written from. */
 export interface ColumnSpec {
@@ -32,14 +38,14 @@ export const REQUEST_COLUMN_SPECS = [
   { name: 'thinking_level', kind: 'label' }, // thinkingLevel sent (minimal/low/medium/high); empty otherwise.
   { name: 'repeat', kind: 'number' }, // Repeat index, from 1.
   { name: 'started_at', kind: 'text' }, // ISO 8601 UTC time the final attempt was sent.
-  { name: 'load_rate', kind: 'number' }, // Load mode: offered rate of the step, requests/s.
-  { name: 'start_lag_ms', kind: 'number' }, // Load mode: send time minus scheduled arrival time, ms.
+  { name: 'load_rate', kind: 'rate' }, // Load mode: offered rate of the step, requests/s.
+  { name: 'start_lag_ms', kind: 'ms' }, // Load mode: send time minus scheduled arrival time, ms.
   { name: 'status', kind: 'label' }, // `ok` or `error`.
   { name: 'http_status', kind: 'number' }, // HTTP status of the final attempt.
   { name: 'error_kind', kind: 'label' }, // http, timeout, connection, stream, blocked, aborted or skipped.
   { name: 'error_message', kind: 'text' }, // What went wrong, redacted.
   { name: 'attempts', kind: 'number' }, // Attempts made, retries included.
-  { name: 'connect_ms', kind: 'number' }, // TCP (+TLS) set-up of a new connection, ms; empty when one was reused.
+  { name: 'connect_ms', kind: 'ms' }, // TCP (+TLS) set-up of a new connection, ms; empty when one was reused.
   { name: 'headers_ms', kind: 'ms', metric: 'headersMs' },
   { name: 'ttft_ms', kind: 'ms', metric: 'ttftMs' },
   { name: 'first_thought_ms', kind: 'ms', metric: 'firstThoughtMs' },
@@ -57,7 +63,7 @@ export const REQUEST_COLUMN_SPECS = [
   { name: 'total_tokens', kind: 'count', metric: 'totalTokens' },
   { name: 'cached_tokens', kind: 'count', metric: 'cachedTokens' },
   { name: 'answer_tokens_per_s', kind: 'rate', metric: 'answerTokensPerS' },
-  { name: 'cost_usd', kind: 'number' }, // USD of the request (docs/metrics.md, "Cost"); empty without a price, usage or on a failure.
+  { name: 'cost_usd', kind: 'usd' }, // USD of the request (docs/metrics.md, "Cost"); empty without a price, usage or on a failure.
   { name: 'finish_reason', kind: 'label', metric: 'finishReason' },
   { name: 'block_reason', kind: 'label', metric: 'blockReason' },
   { name: 'model_version', kind: 'label', metric: 'modelVersion' },
@@ -76,6 +82,11 @@ export const REQUEST_COLUMNS: readonly RequestColumn[] = REQUEST_COLUMN_SPECS.ma
 
 /** Kind of each column by name. */
 export const COLUMN_KIND: Readonly<Record<RequestColumn, ColumnKind>> = Object.fromEntries(REQUEST_COLUMN_SPECS.map((spec) => [spec.name, spec.kind])) as Record<RequestColumn, ColumnKind>;
+
+/** The columns holding a measure (kind `ms`, `rate` or `usd`): the run table keeps them as 64-bit floats. */
+export type MeasureColumn = Extract<(typeof REQUEST_COLUMN_SPECS)[number], { kind: 'ms' | 'rate' | 'usd' }>['name'];
+/** The columns of free text (kind `text`): the run table keeps them only for the rows it is asked to. */
+export type TextColumn = Extract<(typeof REQUEST_COLUMN_SPECS)[number], { kind: 'text' }>['name'];
 
 /** The measured columns: each written from one `StreamMetrics` field. */
 export type MetricColumnSpec = Extract<(typeof REQUEST_COLUMN_SPECS)[number], { metric: string }>;

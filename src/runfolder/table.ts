@@ -15,22 +15,19 @@
  * About 200 B per row in all at 100,000 rows. A view (`rowAt`) is an object of two slots (~24 B),
  * made on demand and garbage after use.
  */
-import { REQUEST_COLUMNS, type RequestColumn, type RequestRow } from './columns.js';
+import { MEASURE_KINDS, REQUEST_COLUMN_SPECS, REQUEST_COLUMNS, type MeasureColumn, type RequestColumn, type RequestRow } from './columns.js';
 import { DictColumn, JsonColumn, NumberColumn } from './columnStore.js';
 import type { JobDetail } from './details.js';
 import type { RowAppender } from './requestsCsv.js';
 
 /** Columns whose cells are measurements (ms, rates, USD): stored as numbers. */
-const NUMERIC_COLUMNS: ReadonlySet<RequestColumn> = new Set<RequestColumn>([
-  'load_rate', 'start_lag_ms', 'connect_ms', 'headers_ms', 'ttft_ms', 'first_thought_ms', 'first_answer_ms',
-  'thinking_ms', 'total_ms', 'answer_stream_ms', 'max_gap_ms', 'answer_tokens_per_s', 'cost_usd',
-]);
+const NUMERIC_COLUMNS: ReadonlySet<RequestColumn> = new Set(REQUEST_COLUMN_SPECS.filter((spec) => MEASURE_KINDS.has(spec.kind)).map((spec) => spec.name));
 
 /** Per-request text that is most of a row's bytes; kept only for chosen rows (see RunTableOptions). */
-export const BULKY_COLUMNS: readonly RequestColumn[] = ['answer', 'started_at', 'response_id', 'grader_reason', 'error_message'];
+export const BULKY_COLUMNS: readonly RequestColumn[] = REQUEST_COLUMN_SPECS.filter((spec) => spec.kind === 'text').map((spec) => spec.name);
 
 /** The measurement columns `column()` gives as numbers. */
-export type NumericColumn = 'load_rate' | 'start_lag_ms' | 'connect_ms' | 'headers_ms' | 'ttft_ms' | 'first_thought_ms' | 'first_answer_ms' | 'thinking_ms' | 'total_ms' | 'answer_stream_ms' | 'max_gap_ms' | 'answer_tokens_per_s' | 'cost_usd';
+export type NumericColumn = MeasureColumn;
 
 /** Every field of a details.jsonl record, in the order the runner writes them. */
 const DETAIL_KEYS = [
