@@ -7,15 +7,12 @@ import type { RequestColumn, SummaryRow } from '../runfolder/columns.js';
 import { checkAppendableFile, checkNotAnInput, checkWritableFile } from '../runfolder/folders.js';
 import { openJsonLines, openRequestsCsv, readRequestRows, readWarnings } from '../runfolder/requestsCsv.js';
 import { buildRunManifest } from '../run/manifest.js';
-import { summarize } from '../analysis/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs } from '../run/runner.js';
 import { type JobDetail } from '../runfolder/details.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
-import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertNotItself, assertSharesJobs, readBaselineFolder } from '../gate/baselineFolder.js';
-import { readRunRows } from '../runfolder/read.js';
+import type { FinishCiInput, FinishCiOptions, FinishCiResult } from '../gate/finish.js';
 import { toPlannedJobs } from '../runfolder/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -72,9 +69,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
   // before anything is sent, not after the whole run.
-  if (options.ci !== undefined) checkOptions(options.ci);
+  if (options.ci !== undefined) (await import('../gate/finish.js')).checkOptions(options.ci);
   const baseline = options.ci?.baseline;
   if (baseline !== undefined) {
+    const { assertNotItself, assertSharesJobs, readBaselineFolder } = await import('../gate/baselineFolder.js');
+    const { readRunRows } = await import('../runfolder/read.js');
     try {
       const baselineFolder = readBaselineFolder(baseline);
       if (options.resume !== undefined) assertNotItself(options.resume, baseline, readRunRows(options.resume, '--resume').rows, baselineFolder.rows);
@@ -378,7 +377,7 @@ async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput:
   let ci: RowFacts['ci'];
   if (ciInput !== undefined) {
     try {
-      ci = { result: finishCi({ ...ciInput, rows, notes }) };
+      ci = { result: (await import('../gate/finish.js')).finishCi({ ...ciInput, rows, notes }) };
     } catch (error) {
       ci = { error };
     }
@@ -387,7 +386,7 @@ async function readRowFacts(requestsPath: string, relayOrder: string[], ciInput:
   for (const row of rows) {
     if (row.status === 'ok' && (row.cost_usd === undefined || row.cost_usd === '')) uncosted.set(String(row.relay), (uncosted.get(String(row.relay)) ?? 0) + 1);
   }
-  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
+  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: (await import('../analysis/summary.js')).summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

@@ -16,3 +16,18 @@ export function jobIdOf(identity: JobIdentity): string {
     .digest('hex')
     .slice(0, 16);
 }
+
+/**
+ * `jobIdOf` for every repeat of one request, with the request serialised once: the canonical JSON
+ * of `{ body, caseId, model, relay, repeat, thinking }` (keys in that sorted order) is the same
+ * text around the repeat number, so only the number and the hash are per job. Returns exactly
+ * what `jobIdOf({ ...identity, repeat })` returns (test/plan/jobId.test.ts checks both agree).
+ */
+export function jobIdsOf(identity: Omit<JobIdentity, 'repeat'>): (repeat: number) => string {
+  const { caseId, relay, model, thinking, body } = identity;
+  // An absent field is left out of canonical JSON; the general path handles that case.
+  if ([caseId, relay, model, thinking, body].includes(undefined as never)) return (repeat) => jobIdOf({ ...identity, repeat });
+  const head = `{"body":${canonicalJson(body)},"caseId":${canonicalJson(caseId)},"model":${canonicalJson(model)},"relay":${canonicalJson(relay)},"repeat":`;
+  const tail = `,"thinking":${canonicalJson(thinking)}}`;
+  return (repeat) => createHash('sha256').update(`${head}${canonicalJson(repeat)}${tail}`).digest('hex').slice(0, 16);
+}
