@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
 import type { Job } from './types.js';
 
@@ -11,10 +11,7 @@ export type JobIdentity = Pick<Job, 'caseId' | 'relay' | 'model' | 'thinking' | 
  */
 export function jobIdOf(identity: JobIdentity): string {
   const { caseId, relay, model, thinking, repeat, body } = identity;
-  return createHash('sha256')
-    .update(canonicalJson({ caseId, relay, model, thinking, repeat, body }))
-    .digest('hex')
-    .slice(0, 16);
+  return hash('sha256', canonicalJson({ caseId, relay, model, thinking, repeat, body }), 'hex').slice(0, 16);
 }
 
 /**
@@ -29,5 +26,6 @@ export function jobIdsOf(identity: Omit<JobIdentity, 'repeat'>): (repeat: number
   if ([caseId, relay, model, thinking, body].includes(undefined as never)) return (repeat) => jobIdOf({ ...identity, repeat });
   const head = `{"body":${canonicalJson(body)},"caseId":${canonicalJson(caseId)},"model":${canonicalJson(model)},"relay":${canonicalJson(relay)},"repeat":`;
   const tail = `,"thinking":${canonicalJson(thinking)}}`;
-  return (repeat) => createHash('sha256').update(`${head}${canonicalJson(repeat)}${tail}`).digest('hex').slice(0, 16);
+  // crypto.hash (Node >= 20.12): the one-shot digest, about half the cost of createHash per job.
+  return (repeat) => hash('sha256', `${head}${canonicalJson(repeat)}${tail}`, 'hex').slice(0, 16);
 }
