@@ -10,15 +10,13 @@ import { readDetailsInto, readRequestsInto } from '../runfolder/readTable.js';
 import { intoTable, RunTable } from '../runfolder/table.js';
 import { REPORT_TABLE } from '../report/html/gridRows.js';
 import { buildRunManifest } from '../run/manifest.js';
-import { summarize } from '../analysis/summary.js';
 import { writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { emulatorSampleHeaders, startEmulatorFor } from '../run/emulatorHost.js';
 import { runJobs } from '../run/runner.js';
 import { type JobDetail } from '../runfolder/details.js';
 import { DEFAULT_RELAY_HEALTH } from '../run/relayHealth.js';
-import { checkOptions, finishCi, type FinishCiInput, type FinishCiOptions, type FinishCiResult } from '../gate/finish.js';
-import { assertNotItself, assertSharesJobs, readBaselineFolderStreamed, type BaselineFolder } from '../gate/baselineFolder.js';
-import { readRunRowsStreamed } from '../runfolder/read.js';
+import type { FinishCiInput, FinishCiOptions, FinishCiResult } from '../gate/finish.js';
+import type { BaselineFolder } from '../gate/baselineFolder.js';
 import { toPlannedJobs } from '../runfolder/planFile.js';
 import { createPriceBook, type PriceBook } from '../run/pricing.js';
 import type { Job } from '../plan/types.js';
@@ -75,11 +73,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 
   // A baseline that is not a run folder, or shares no job with this plan, is bad input: say so
   // before anything is sent, not after the whole run.
-  if (options.ci !== undefined) checkOptions(options.ci);
+  if (options.ci !== undefined) (await import('../gate/finish.js')).checkOptions(options.ci);
   const baseline = options.ci?.baseline;
   // Read once, streamed: checked now, compared after the run (finishCi's baselineFolder).
   let baselineFolder: BaselineFolder | undefined;
   if (baseline !== undefined) {
+    const { assertNotItself, assertSharesJobs, readBaselineFolderStreamed } = await import('../gate/baselineFolder.js');
+    const { readRunRowsStreamed } = await import('../runfolder/read.js');
     try {
       baselineFolder = await readBaselineFolderStreamed(baseline);
       if (options.resume !== undefined) assertNotItself(options.resume, baseline, (await readRunRowsStreamed(options.resume, '--resume')).rows, baselineFolder.rows);
@@ -233,7 +233,7 @@ async function runInFolder({ file, suite, options, plan, shard, folder, startedA
   const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
   const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: plan.planned, plannedJobIds: plan.jobIds, interrupted: false } };
-  const facts = readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)), complete ? ciInput : undefined);
+  const facts = await readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)), complete ? ciInput : undefined);
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -414,7 +414,7 @@ interface RowFacts {
  * Works out the summary, error kinds, uncosted counts and CI verdict from the run's table (the
  * rows as requests.csv holds them, never read back). Its warnings name `requestsPath`.
  */
-function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): RowFacts {
+async function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[], ciInput: Omit<FinishCiInput, 'rows'> | undefined): Promise<RowFacts> {
   const rows: RequestRow[] = table.rows();
   const notes = readWarnings(requestsPath, { duplicateRows: table.duplicateRows, tornBytes: 0 });
   // With a CI verdict the notes go into its text (and summary.md); else straight to stderr.
@@ -422,7 +422,7 @@ function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[
   let ci: RowFacts['ci'];
   if (ciInput !== undefined) {
     try {
-      ci = { result: finishCi({ ...ciInput, rows, notes }) };
+      ci = { result: (await import('../gate/finish.js')).finishCi({ ...ciInput, rows, notes }) };
     } catch (error) {
       ci = { error };
     }
@@ -431,7 +431,7 @@ function readRowFacts(table: RunTable, requestsPath: string, relayOrder: string[
   for (const row of rows) {
     if (row.status === 'ok' && (row.cost_usd === undefined || row.cost_usd === '')) uncosted.set(String(row.relay), (uncosted.get(String(row.relay)) ?? 0) + 1);
   }
-  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
+  return { count: rows.length, ok: rows.filter((row) => row.status === 'ok').length, summary: (await import('../analysis/summary.js')).summarize(rows, relayOrder), errorKinds: formatErrorKinds(rows), uncosted, ci };
 }
 
 /** Peak memory and CPU time of this process: what the benchmark's memory and scaling figures read. */

@@ -5,7 +5,6 @@ import { describeRequests } from '../plan/describeRequests.js';
 import { describeLoadPlan, loadEstimateJobs } from '../plan/describeLoad.js';
 import { expandPlan } from '../plan/expand.js';
 import { NO_FILTER, describeFilter, filterPlan, isFiltered, narrowSuite, type PlanFilter } from '../plan/filter.js';
-import { describeJudgeEstimate, estimateJudgeCost } from '../run/judgeEstimate.js';
 import { EXIT } from './exitCodes.js';
 import { loadSuiteOrExit } from './loadOrExit.js';
 
@@ -34,8 +33,12 @@ export async function validateCommand(file: string, filter: PlanFilter = NO_FILT
   if (suite.load !== undefined) process.stdout.write(`\n${describeLoadPlan(suite.load, new Set(jobs.map((job) => job.relay)).size)}\n`);
   // In load mode every arrival is a request: the estimate prices the expected arrivals.
   process.stdout.write(`\n${describeCostEstimate(estimateCosts(shown, suite.load === undefined ? jobs : loadEstimateJobs(jobs, suite.load)))}\n`);
-  const judgeEstimate = estimateJudgeCost(suite, suite.load === undefined ? jobs : loadEstimateJobs(jobs, suite.load));
-  if (judgeEstimate !== undefined) process.stdout.write(`\n${describeJudgeEstimate(suite, judgeEstimate)}\n`);
+  // Only a suite with a judge has a judge estimate: the graders and judge prompts load only for one.
+  if (suite.judge !== undefined) {
+    const { describeJudgeEstimate, estimateJudgeCost } = await import('../run/judgeEstimate.js');
+    const judgeEstimate = estimateJudgeCost(suite, suite.load === undefined ? jobs : loadEstimateJobs(jobs, suite.load));
+    if (judgeEstimate !== undefined) process.stdout.write(`\n${describeJudgeEstimate(suite, judgeEstimate)}\n`);
+  }
   if (options.showRequests === true) {
     const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
     process.stdout.write(`\nrequests (the first job of each relay; keys redacted)\n\n${describeRequests(shown, jobs, redact)}\n`);

@@ -1,4 +1,5 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from './undici.js';
 import type { StreamFraming, Timeouts } from '../suite/types.js';
 import type { HttpRequest } from '../plan/types.js';
 import { ACCEPT_ENCODING, ContentDecodingError, createContentDecoder, decodeWholeBody, type ContentDecoder } from './contentEncoding.js';

@@ -1,6 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
-import { buildConnector, Client, Pool, type Dispatcher } from 'undici';
+import type { buildConnector as BuildConnector, Dispatcher, Pool as PoolTypes } from 'undici';
+import { buildConnector, Client, Pool } from './undici.js';
 
 /**
  * `connect_ms` (docs/metrics.md): the TCP (+TLS) set-up time of the connection a request
@@ -69,7 +70,7 @@ export function timeConnect<T>(onConnect: ConnectCallback | undefined, send: () 
   }
 }
 
-type Connector = buildConnector.connector;
+type Connector = BuildConnector.connector;
 
 /** A connector that stamps every socket it makes with its set-up start and end. */
 function timedConnector(base: Connector): Connector {
@@ -87,9 +88,9 @@ function timedConnector(base: Connector): Connector {
  * when `connections` is 1, else a `Pool`) with a timed connector. Behind a `ProxyAgent`, `options.connect`
  * is the tunnelling connector, so the time includes the proxy's TCP set-up and CONNECT round trip.
  */
-export function timedPoolFactory(origin: string | URL, options: Pool.Options): Dispatcher {
+export function timedPoolFactory(origin: string | URL, options: PoolTypes.Options): Dispatcher {
   const connect = options.connect;
-  const base = typeof connect === 'function' ? (connect as Connector) : buildConnector({ ...(options as { tls?: object }).tls, ...(connect ?? {}) } as buildConnector.BuildOptions);
+  const base = typeof connect === 'function' ? (connect as Connector) : buildConnector({ ...(options as { tls?: object }).tls, ...(connect ?? {}) } as BuildConnector.BuildOptions);
   const timed = { ...options, connect: timedConnector(base) };
   return options.connections === 1 ? new Client(origin, timed) : new Pool(origin, timed);
 }

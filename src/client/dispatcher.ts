@@ -1,4 +1,5 @@
-import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, envHttpProxyAgentClass, proxyAgentClass } from './undici.js';
 import { timedPoolFactory } from './connectTiming.js';
 
 /** One relay's connection pool settings: connect timeout in ms, proxy URL, and the most sockets per origin. */
@@ -23,8 +24,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     factory: timedPoolFactory,
     ...(options.connections === undefined ? {} : { connections: options.connections }),
   };
-  if (options.proxy !== undefined) return new ProxyAgent({ uri: options.proxy, ...common });
+  if (options.proxy !== undefined) return new (proxyAgentClass())({ uri: options.proxy, ...common });
   const env = process.env;
   const hasEnvProxy = Boolean(env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy);
-  return hasEnvProxy ? new EnvHttpProxyAgent(common) : new Agent(common);
+  return hasEnvProxy ? new (envHttpProxyAgentClass())(common) : new Agent(common);
 }

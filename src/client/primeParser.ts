@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client } from 'undici';
+import { Client } from './undici.js';
 
 /**
  * Makes undici parse one HTTP/1.1 response, on a throwaway loopback server, before any measured

@@ -2,7 +2,7 @@ import { RelaybenchError } from '../errors/index.js';
 import { planSizeOf, planSizeProblem } from '../suite/planChecks.js';
 import type { Suite } from '../suite/types.js';
 import { buildGeminiBody } from './body.js';
-import { jobIdOf } from './jobId.js';
+import { jobIdsOf } from './jobId.js';
 import { thinkingSettingsOf } from './thinking.js';
 import type { Job } from './types.js';
 
@@ -23,9 +23,10 @@ export function expandPlan(suite: Suite): Job[] {
       const model = relay.model ?? suite.model;
       for (const thinking of settings) {
         const body = buildGeminiBody(suite, testCase, relay, thinking, model);
+        const idOf = jobIdsOf({ caseId: testCase.id, relay: relay.name, model, thinking, body });
         for (let repeat = 1; repeat <= suite.repeats; repeat++) {
           const identity = { caseId: testCase.id, relay: relay.name, model, thinking, repeat, body };
-          jobs.push({ jobId: jobIdOf(identity), ...identity });
+          jobs.push({ jobId: idOf(repeat), ...identity });
         }
       }
     }

@@ -2,7 +2,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatPath } from './issues.js';
 import type { PathIssue, SuiteIssue } from './issues.js';
-import { prototypeKeyIssues } from './prototypeKeys.js';
+import { PROTOTYPE_KEYS, prototypeKeyIssues } from './prototypeKeys.js';
 
 /** A parsed YAML file that can say where any path of its value was written. */
 export interface YamlSource {
@@ -34,7 +34,8 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     return { ok: false, issues: problems.map((problem) => yamlErrorIssue(file, problem, lineCounter)) };
   }
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
-  const unknownAliases = unresolvedAliases(doc).map(({ name, offset }) => ({
+  // An alias is written `*name`: text without a `*` has none, and skips the walk over every node.
+  const unknownAliases = (text.includes('*') ? unresolvedAliases(doc) : []).map(({ name, offset }) => ({
     file,
     ...at(offset),
     path: '',
@@ -61,9 +62,18 @@ export function parseYamlSource(file: string, text: string): ParsedYaml {
     },
     lineOf: (path) => at(locate(doc, path, false)).line,
   };
-  const prototypeKeys = prototypeKeyIssues(value);
+  const prototypeKeys = mayHoldPrototypeKey(text) ? prototypeKeyIssues(value) : [];
   if (prototypeKeys.length > 0) return { ok: false, issues: prototypeKeys.map((issue) => source.toSuiteIssue(issue)) };
   return { ok: true, source };
+}
+
+/**
+ * False when no mapping key of `text` can be one of PROTOTYPE_KEYS: none of them is written, and
+ * no escape (`\x5f_proto__` in a double-quoted key) could spell one. Aliases and merge keys only
+ * repeat keys written elsewhere in the text, so this covers them. True means: walk the value.
+ */
+function mayHoldPrototypeKey(text: string): boolean {
+  return text.includes('\\') || PROTOTYPE_KEYS.some((key) => text.includes(key));
 }
 
 function yamlErrorIssue(file: string, error: YAMLError, lineCounter: LineCounter): SuiteIssue {

@@ -288,6 +288,17 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
     issues: [{ line: 7, col: 7, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
   },
   {
+    // The loader skips the prototype-key walk for text that names no such key: an escape must still count.
+    title: 'a prototype key spelled with an escape in a double-quoted key',
+    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body: { "\\x5f_proto__": { stream: false } }\n'),
+    issues: [{ line: 6, col: 13, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+  },
+  {
+    title: 'a prototype key reached through an alias and a merge key',
+    text: VALID.replace('  - name: google\n', '  - <<: { constructor: &k x }\n    name: google\n'),
+    issues: [{ line: 4, col: 11, path: 'relays[0].constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+  },
+  {
     title: 'an unknown alias as a merge source',
     text: VALID.replace('  - name: google\n', '  - <<: *defaults\n    name: google\n'),
     issues: [{ line: 4, col: 9, path: '', message: 'YAML: unknown alias *defaults: no anchor &defaults is set before it', hint: 'Put the anchor &defaults on a node earlier in the file, or fix the spelling' }],
