@@ -23,6 +23,7 @@ import { handleInterruption } from './interrupt.js';
 import type { RunCommandOptions } from './runOptions.js';
 import { createRunFolder } from '../runfolder/create.js';
 import { formatUsd } from '../format/index.js';
+import { RUN_FILES } from '../runfolder/names.js';
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted (as in a normal run). */
 const INTERRUPT_GRACE_MS = 3000;
@@ -61,11 +62,11 @@ export async function runLoadCommand(file: string, suite: Suite & { load: LoadSe
 async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: RunCommandOptions, planned: ReturnType<typeof expandPlan>, outDir: string, runId: string, startedAt: Date, file: string): Promise<number> {
   const load = suite.load;
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
-  const requestsPath = join(outDir, 'requests.csv');
+  const requestsPath = join(outDir, RUN_FILES.requests);
   // The rows and details as written, in columns: the summary and the report read this, not the files.
   const table = new RunTable(REPORT_TABLE);
   const rows = intoTable(openRequestsCsv(requestsPath), (row) => table.append(row));
-  const details = intoTable(openJsonLines<JobDetail>(join(outDir, 'details.jsonl')), (detail) => table.appendDetail(detail));
+  const details = intoTable(openJsonLines<JobDetail>(join(outDir, RUN_FILES.details)), (detail) => table.appendDetail(detail));
   const capture = createCaptureSink(outDir, options.capture ?? suite.capture ?? 'failed', redact);
   const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost);
   const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });

@@ -9,6 +9,7 @@ import { openRequestsCsv } from '../runfolder/requestsCsv.js';
 import { summarize } from '../analysis/summary.js';
 import { writeFileAtomic, writeRunJson, writeSummaryCsv } from '../runfolder/write.js';
 import { CliError, EXIT } from './exitCodes.js';
+import { RUN_FILES } from '../runfolder/names.js';
 
 /**
  * `merge --out <folder>`: the new run folder for the merged shards; it must not exist or be empty,
@@ -21,7 +22,7 @@ export interface MergeCommandOptions {
 /** details.jsonl of every shard, one after the other; lines are keyed by job_id, so order is free. */
 function concatenatedDetails(shards: RunFolder[]): string {
   return shards
-    .map((shard) => join(shard.dir, 'details.jsonl'))
+    .map((shard) => join(shard.dir, RUN_FILES.details))
     .filter((path) => existsSync(path))
     .map((path) => readFileSync(path, 'utf8'))
     .map((text) => (text === '' || text.endsWith('\n') ? text : `${text}\n`))
@@ -35,7 +36,7 @@ function concatenatedDetails(shards: RunFolder[]): string {
 function concatenatedPlans(shards: RunFolder[]): unknown[] | undefined {
   const plans: unknown[] = [];
   for (const shard of shards) {
-    const path = join(shard.dir, 'plan.json');
+    const path = join(shard.dir, RUN_FILES.plan);
     if (!existsSync(path)) return undefined;
     let plan: unknown;
     try {
@@ -78,19 +79,19 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
 /** Writes the merged folder's files and prints its summary. */
 function writeMerged(shards: RunFolder[], first: RunFolder, plan: unknown[] | undefined, outDir: string): void {
   const rows = sortInPlanOrder(shards.flatMap((shard) => shard.rows), first.manifest.config);
-  const requests = openRequestsCsv(join(outDir, 'requests.csv'));
+  const requests = openRequestsCsv(join(outDir, RUN_FILES.requests));
   try {
     for (const row of rows) requests.append(row);
   } finally {
     requests.close();
   }
-  writeFileAtomic(join(outDir, 'details.jsonl'), concatenatedDetails(shards));
+  writeFileAtomic(join(outDir, RUN_FILES.details), concatenatedDetails(shards));
   // Raw captures are named by job id, which no two shards share: they sit side by side.
   for (const shard of shards) {
-    const captures = join(shard.dir, 'captures');
-    if (existsSync(captures)) cpSync(captures, join(outDir, 'captures'), { recursive: true });
+    const captures = join(shard.dir, RUN_FILES.captures);
+    if (existsSync(captures)) cpSync(captures, join(outDir, RUN_FILES.captures), { recursive: true });
   }
-  if (plan !== undefined) writeFileAtomic(join(outDir, 'plan.json'), JSON.stringify(plan));
+  if (plan !== undefined) writeFileAtomic(join(outDir, RUN_FILES.plan), JSON.stringify(plan));
   const summary = summarize(rows, first.manifest.config.relays?.map((relay) => relay.name) ?? []);
   writeSummaryCsv(outDir, summary);
   writeRunJson(outDir, mergeManifests(shards, rows));

@@ -16,6 +16,7 @@ import { renderSummaryMarkdown } from './markdown.js';
 import { assertSharesJobs, readBaselineFolder, type BaselineFolder } from './baselineFolder.js';
 import { plannedJobsOfRows, type RequestConfig } from './requestChange.js';
 import { ciVerdict } from './verdict.js';
+import { RUN_FILES } from '../runfolder/names.js';
 
 /**
  * The CI flags of `run` and `gate` (README.md#use-in-ci); each overrides the suite's `ci:` block
@@ -160,7 +161,7 @@ export function finishCi(input: FinishCiInput): FinishCiResult {
     ...(baseline === undefined ? {} : { baseline }),
     ...(options.baseline === undefined ? {} : { baselineName: shown(options.baseline) }),
   });
-  const summaryPath = join(outDir, 'summary.md');
+  const summaryPath = join(outDir, RUN_FILES.summaryMarkdown);
   writeOrExplain(summaryPath, () => writeFileAtomic(summaryPath, markdown));
   const written = [shown(summaryPath)];
 

@@ -6,6 +6,7 @@ import { thinkingKey } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 import type { CapturePolicy } from '../suite/types.js';
 import type { JobOutcome, RawResponse } from './execute.js';
+import { RUN_FILES } from '../runfolder/names.js';
 
 
 /** Where and what to capture; the runner calls `record` once per finished job. */
@@ -41,7 +42,7 @@ export function createCaptureSink(outDir: string, policy: CapturePolicy, redact:
       const keep = policy === 'all' || outcome.failure !== undefined || !sampled.has(sampleKey);
       if (!keep) return undefined;
       if (outcome.failure === undefined) sampled.add(sampleKey);
-      const folder = join(outDir, 'captures');
+      const folder = join(outDir, RUN_FILES.captures);
       if (!folderMade) {
         mkdirSync(folder, { recursive: true });
         folderMade = true;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import { assertNotHeld } from './lock.js';
+import { RUN_FILES } from './names.js';
 
 /** The start of every requests.csv relaybench writes: how a run folder is told from any folder. */
 const HEADER_START = `${REQUEST_COLUMNS[0]},${REQUEST_COLUMNS[1]},`;
@@ -33,7 +34,7 @@ export function checkRunFolder(dir: string, label: string): void {
     const stat = statSync(dir, { throwIfNoEntry: false });
     if (stat === undefined) throw new RelaybenchError(`${label} ${dir}: no such folder. ${hint}`, 'run-folder');
     if (!stat.isDirectory()) throw new RelaybenchError(`${label} ${dir} is a file, not a run folder. ${hint}`, 'run-folder');
-    const requests = join(dir, 'requests.csv');
+    const requests = join(dir, RUN_FILES.requests);
     const requestsStat = statSync(requests, { throwIfNoEntry: false });
     if (requestsStat === undefined || !requestsStat.isFile()) throw new RelaybenchError(`${label} ${dir} is not a run folder: it has no requests.csv. ${hint}`, 'run-folder');
     if (!firstBytes(requests, HEADER_START.length).startsWith(HEADER_START)) {

@@ -5,6 +5,7 @@ import { fileSystemError, RelaybenchError } from '../errors/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import { makeFolders, withFlag } from './folders.js';
 import { LOCK_FILE, lockRunFolder, type RunFolderLock } from './lock.js';
+import { RUN_FILES } from './names.js';
 
 /** Names tried for a default run folder before giving up: the stamp, then the stamp with a random suffix. */
 const MAX_NAMES = 8;
@@ -29,9 +30,9 @@ const HEADER_START = `${REQUEST_COLUMNS[0]},${REQUEST_COLUMNS[1]},`;
  */
 function isRunFolder(dir: string): boolean {
   const isFile = (name: string): boolean => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true;
-  if (isFile('plan.json') && isFile(LOCK_FILE)) return true;
-  if (!isFile('requests.csv')) return false;
-  const fd = openSync(join(dir, 'requests.csv'), 'r');
+  if (isFile(RUN_FILES.plan) && isFile(LOCK_FILE)) return true;
+  if (!isFile(RUN_FILES.requests)) return false;
+  const fd = openSync(join(dir, RUN_FILES.requests), 'r');
   try {
     const buffer = Buffer.alloc(HEADER_START.length);
     return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8') === HEADER_START;
@@ -74,7 +75,7 @@ export function claimEmptyFolder(dir: string, flag: string, command: string, res
     if (stat === undefined) makeFolders(target);
     lock = lockRunFolder(target, command);
     const entries = entriesOf(target);
-    if (entries.includes('requests.csv')) throw new RelaybenchError(`${flag} ${dir} already holds a run (requests.csv exists). Choose another ${flag}${resumeHint}.`, 'run-folder');
+    if (entries.includes(RUN_FILES.requests)) throw new RelaybenchError(`${flag} ${dir} already holds a run (requests.csv exists). Choose another ${flag}${resumeHint}.`, 'run-folder');
     if (entries.length > 0) {
       throw new RelaybenchError(`${flag} ${dir} is not empty (it holds ${listed(entries)}): relaybench writes only into a new or empty folder. Choose another ${flag}.`, 'run-folder');
     }

@@ -9,6 +9,7 @@ import { lockRunFolder, type RunFolderLock } from './lock.js';
 import { writeFileAtomic } from './write.js';
 import { explainPlanChange, toPlannedJobs, type PlannedJob } from './planFile.js';
 import { RelaybenchError } from '../errors/index.js';
+import { RUN_FILES } from './names.js';
 
 /**
  * A run folder ready to receive rows, from `createRunFolder` or `resumeRunFolder`: its directory
@@ -52,7 +53,7 @@ export function createRunFolder(suiteName: string, jobs: Job[], out: string | un
       ? claimUniqueFolder(join('results', suiteName), folderStamp(startedAt), 'run')
       : { dir: resolve(out), lock: claimEmptyFolder(out, '--out', 'run', `, or continue it with --resume ${out}`) };
   try {
-    writeFileAtomic(join(claimed.dir, 'plan.json'), JSON.stringify(toPlannedJobs(jobs)));
+    writeFileAtomic(join(claimed.dir, RUN_FILES.plan), JSON.stringify(toPlannedJobs(jobs)));
   } catch (error) {
     claimed.lock.release();
     throw error;
@@ -78,19 +79,19 @@ export function resumeRunFolder(dir: string, jobs: Job[], force: boolean, suiteN
 }
 
 function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, lock: RunFolderLock, filterFlags: string): RunFolder {
-  const requestsPath = join(outDir, 'requests.csv');
+  const requestsPath = join(outDir, RUN_FILES.requests);
   const parsed = readRequestsCsv(requestsPath);
   // --force accepts a changed plan, never another suite's folder: its rows would join this run.
   const otherSuite = parsed.rows.find((row) => row.suite !== undefined && row.suite !== suiteName)?.suite;
   if (otherSuite !== undefined) {
     throw new RelaybenchError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`, 'run-folder');
   }
-  const planPath = join(outDir, 'plan.json');
+  const planPath = join(outDir, RUN_FILES.plan);
   const current = toPlannedJobs(jobs);
   const changes = explainPlanChange(readSavedPlan(planPath), current);
   if (changes.length > 0 && !force) {
     // The usual cause is not a changed suite but a slice resumed with other filter flags.
-    const savedFlags = savedFilterFlags(join(outDir, 'run.json'));
+    const savedFlags = savedFilterFlags(join(outDir, RUN_FILES.manifest));
     if (savedFlags !== undefined && savedFlags !== filterFlags) {
       const said = (flags: string): string => (flags === '' ? 'no filter' : flags);
       throw new RelaybenchError(`--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`, 'run-folder');
@@ -109,7 +110,7 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
     // The writer's own record format, so rewritten and appended rows are alike byte for byte.
     writeFileAtomic(requestsPath, [REQUEST_COLUMNS, ...kept.map((row) => REQUEST_COLUMNS.map((column) => row[column]))].map(csvLine).join(''));
   }
-  repairJsonLines(join(outDir, 'details.jsonl'));
+  repairJsonLines(join(outDir, RUN_FILES.details));
   const finished = new Set(kept.map((row) => row.job_id));
   const runId = typeof kept[0]?.run_id === 'string' ? kept[0].run_id : `${utcStamp(new Date())}-${process.pid.toString(36)}`;
   return { outDir, runId, remaining: jobs.filter((job) => !finished.has(job.jobId)), keptRows: kept.length, lock };

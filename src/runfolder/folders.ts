@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
-import { LOCK_FILE } from './lock.js';
+import { RUN_FILES } from './names.js';
 
 /**
  * `mkdir -p` that always ends. Node's own `mkdirSync(path, { recursive: true })` (20, 22) walks
@@ -97,8 +97,8 @@ export function checkNotAnInput(path: string, flag: string, guarded: GuardedInpu
   }
 }
 
-/** What relaybench itself keeps in a run folder (docs/run-folder.md), plus its lock. */
-const RUN_FOLDER_FILES = ['requests.csv', 'summary.csv', 'run.json', 'plan.json', 'details.jsonl', 'report.html', 'verdicts.csv', 'budgets.csv', 'summary.md', 'captures', LOCK_FILE];
+/** What relaybench itself keeps in a run folder (docs/run-folder.md), its lock included. */
+const RUN_FOLDER_FILES: readonly string[] = Object.values(RUN_FILES);
 
 function realOrResolved(path: string): string {
   try {

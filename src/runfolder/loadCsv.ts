@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
 import { csvText, restoreCell } from './csvCell.js';
 import { writeFileAtomic } from './write.js';
+import { RUN_FILES } from './names.js';
 
 /** `load.csv` columns, in the order docs/run-folder.md#loadcsv fixes. */
 export const LOAD_COLUMNS = [
@@ -18,7 +19,7 @@ export type LoadRow = { [K in LoadColumn]: K extends 'relay' ? string : number |
 
 /** Writes `<run>/load.csv`: the header, then one row per (relay, offered rate) (docs/run-folder.md#loadcsv). */
 export function writeLoadCsv(outDir: string, rows: readonly LoadRow[]): void {
-  writeFileAtomic(join(outDir, 'load.csv'), csvText([[...LOAD_COLUMNS], ...rows.map((row) => LOAD_COLUMNS.map((column) => row[column]))]));
+  writeFileAtomic(join(outDir, RUN_FILES.load), csvText([[...LOAD_COLUMNS], ...rows.map((row) => LOAD_COLUMNS.map((column) => row[column]))]));
 }
 
 /**
@@ -27,7 +28,7 @@ export function writeLoadCsv(outDir: string, rows: readonly LoadRow[]): void {
  * Throws when the header is not docs/run-folder.md#loadcsv's.
  */
 export function readLoadCsv(runDir: string): LoadRow[] | undefined {
-  const path = join(runDir, 'load.csv');
+  const path = join(runDir, RUN_FILES.load);
   if (!existsSync(path)) return undefined;
   const records = parseSync(readFileSync(path, 'utf8'), { skip_empty_lines: true }) as string[][];
   const [header, ...body] = records;

@@ -2,9 +2,10 @@ import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, wr
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RelaybenchError } from '../errors/index.js';
+import { RUN_FILES } from './names.js';
 
-/** The lock file in a run folder that a live run, merge, report or gate holds while it writes. */
-export const LOCK_FILE = '.relaybench.lock';
+/** The lock file in a run folder that a live run, merge, report or gate holds while it writes (its name: runfolder/names.ts). */
+export const LOCK_FILE = RUN_FILES.lock;
 
 /** What a lock file holds: who took it, so another process can tell a live holder from a dead one. */
 export interface LockHolder {

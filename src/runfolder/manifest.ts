@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fileSystemError, RelaybenchError } from '../errors/index.js';
+import { RUN_FILES } from './names.js';
 
 /** One relay's counts in run.json's `relays`. */
 const relayStatsSchema = z.object({
@@ -122,7 +123,7 @@ const usage = (message: string): RelaybenchError => new RelaybenchError(message,
 
 /** Reads `run.json`; anything missing or malformed is a usage error (exit 2) naming the folder. */
 export function readRunManifest(dir: string): RunManifest {
-  const path = join(dir, 'run.json');
+  const path = join(dir, RUN_FILES.manifest);
   if (!existsSync(path)) throw usage(`${dir} has no run.json: it is not a finished run folder (a run writes it at the end; finish an interrupted one with --resume).`);
   let json: unknown;
   try {

@@ -7,6 +7,7 @@ import { checkRunFolder } from './checkFolder.js';
 import { readRunManifest, type RunManifest } from './manifest.js';
 import { readRunTable } from './readTable.js';
 import type { RunTable } from './table.js';
+import { RUN_FILES } from './names.js';
 
 /** A finished run folder as `gate`, `merge` and `--baseline` read it. */
 export interface RunFolder {
@@ -34,7 +35,7 @@ export interface RunRows {
  */
 export function readRunRows(dir: string, label = 'run folder'): RunRows {
   checkRunFolder(dir, label);
-  const path = join(dir, 'requests.csv');
+  const path = join(dir, RUN_FILES.requests);
   let parsed: ReturnType<typeof readRequestsCsv>;
   try {
     parsed = readRequestsCsv(path);
@@ -67,7 +68,7 @@ const GATE_TEXT = ['error_message', 'grader_reason'] as const;
  */
 export async function readRunRowsStreamed(dir: string, label = 'run folder'): Promise<RunTableRows> {
   checkRunFolder(dir, label);
-  const path = join(dir, 'requests.csv');
+  const path = join(dir, RUN_FILES.requests);
   let read: Awaited<ReturnType<typeof readRunTable>>;
   try {
     read = await readRunTable(dir, { textForAll: GATE_TEXT }, { details: false, wholeFileErrors: true });
@@ -90,7 +91,7 @@ export async function readRunFolderStreamed(dir: string, label = 'run folder'): 
 
 /** job_ids of plan.json, or undefined when the folder has none (or it is not a list of jobs). */
 function readPlannedJobIds(dir: string): string[] | undefined {
-  const path = join(dir, 'plan.json');
+  const path = join(dir, RUN_FILES.plan);
   if (!existsSync(path)) return undefined;
   let plan: unknown;
   try {

@@ -9,6 +9,7 @@ import { restoreCell } from './csvCell.js';
 import type { JobDetail } from './details.js';
 import { completeLinesOf, readRequestsCsv } from './requestsCsv.js';
 import { RunTable, type RunTableOptions } from './table.js';
+import { RUN_FILES } from './names.js';
 
 /** A run folder's rows and details in one RunTable, and what reading requests.csv left out. */
 export interface ReadTable {
@@ -103,7 +104,7 @@ export interface ReadOptions {
  */
 export async function readRunTable(dir: string, options: RunTableOptions = {}, reading: ReadOptions = {}): Promise<ReadTable> {
   const table = new RunTable(options);
-  const read = await readRequestsInto(join(dir, 'requests.csv'), table, reading);
-  if (reading.details !== false) await readDetailsInto(join(dir, 'details.jsonl'), table);
+  const read = await readRequestsInto(join(dir, RUN_FILES.requests), table, reading);
+  if (reading.details !== false) await readDetailsInto(join(dir, RUN_FILES.details), table);
   return { table, ...read };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SUMMARY_COLUMNS, type SummaryRow } from './columns.js';
 import { csvText } from './csvCell.js';
 import { runManifestSchema } from './manifest.js';
+import { RUN_FILES } from './names.js';
 
 /** Writes via a temporary file and a rename, so a crash never leaves a half-written summary. */
 export function writeFileAtomic(path: string, text: string): void {
@@ -32,7 +33,7 @@ export function writeFileAtomicParts(path: string, parts: readonly string[]): vo
 /** `summary.csv`; text cells (relay, model, level) neutralised against formula injection (csvCell.ts). */
 export function writeSummaryCsv(outDir: string, rows: SummaryRow[]): void {
   const body = rows.map((row) => SUMMARY_COLUMNS.map((column) => (row[column] === undefined ? '' : String(row[column]))));
-  writeFileAtomic(join(outDir, 'summary.csv'), csvText([[...SUMMARY_COLUMNS], ...body]));
+  writeFileAtomic(join(outDir, RUN_FILES.summary), csvText([[...SUMMARY_COLUMNS], ...body]));
 }
 
 /**
@@ -47,5 +48,5 @@ export function writeRunJson(outDir: string, manifest: Record<string, unknown>):
     const issue = checked.error.issues[0];
     process.stderr.write(`relaybench bug: the run.json written to ${outDir} does not match its schema (${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}); please report it.\n`);
   }
-  writeFileAtomic(join(outDir, 'run.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(join(outDir, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -5,6 +5,7 @@ import type { RequestRow } from '../../runfolder/columns.js';
 import { readRunTable, type ReadTable } from '../../runfolder/readTable.js';
 import type { DetailLookup, RunTable } from '../../runfolder/table.js';
 import { REPORT_TABLE } from './gridRows.js';
+import { RUN_FILES } from '../../runfolder/names.js';
 
 /**
  * A run folder as the report reads it: requests.csv rows (answers only for the jobs the grid
@@ -37,7 +38,7 @@ function readManifest(path: string): RunManifest {
 /** A RunFolder of a table already in memory (a run's live table) and the run.json beside it. */
 export function runFolderOf(runDir: string, read: ReadTable): RunFolder {
   const { table, tornBytes, duplicateRows } = read;
-  return { table, rows: table.rows(), details: (row) => table.detailOf(row), manifest: readManifest(join(runDir, 'run.json')), tornBytes, duplicateRows };
+  return { table, rows: table.rows(), details: (row) => table.detailOf(row), manifest: readManifest(join(runDir, RUN_FILES.manifest)), tornBytes, duplicateRows };
 }
 
 /**

@@ -10,6 +10,7 @@ import { readRunFolder, runFolderOf } from './readRunFolder.js';
 import type { ReadTable } from '../../runfolder/readTable.js';
 import { renderReportParts } from './renderReport.js';
 import { readLoadCsv } from '../../runfolder/loadCsv.js';
+import { RUN_FILES } from '../../runfolder/names.js';
 
 /** Where `writeReport` wrote report.html, verdicts.csv and budgets.csv (inside the run folder). */
 export interface ReportPaths {
@@ -49,19 +50,19 @@ export async function writeReport(runDir: string, live?: ReadTable): Promise<Wri
   const gates = evaluateGates(rows, ciGatesOf(manifest));
   const html = renderReportParts({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
   const paths: ReportPaths = {
-    reportPath: join(runDir, 'report.html'),
-    verdictsPath: join(runDir, 'verdicts.csv'),
-    budgetsPath: join(runDir, 'budgets.csv'),
+    reportPath: join(runDir, RUN_FILES.report),
+    verdictsPath: join(runDir, RUN_FILES.verdicts),
+    budgetsPath: join(runDir, RUN_FILES.budgets),
   };
   writeFileAtomicParts(paths.reportPath, html);
   writeFileAtomic(paths.verdictsPath, verdictsCsv(verdicts));
   writeFileAtomic(paths.budgetsPath, budgetsCsv(advice));
-  return { ...paths, verdicts, advice, warnings: readWarnings(join(runDir, 'requests.csv'), { tornBytes, duplicateRows }) };
+  return { ...paths, verdicts, advice, warnings: readWarnings(join(runDir, RUN_FILES.requests), { tornBytes, duplicateRows }) };
 }
 
 /** Job ids with a file in `<run>/captures/` (see run/captures.ts); none when the folder is absent. */
 function capturedJobIds(runDir: string): string[] {
-  const folder = join(runDir, 'captures');
+  const folder = join(runDir, RUN_FILES.captures);
   if (!existsSync(folder)) return [];
   return readdirSync(folder).flatMap((name) => /^([0-9a-f]{16})\.jsonl$/.exec(name)?.[1] ?? []);
 }
