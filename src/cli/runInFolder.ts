@@ -25,7 +25,7 @@ import { assessHarness, harnessWarning, startSelfMonitor, type HarnessSample } f
 import { createSpendingCap } from '../run/spendingCap.js';
 import { formatWarmup } from '../run/warmup.js';
 import type { RunFolder } from '../runfolder/create.js';
-import { type JobDetail } from '../runfolder/details.js';
+import type { JobDetail } from '../runfolder/details.js';
 import { keptCostUsd } from '../runfolder/keptCost.js';
 import { readDetailsInto, readRequestsInto } from '../runfolder/readTable.js';
 import { openJsonLines, openRequestsCsv, readWarnings } from '../runfolder/requestsCsv.js';
@@ -69,7 +69,7 @@ export interface ClaimedRun {
  * CI verdict. Returns the exit code: 0, 1 (a gate failed), 3 (spending cap), 130 (interrupted).
  * Throws a RelaybenchError (exit 2) when a resumed folder already spent `--max-cost`.
  */
-export async function runInFolder({ file, suite, options, plan, shard, folder, startedAt, filter, fullPlanJobs, prices, baselineFolder }: ClaimedRun): Promise<number> {
+export async function runInFolder({ file, suite, options, plan, shard, folder, startedAt, filter, fullPlanJobs, baselineFolder }: ClaimedRun): Promise<number> {
   const { outDir, runId } = folder;
   if (options.resume !== undefined) {
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${plan.jobs} jobs to run.\n`);
@@ -103,7 +103,7 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
   });
   const judging = startJudging(suite, redact, interruption.abort, spendingCap === undefined ? undefined : (usd) => spendingCap.finish(0, usd));
 
-  let result;
+  let result: Awaited<ReturnType<typeof runJobs>>;
   const selfMonitor = startSelfMonitor();
   let harness: HarnessSample | undefined;
   try {
