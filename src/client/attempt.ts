@@ -2,9 +2,9 @@ import type { Dispatcher } from 'undici';
 import { request } from './undici.js';
 import type { StreamFraming, Timeouts } from '../suite/types.js';
 import type { HttpRequest } from '../plan/types.js';
-import { ACCEPT_ENCODING, ContentDecodingError, createContentDecoder, decodeWholeBody, type ContentDecoder } from './contentEncoding.js';
+import { ACCEPT_ENCODING, ContentDecodingError, createContentDecoder, type ContentDecoder } from './contentEncoding.js';
 import { createStreamDecoder } from './decode/index.js';
-import { binaryNote, looksBinary } from './decode/sample.js';
+import { describeErrorBody, readErrorBody } from './errorBody.js';
 import type { DecodeProblem, RelayErrorInfo } from './decode/index.js';
 import { classifyThrown, failureFromProblem, failureFromRelayError, httpFailure, parseRetryAfterMs } from './failures.js';
 import type { Redactor } from './redact.js';
@@ -46,9 +46,6 @@ export interface AttemptOutcome {
   httpStatus: number | undefined;
   failure: RequestFailure | undefined;
 }
-
-/** How much of an error body we read: enough for any error message, bounded against hostile relays. */
-const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Sends one request and streams its body through the decoder, emitting timestamped events.
@@ -101,7 +98,7 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
       const retryAfterMs = parseRetryAfterMs(headerValue(response.headers['retry-after']));
       let bytes: Buffer;
       try {
-        bytes = await decodeWholeBody(await readCapped(response.body, ERROR_BODY_LIMIT_BYTES), contentEncoding, ERROR_BODY_LIMIT_BYTES);
+        bytes = await readErrorBody(response.body, contentEncoding);
       } catch (error) {
         if (!(error instanceof ContentDecodingError)) throw error;
         // Still an HTTP failure (a 503 stays retryable); only its body could not be read.
@@ -271,43 +268,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads at most `limitBytes` of an error body (raw: it is decoded afterwards). */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limitBytes: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of body) {
-    parts.push(part);
-    size += part.length;
-    if (size >= limitBytes) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(parts).subarray(0, limitBytes);
-}
-
 /** Adds `Accept-Encoding` unless the relay's own headers set it (any letter case). */
 function withAcceptEncoding(headers: Record<string, string>): Record<string, string> {
   return Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding') ? headers : { 'accept-encoding': ACCEPT_ENCODING, ...headers };
-}
-
-/**
- * Runs an error body through the same decoder, so HTML, Google JSON and foreign shapes are told
- * apart in one place. Bytes that are not text are never quoted: `<N bytes of binary data>`.
- */
-function describeErrorBody(bytes: Buffer): RelayErrorInfo {
-  const text = bytes.toString('utf8');
-  if (looksBinary(text)) return { shape: 'text', message: binaryNote(bytes.length) };
-  let found: RelayErrorInfo | undefined;
-  const decoder = createStreamDecoder({
-    framing: 'sse',
-    onItem: (item) => {
-      if (item.type === 'error') found ??= item.error;
-    },
-    onProblem: () => undefined,
-  });
-  decoder.feed(bytes);
-  decoder.end();
-  const plain = text.trim().replace(/\s+/g, ' ').slice(0, 300);
-  return found ?? { shape: plain === '' ? 'empty' : 'text', message: plain === '' ? '(empty body)' : plain };
 }

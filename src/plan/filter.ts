@@ -110,6 +110,15 @@ export function describeFilter(filter: PlanFilter): string {
 }
 
 /**
+ * run.json's `filter` (README.md#around-a-run): the filter's lists, the flags as `describeFilter`
+ * writes them, and `suitePlanned` (the whole suite's job count), so filtered parts merge into the
+ * whole. An empty object when the filter selects the whole plan.
+ */
+export function filterRecord(filter: PlanFilter, suitePlanned: number): Record<string, unknown> {
+  return isFiltered(filter) ? { filter: { ...filter, flags: describeFilter(filter), suitePlanned } } : {};
+}
+
+/**
  * The suite with only the cases, relays and thinking settings that `jobs` use (in the suite's
  * order): what `validate` shows of a slice and what `check` sends. Job ids are not affected.
  */

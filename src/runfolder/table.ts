@@ -19,6 +19,7 @@ import { MEASURE_KINDS, REQUEST_COLUMN_SPECS, REQUEST_COLUMNS, type MeasureColum
 import { DictColumn, JsonColumn, NumberColumn } from './columnStore.js';
 import type { JobDetail } from './details.js';
 import type { RowAppender } from './requestsCsv.js';
+import { DETAIL_KEYS, DetailView, RowView, viewIndexIn } from './rowViews.js';
 
 /** Columns whose cells are measurements (ms, rates, USD): stored as numbers. */
 const NUMERIC_COLUMNS: ReadonlySet<RequestColumn> = new Set(REQUEST_COLUMN_SPECS.filter((spec) => MEASURE_KINDS.has(spec.kind)).map((spec) => spec.name));
@@ -28,13 +29,6 @@ export const BULKY_COLUMNS: readonly RequestColumn[] = REQUEST_COLUMN_SPECS.filt
 
 /** The measurement columns `column()` gives as numbers. */
 export type NumericColumn = MeasureColumn;
-
-/** Every field of a details.jsonl record, in the order the runner writes them. */
-const DETAIL_KEYS = [
-  'job_id', 'relay', 'error_shape', 'attempt_error_shapes', 'timeout', 'mid_stream', 'retry_wait_ms', 'usage_present',
-  'thought_text', 't0_epoch_ms', 'text_chunks', 'piece_chars_median', 'piece_gap_ms_median', 'usage_static', 'restarts',
-  'framing_faults', 'other_candidates',
-] as const satisfies ReadonlyArray<keyof JobDetail>;
 
 /** What a run table keeps beyond its numbers and labels: which rows keep their bulky text, which text columns are kept for every row, and how many rows to size for. */
 export interface RunTableOptions {
@@ -83,45 +77,6 @@ class TextArray implements CellStore {
     this.cells[index] = text;
   }
 }
-
-const TABLE = Symbol('table');
-const INDEX = Symbol('index');
-
-/** A row of a RunTable: its cells are getters reading the columns (prototype, not own, properties). */
-class RowView {
-  [TABLE]: RunTable;
-  [INDEX]: number;
-  constructor(table: RunTable, index: number) {
-    this[TABLE] = table;
-    this[INDEX] = index;
-  }
-}
-REQUEST_COLUMNS.forEach((column, position) => {
-  Object.defineProperty(RowView.prototype, column, {
-    enumerable: true,
-    get(this: RowView) {
-      return this[TABLE].cellAt(this[INDEX], position);
-    },
-  });
-});
-
-/** A details.jsonl record of a RunTable, read through getters like RowView. */
-class DetailView {
-  [TABLE]: RunTable;
-  [INDEX]: number;
-  constructor(table: RunTable, index: number) {
-    this[TABLE] = table;
-    this[INDEX] = index;
-  }
-}
-DETAIL_KEYS.forEach((key, position) => {
-  Object.defineProperty(DetailView.prototype, key, {
-    enumerable: true,
-    get(this: DetailView) {
-      return this[TABLE].detailFieldAt(this[INDEX], position);
-    },
-  });
-});
 
 const JOB_ID = REQUEST_COLUMNS.indexOf('job_id');
 const RUN_ID = REQUEST_COLUMNS.indexOf('run_id');
@@ -256,7 +211,7 @@ export class RunTable {
 
   /** The details.jsonl record of a row (a view), or undefined when the run wrote none for it. */
   detailOf(row: RequestRow): JobDetail | undefined {
-    const index = row instanceof RowView && row[TABLE] === this ? row[INDEX] : this.rowOfJob.get(String(row.job_id));
+    const index = viewIndexIn(row, this) ?? this.rowOfJob.get(String(row.job_id));
     if (index === undefined || this.detailColumns[0]?.get(index) === undefined) return undefined;
     return new DetailView(this, index) as unknown as JobDetail;
   }
