@@ -39,6 +39,7 @@ import { handleInterruption } from './interrupt.js';
 import { createProgress } from './progress.js';
 import type { RunCommandOptions } from './runOptions.js';
 import { displayPath, resumeCommand } from './shellArgs.js';
+import { RUN_FILES } from '../runfolder/names.js';
 
 /** Grace given to requests in flight after the first Ctrl-C, before they are aborted. */
 const INTERRUPT_GRACE_MS = 3000;
@@ -75,8 +76,8 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
     process.stderr.write(`Resuming ${outDir}: ${folder.keptRows} rows kept, ${folder.remaining.length} of ${plan.jobs} jobs to run.\n`);
   }
 
-  const requestsPath = join(outDir, 'requests.csv');
-  const detailsPath = join(outDir, 'details.jsonl');
+  const requestsPath = join(outDir, RUN_FILES.requests);
+  const detailsPath = join(outDir, RUN_FILES.details);
   // Every row and detail of this run, held in columns as each is written (after a resumed folder's
   // kept ones, read once now): everything after the last response reads this, not the files. It
   // keeps what the summary, gates, JUnit (grader reasons) and the report (grid rows' text) read.
@@ -85,7 +86,7 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
     await readRequestsInto(requestsPath, table);
     await readDetailsInto(detailsPath, table);
   }
-  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, 'run.json')));
+  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, RUN_FILES.manifest)));
   if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
     throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
   }

@@ -22,6 +22,8 @@ import { warmUpRelays, type WarmupReport } from './warmup.js';
 import type { CaptureSink } from './captures.js';
 import type { Judging } from './judging.js';
 import { abortableSleep } from './abortableSleep.js';
+import { detailOf, redactRow } from './jobRecords.js';
+import { handOver } from './handOver.js';
 
 /**
  * Progress of a run for the console: jobs finished (rows written, skipped ones included), jobs to
@@ -243,16 +245,6 @@ function record(stats: RelayRunStats | undefined, outcome: JobOutcome): void {
   if (version !== undefined) stats.modelVersions[version] = (stats.modelVersions[version] ?? 0) + 1;
 }
 
-/** Relays echo keys back (in answers too): every string cell passes through the redactor. */
-export function redactRow(row: RequestRow, redact: Redactor): RequestRow {
-  const clean = { ...row };
-  for (const column of REQUEST_COLUMNS) {
-    const value = clean[column];
-    if (typeof value === 'string') clean[column] = redact(value);
-  }
-  return clean;
-}
-
 function skippedOutcome(message: string): JobOutcome {
   return {
     metrics: createMetricsFold(0).result(),
@@ -264,51 +256,4 @@ function skippedOutcome(message: string): JobOutcome {
     t0EpochMs: performance.timeOrigin + performance.now(),
     attemptErrorShapes: [],
   };
-}
-
-/** The details.jsonl record of a finished job (load mode writes the same). */
-export function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDetail {
-  return {
-    job_id: job.jobId,
-    relay: job.relay,
-    error_shape: outcome.failure?.shape,
-    ...(outcome.attemptErrorShapes.length === 0 ? {} : { attempt_error_shapes: outcome.attemptErrorShapes }),
-    timeout: outcome.failure?.timeout,
-    mid_stream: outcome.failure?.midStream,
-    retry_wait_ms: Math.round(outcome.retryWaitMs),
-    usage_present: outcome.metrics.usagePresent,
-    thought_text: outcome.metrics.thoughtText === '' ? undefined : redact(outcome.metrics.thoughtText),
-    t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
-    ...(outcome.metrics.otherCandidates.length === 0
-      ? {}
-      : { other_candidates: outcome.metrics.otherCandidates.map((other) => ({ index: other.index, chunks: other.chunks, answer_chars: other.answerChars, finish_reason: other.finishReason })) }),
-    ...honestyDetail(outcome),
-  };
-}
-
-/** The honesty signals as details.jsonl fields; nothing for a job that never got a response. */
-function honestyDetail(outcome: JobOutcome): Partial<JobDetail> {
-  const signals = outcome.honesty;
-  if (signals === undefined) return {};
-  return {
-    text_chunks: signals.textChunks,
-    piece_chars_median: signals.pieceCharsMedian,
-    piece_gap_ms_median: signals.pieceGapMsMedian === undefined ? undefined : Math.round(signals.pieceGapMsMedian * 10) / 10,
-    usage_static: signals.usageStatic,
-    restarts: signals.restarts,
-    framing_faults: signals.framingFaults,
-  };
-}
-
-/**
- * Yields each item of `list` in order and clears its slot as it goes, so an item is garbage once
- * its job is done: at 100,000 jobs the plan's Job objects (~230 B each) are not all held to the end.
- */
-function* handOver<T>(list: Array<T | undefined>): Generator<T, undefined, undefined> {
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index] as T;
-    list[index] = undefined;
-    yield item;
-  }
-  return undefined;
 }

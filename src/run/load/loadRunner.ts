@@ -12,7 +12,7 @@ import type { Case, LoadSettings, ResolvedRelay, Suite } from '../../suite/types
 import type { CaptureSink } from '../captures.js';
 import { executeJob } from '../execute.js';
 import { createPriceBook } from '../pricing.js';
-import { detailOf, redactRow } from '../runner.js';
+import { detailOf, redactRow } from '../jobRecords.js';
 import { type JobDetail } from '../../runfolder/details.js';
 import type { SpendingCap } from '../spendingCap.js';
 import { loadRowOf, type StepAccount } from './stepRow.js';
