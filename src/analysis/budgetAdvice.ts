@@ -86,8 +86,7 @@ function outcomeOf(setting: ObservedSetting, rows: readonly RequestRow[]): Setti
   };
 }
 
-const difference = (best: number | undefined, chosen: number | undefined): number | undefined =>
-  best === undefined || chosen === undefined ? undefined : best - chosen;
+const difference = (best: number | undefined, chosen: number | undefined): number | undefined => (best === undefined || chosen === undefined ? undefined : best - chosen);
 
 /** "431 ms sooner", or "15 ms later" when the smaller setting happened to be slower. */
 function signed(value: number | undefined, format: (value: number) => string, less: string, more: string): string | undefined {
@@ -120,12 +119,16 @@ function describe(outcome: SettingOutcome): string {
  * significantly below" from 5 answers would read as "just as good".
  */
 function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetAdviceOptions, 'relayOrder'>>): BudgetAdvice | undefined {
-  const settings = settingsOf(rows).map((setting) => outcomeOf(setting, rows.filter((row) => observedSettingOf(row).key === setting.key)));
+  const settings = settingsOf(rows).map((setting) =>
+    outcomeOf(
+      setting,
+      rows.filter((row) => observedSettingOf(row).key === setting.key),
+    ),
+  );
   const candidates = settings.filter((outcome) => outcome.graded > 0);
   if (candidates.length < 2) return undefined;
   const best = candidates.reduce((top, outcome) => ((outcome.passRate as number) > (top.passRate as number) ? outcome : top));
-  const pLessThanBest = (outcome: SettingOutcome): number =>
-    fisherExact(outcome.passes, outcome.graded - outcome.passes, best.passes, best.graded - best.passes).pLess;
+  const pLessThanBest = (outcome: SettingOutcome): number => fisherExact(outcome.passes, outcome.graded - outcome.passes, best.passes, best.graded - best.passes).pLess;
 
   const bestRate = best.passRate as number;
   const lowerRate = bestRate - options.detectableDifference >= 0 ? bestRate - options.detectableDifference : bestRate + options.detectableDifference;
@@ -150,7 +153,10 @@ function adviseGroup(rows: readonly RequestRow[], options: Required<Omit<BudgetA
       : `${describe(recommended)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${pValueEquation(pLessThanBest(recommended))})`;
   const skipped = candidates
     .filter((outcome) => outcome !== best && belowBestInterval(outcome) && pLessThanBest(outcome) >= options.alpha && candidates.indexOf(outcome) < candidates.indexOf(recommended))
-    .map((outcome) => `${describe(outcome)} is below the best's 95% interval (${percentAdaptive(bestLow)}–${percentAdaptive(wilsonInterval(best.passes, best.graded)?.high)}), so the advice does not lean to it`);
+    .map(
+      (outcome) =>
+        `${describe(outcome)} is below the best's 95% interval (${percentAdaptive(bestLow)}–${percentAdaptive(wilsonInterval(best.passes, best.graded)?.high)}), so the advice does not lean to it`,
+    );
   const ungraded = settings
     .filter((outcome) => outcome.graded === 0)
     .map((outcome) => `${outcome.setting.label} had no graded answers (every request failed or nothing to grade), so it is not a candidate`);

@@ -90,7 +90,9 @@ function compareFirstAnswer(a: readonly RequestRow[], b: readonly RequestRow[], 
 }
 
 function gradesOf(rows: readonly RequestRow[]): { passes: number; graded: number } {
-  const grades = okRows(rows).map((row) => passCell(row.pass)).filter((pass): pass is boolean => pass !== undefined);
+  const grades = okRows(rows)
+    .map((row) => passCell(row.pass))
+    .filter((pass): pass is boolean => pass !== undefined);
   return { passes: grades.filter(Boolean).length, graded: grades.length };
 }
 

@@ -62,18 +62,21 @@ function settingCost(setting: ObservedSetting, rows: readonly RequestRow[]): Set
  */
 export function costAdvice(rows: readonly RequestRow[], options: { alpha?: number } = {}): CostAdvice | undefined {
   const alpha = options.alpha ?? 0.05;
-  const outcomes = settingsOf(rows).map((setting) => settingCost(setting, rows.filter((row) => observedSettingOf(row).key === setting.key)));
+  const outcomes = settingsOf(rows).map((setting) =>
+    settingCost(
+      setting,
+      rows.filter((row) => observedSettingOf(row).key === setting.key),
+    ),
+  );
   const graded = outcomes.filter((outcome) => outcome.graded > 0);
   if (graded.length < 2) return undefined;
   const best = graded.reduce((top, outcome) => ((outcome.passRate as number) > (top.passRate as number) ? outcome : top));
-  const pLess = (outcome: SettingCost): number =>
-    fisherExact(outcome.passes, outcome.graded - outcome.passes, best.passes, best.graded - best.passes).pLess;
+  const pLess = (outcome: SettingCost): number => fisherExact(outcome.passes, outcome.graded - outcome.passes, best.passes, best.graded - best.passes).pLess;
   const eligible = graded.filter((outcome) => outcome === best || pLess(outcome) >= alpha).filter((outcome) => outcome.costUsdMean !== undefined);
   if (eligible.length === 0 || best.costUsdMean === undefined) return undefined;
   const cheapest = eligible.reduce((low, outcome) => ((outcome.costUsdMean as number) < (low.costUsdMean as number) ? outcome : low));
   const savedUsdPer1000 = 1000 * (best.costUsdMean - (cheapest.costUsdMean as number));
-  const savedFirstAnswerP50Ms =
-    best.firstAnswerP50Ms === undefined || cheapest.firstAnswerP50Ms === undefined ? undefined : best.firstAnswerP50Ms - cheapest.firstAnswerP50Ms;
+  const savedFirstAnswerP50Ms = best.firstAnswerP50Ms === undefined || cheapest.firstAnswerP50Ms === undefined ? undefined : best.firstAnswerP50Ms - cheapest.firstAnswerP50Ms;
   const pValue = cheapest === best ? undefined : pLess(cheapest);
   const describe = (outcome: SettingCost): string =>
     `${outcome.setting.label}: ${percentAdaptive(outcome.passRate)} (${outcome.passes}/${outcome.graded}) at ${formatUsd(outcome.costUsdMean as number)} per request`;
@@ -81,6 +84,8 @@ export function costAdvice(rows: readonly RequestRow[], options: { alpha?: numbe
     cheapest === best
       ? `${describe(best)} is the best and no setting as accurate is cheaper`
       : `${describe(cheapest)} is not significantly below the best, ${describe(best)} (one-sided Fisher ${pValueEquation(pValue as number)}); it saves ${formatUsd(savedUsdPer1000)} per 1,000 requests` +
-        (savedFirstAnswerP50Ms === undefined ? '' : ` and reaches the first answer token ${msAdaptive(Math.abs(savedFirstAnswerP50Ms))} ${savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`);
+        (savedFirstAnswerP50Ms === undefined
+          ? ''
+          : ` and reaches the first answer token ${msAdaptive(Math.abs(savedFirstAnswerP50Ms))} ${savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`);
   return { cheapest, best, pValue, savedUsdPer1000, savedFirstAnswerP50Ms, evidence };
 }

@@ -33,10 +33,27 @@ export const VERDICT_COLUMNS = ['relay', ...VERDICT_KEYS.flatMap((key) => [VERDI
  *   `saved_usd_per_1000_requests` and `cheapest_saved_first_answer_p50_ms` against the best.
  */
 export const BUDGET_COLUMNS = [
-  'relay', 'model', 'recommended', 'recommended_pass_rate', 'recommended_graded', 'best', 'best_pass_rate', 'best_graded',
-  'p_value', 'saved_first_answer_p50_ms', 'saved_total_p50_ms', 'saved_thought_tokens_mean', 'decision',
-  'needed_per_setting', 'needed_repeats', 'evidence',
-  'cheapest', 'cheapest_cost_usd_mean', 'best_cost_usd_mean', 'saved_usd_per_1000_requests', 'cheapest_saved_first_answer_p50_ms',
+  'relay',
+  'model',
+  'recommended',
+  'recommended_pass_rate',
+  'recommended_graded',
+  'best',
+  'best_pass_rate',
+  'best_graded',
+  'p_value',
+  'saved_first_answer_p50_ms',
+  'saved_total_p50_ms',
+  'saved_thought_tokens_mean',
+  'decision',
+  'needed_per_setting',
+  'needed_repeats',
+  'evidence',
+  'cheapest',
+  'cheapest_cost_usd_mean',
+  'best_cost_usd_mean',
+  'saved_usd_per_1000_requests',
+  'cheapest_saved_first_answer_p50_ms',
 ] as const;
 
 const rounded = (value: number | undefined, digits: number): string =>

@@ -9,10 +9,7 @@ import { passCounts } from './caseGroups.js';
 export type GateName = Exclude<keyof CiGates, 'allowIncomplete'>;
 
 /** Where a gate was measured: the whole run, one relay, or one relay at one thinking setting. */
-export type GateScope =
-  | { kind: 'overall' }
-  | { kind: 'relay'; relay: string }
-  | { kind: 'thinking'; relay: string; thinking: string };
+export type GateScope = { kind: 'overall' } | { kind: 'relay'; relay: string } | { kind: 'thinking'; relay: string; thinking: string };
 
 /**
  * One CI gate (docs/suite.md#ci) at one scope: its name, scope, threshold and measured value (a

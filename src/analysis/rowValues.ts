@@ -22,7 +22,10 @@ export function columnValues(rows: readonly RequestRow[], column: RequestColumn)
  * there are none. The input is not modified.
  */
 export function medianOf(values: readonly number[]): number | undefined {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /**

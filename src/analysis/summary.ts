@@ -47,8 +47,7 @@ export function passAllRepeatsRate(rows: readonly RequestRow[]): number | undefi
   return passed / allPassed.size;
 }
 
-const round = (value: number | undefined, digits: number): number | undefined =>
-  value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number | undefined, digits: number): number | undefined => (value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /**
  * `summary.csv`: counts, error rate, pass rate with its Wilson 95% interval, and latency

@@ -15,8 +15,19 @@ export interface VerdictResult {
 
 /** The thirteen honesty checks, in docs/run-folder.md#verdictscsv's order, which the report follows. */
 export const VERDICT_KEYS = [
-  'streams', 'nativelyPaced', 'honoursBudget', 'returnsThoughts', 'usageAddsUp', 'usagePlausible', 'promptAsSent',
-  'configHonoured', 'modelAsAsked', 'qualityParity', 'singleAttempt', 'framingClean', 'errorsInGoogleShape',
+  'streams',
+  'nativelyPaced',
+  'honoursBudget',
+  'returnsThoughts',
+  'usageAddsUp',
+  'usagePlausible',
+  'promptAsSent',
+  'configHonoured',
+  'modelAsAsked',
+  'qualityParity',
+  'singleAttempt',
+  'framingClean',
+  'errorsInGoogleShape',
 ] as const;
 /** One of the thirteen honesty checks of VERDICT_KEYS (`streams`, … `errorsInGoogleShape`). */
 export type VerdictKey = (typeof VERDICT_KEYS)[number];
@@ -35,7 +46,7 @@ export const VERDICT_LABELS: Readonly<Record<VerdictKey, { column: string; title
   qualityParity: { column: 'quality_parity', title: 'quality parity', short: 'qual' },
   singleAttempt: { column: 'single_attempt', title: 'single attempt', short: 'once' },
   framingClean: { column: 'framing_clean', title: 'framing clean', short: 'fram' },
-  errorsInGoogleShape: { column: 'errors_google_shape', title: 'errors in Google\'s shape', short: 'errs' },
+  errorsInGoogleShape: { column: 'errors_google_shape', title: "errors in Google's shape", short: 'errs' },
 };
 
 /** One relay's row of verdicts.csv: its name and, for each VerdictKey, the verdict and its evidence. */

@@ -34,7 +34,10 @@ export function timeCommand(work: string, label: string, args: readonly string[]
   for (let run = 0; run < WARMUP_RUNS + runs; run++) {
     rmSync(usageFile, { force: true });
     const startedMs = performance.now();
-    const result = spawnSync(process.execPath, ['--import', USAGE_HOOK_URL, CLI_PATH, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', RELAYBENCH_USAGE_FILE: usageFile } });
+    const result = spawnSync(process.execPath, ['--import', USAGE_HOOK_URL, CLI_PATH, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: 'true', RELAYBENCH_USAGE_FILE: usageFile },
+    });
     const elapsedMs = performance.now() - startedMs;
     if (result.status !== 0) throw new Error(`${label} exited with ${result.status}: ${result.stderr.toString().trim().split('\n').slice(-5).join('\n')}`);
     if (run < WARMUP_RUNS) continue;

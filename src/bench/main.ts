@@ -126,7 +126,23 @@ async function bench(sizes: BenchSizes, quick: boolean, work: string): Promise<B
   const timeline = [...outside.timeline, ...sized.map((run) => run.timeline)];
 
   const targets = checkTargets({ fidelity, throughput: throughput.result, memory, startup, timeline, validate: outside.validate, report: outside.report, startLag });
-  return { quick, started_at: startedAt, machine: machineInfo(), node: process.version, commit: commitOf(), fidelity, throughput: throughput.result, memory, scaling, startup, timeline, validate: outside.validate, report: outside.report, start_lag: startLag, targets };
+  return {
+    quick,
+    started_at: startedAt,
+    machine: machineInfo(),
+    node: process.version,
+    commit: commitOf(),
+    fidelity,
+    throughput: throughput.result,
+    memory,
+    scaling,
+    startup,
+    timeline,
+    validate: outside.validate,
+    report: outside.report,
+    start_lag: startLag,
+    targets,
+  };
 }
 
 /**
@@ -143,7 +159,10 @@ async function memoryOnly(work: string, jobs: readonly [number, number], concurr
 
 /** `2026-11-22T00-07-20Z`, as run folders are named. */
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -170,7 +189,10 @@ async function main(args: readonly string[]): Promise<number> {
       const jobs = options.memoryJobs ?? MEMORY_ONLY_JOBS;
       say(`memory only: ${jobs.join(' and ')} jobs on the instant profile at concurrency ${sizes.throughput.concurrency}`);
       const only = await memoryOnly(work, jobs, sizes.throughput.concurrency);
-      writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`);
+      writeFileSync(
+        join(outDir, 'bench.json'),
+        `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`,
+      );
       process.stdout.write(`\n${formatMemoryOnly(only)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
       return 0;
     }
@@ -178,7 +200,10 @@ async function main(args: readonly string[]): Promise<number> {
       say(`load start lag only: Poisson arrivals at 200 req/s for ${sizes.startLagS} s on the instant profile`);
       const startLag = await measureStartLag(work, sizes.startLagS);
       const only = { start_lag: startLag, targets: [startLagCheck(startLag)] };
-      writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`);
+      writeFileSync(
+        join(outDir, 'bench.json'),
+        `${JSON.stringify({ quick: options.quick, started_at: new Date().toISOString(), machine: machineInfo(), node: process.version, commit: commitOf(), ...only }, null, 2)}\n`,
+      );
       process.stdout.write(`\n${startLagSection(only)}\n\nWrote ${join(outDir, 'bench.json')}\n`);
       return 0;
     }

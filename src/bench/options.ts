@@ -125,7 +125,8 @@ export function parseMemoryJobs(value: string | undefined): [number, number] {
   const parts = value?.split(',') ?? [];
   const sizes = parts.map((part) => (/^\d+$/.test(part.trim()) ? Number(part) : Number.NaN));
   const [small, large] = sizes;
-  const valid = sizes.length === 2 && small !== undefined && large !== undefined && sizes.every((size) => size >= JOBS_STEP && size <= 1_000_000 && size % JOBS_STEP === 0) && small < large;
+  const valid =
+    sizes.length === 2 && small !== undefined && large !== undefined && sizes.every((size) => size >= JOBS_STEP && size <= 1_000_000 && size % JOBS_STEP === 0) && small < large;
   if (!valid) throw new BenchUsageError(`--memory-jobs: got ${value ?? 'nothing'}; ${accepts}`);
   return [small, large];
 }

@@ -26,7 +26,12 @@ export interface OutsideRunResult {
  * Runs the reference case, times `report` on the first run's folder (before it is deleted) and
  * `validate` on a fresh suite. `say` reports progress. Throws when any command fails.
  */
-export async function measureOutsideRun(work: string, emulatedSuiteFile: string, sizes: Pick<BenchSizes, 'firstRequestRuns' | 'commandRuns'>, say: (message: string) => void): Promise<OutsideRunResult> {
+export async function measureOutsideRun(
+  work: string,
+  emulatedSuiteFile: string,
+  sizes: Pick<BenchSizes, 'firstRequestRuns' | 'commandRuns'>,
+  say: (message: string) => void,
+): Promise<OutsideRunResult> {
   const { jobs, concurrency } = FIRST_REQUEST_RUN;
   say(`start-up and post-run: ${sizes.firstRequestRuns} runs of ${jobs} jobs at concurrency ${concurrency} against a local server`);
   const timeline: TimelineResult[] = [];
@@ -41,6 +46,12 @@ export async function measureOutsideRun(work: string, emulatedSuiteFile: string,
   }
   if (report === undefined) throw new Error('measureOutsideRun: no run to time `relaybench report` on (firstRequestRuns must be at least 1)');
   say(`validate: ${sizes.commandRuns} runs of relaybench validate on a ${VALIDATE_CASES}-case suite`);
-  const validate = timeCommand(work, `relaybench validate <${VALIDATE_CASES}-case suite>`, ['validate', writeValidateSuite(work, VALIDATE_CASES)], sizes.commandRuns, VALIDATE_CASES);
+  const validate = timeCommand(
+    work,
+    `relaybench validate <${VALIDATE_CASES}-case suite>`,
+    ['validate', writeValidateSuite(work, VALIDATE_CASES)],
+    sizes.commandRuns,
+    VALIDATE_CASES,
+  );
   return { timeline, validate, report };
 }

@@ -25,17 +25,17 @@ export async function readHarnessTimings(requestsCsv: string, detailsJsonl: stri
   const timings: HarnessTiming[] = [];
   const records = createReadStream(requestsCsv).pipe(parse({ columns: true }));
   for await (const record of records as AsyncIterable<Record<string, string>>) {
-    const jobId = record['job_id'] ?? '';
+    const jobId = record.job_id ?? '';
     const t0EpochMs = t0ByJob.get(jobId);
     if (t0EpochMs === undefined) throw new Error(`${requestsCsv}: job ${jobId} has no line in ${detailsJsonl}`);
     timings.push({
       jobId,
-      attempts: Number(record['attempts']),
+      attempts: Number(record.attempts),
       t0EpochMs,
-      ttftMs: optionalNumber(record['ttft_ms']),
-      totalMs: optionalNumber(record['total_ms']),
-      chunks: optionalNumber(record['chunks']),
-      ok: record['status'] === 'ok',
+      ttftMs: optionalNumber(record.ttft_ms),
+      totalMs: optionalNumber(record.total_ms),
+      chunks: optionalNumber(record.chunks),
+      ok: record.status === 'ok',
     });
   }
   return timings;

@@ -46,7 +46,19 @@ export const epochMs = (): number => performance.timeOrigin + performance.now();
 export async function runHarness(options: HarnessRunOptions): Promise<HarnessRun> {
   const usageFile = `${options.outDir}.usage.json`;
   const logFile = `${options.outDir}.log`;
-  const args = ['--import', USAGE_HOOK_URL, CLI_PATH, 'run', options.suiteFile, '--out', options.outDir, '--concurrency', String(options.concurrency), '--repeats', String(options.repeats)];
+  const args = [
+    '--import',
+    USAGE_HOOK_URL,
+    CLI_PATH,
+    'run',
+    options.suiteFile,
+    '--out',
+    options.outDir,
+    '--concurrency',
+    String(options.concurrency),
+    '--repeats',
+    String(options.repeats),
+  ];
   if (options.emulatorLog !== undefined) args.push('--emulator-log', options.emulatorLog);
   const output = openSync(logFile, 'w');
   let exitEpochMs = Number.NaN;

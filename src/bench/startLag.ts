@@ -61,12 +61,12 @@ export async function measureStartLag(work: string, stepS: number): Promise<Star
   const harnessLags: number[] = [];
   let errors = 0;
   for await (const record of createReadStream(requestsCsvOf(run)).pipe(parse({ columns: true })) as AsyncIterable<Record<string, string>>) {
-    const t0EpochMs = t0ByJob.get(record['job_id'] ?? '');
-    if (record['status'] !== 'ok') errors += 1;
+    const t0EpochMs = t0ByJob.get(record.job_id ?? '');
+    if (record.status !== 'ok') errors += 1;
     if (t0EpochMs === undefined) continue;
-    const startLagMs = Number(record['start_lag_ms']);
+    const startLagMs = Number(record.start_lag_ms);
     harnessLags.push(startLagMs);
-    rows.push({ sample: `${record['job_id']}/${record['attempts']}`, t0EpochMs, startLagMs });
+    rows.push({ sample: `${record.job_id}/${record.attempts}`, t0EpochMs, startLagMs });
   }
   const received = new Map<string, number>();
   for await (const line of createInterface({ input: createReadStream(truthFile), crlfDelay: Infinity })) {

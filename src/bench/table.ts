@@ -76,7 +76,7 @@ function scalingTable(scaling: BenchResult['scaling']): string {
 }
 
 function memorySection(result: BenchResult): string {
-  return [memoryLine(result), '', 'Scaling: the harness process\'s CPU time (user + system) per request', scalingTable(result.scaling)].join('\n');
+  return [memoryLine(result), '', "Scaling: the harness process's CPU time (user + system) per request", scalingTable(result.scaling)].join('\n');
 }
 
 /** Start-up and post-run of each timed run, and the two targets (checked on the reference runs and the largest run). */
@@ -87,7 +87,15 @@ function timelineSection(timeline: readonly TimelineResult[], targets: readonly 
     'Time outside the run: relaybench run against a local server (instant profile); spawn → first request received → last response sent → exit',
     formatTable(
       ['jobs', 'concurrency', 'start-up ms', 'run s', 'post-run s', 'post-run s per 10,000 rows', 'wall s'],
-      timeline.map((run) => [count(run.jobs), String(run.concurrency), fixed(run.startup_ms, 0), fixed(run.run_s), fixed(run.post_run_s), fixed(run.post_run_s_per_10k_rows), fixed(run.wall_s)]),
+      timeline.map((run) => [
+        count(run.jobs),
+        String(run.concurrency),
+        fixed(run.startup_ms, 0),
+        fixed(run.run_s),
+        fixed(run.post_run_s),
+        fixed(run.post_run_s_per_10k_rows),
+        fixed(run.wall_s),
+      ]),
     ),
     ...[firstRequest, postRun].filter((check) => check !== undefined).map((check) => `${check.name}: ${check.measured}   ${verdict(check)}`),
   ].join('\n');
@@ -102,8 +110,14 @@ function commandLine(command: CommandTimeResult, check: TargetCheck | undefined)
 
 function commandsSection(result: BenchResult): string {
   return [
-    commandLine(result.validate, result.targets.find((target) => target.name.startsWith('validate time'))),
-    commandLine(result.report, result.targets.find((target) => target.name.startsWith('report time'))),
+    commandLine(
+      result.validate,
+      result.targets.find((target) => target.name.startsWith('validate time')),
+    ),
+    commandLine(
+      result.report,
+      result.targets.find((target) => target.name.startsWith('report time')),
+    ),
   ].join('\n');
 }
 
@@ -160,18 +174,13 @@ export function formatBenchReport(result: BenchResult): string {
 
 function targetsSummary(targets: readonly TargetCheck[]): string {
   const met = targets.filter((target) => target.pass).length;
-  return [`Targets met: ${met} of ${targets.length}`, ...targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`)].join('\n');
+  return [
+    `Targets met: ${met} of ${targets.length}`,
+    ...targets.filter((target) => !target.pass).map((target) => `  FAIL  ${target.name}: ${target.measured} (target ${target.target})`),
+  ].join('\n');
 }
 
 /** The console report of `--only memory`. */
 export function formatMemoryOnly(result: MemoryOnlyResult): string {
-  return [
-    memoryLine(result),
-    '',
-    scalingTable(result.scaling),
-    '',
-    timelineSection(result.timeline, result.targets),
-    '',
-    targetsSummary(result.targets),
-  ].join('\n');
+  return [memoryLine(result), '', scalingTable(result.scaling), '', timelineSection(result.timeline, result.targets), '', targetsSummary(result.targets)].join('\n');
 }

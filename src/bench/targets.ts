@@ -76,12 +76,14 @@ const count = (value: number): string => value.toLocaleString('en-US');
  * 20,000 to 100,000 jobs; between other sizes the limit is scaled linearly, memoryGrowth.ts).
  */
 export function memoryChecks(memory: MemoryResult): TargetCheck[] {
-  const checks: TargetCheck[] = [{
-    name: `peak RSS, ${count(memory.jobs)} jobs`,
-    target: `≤ ${MAX_PEAK_RSS_MB} MB`,
-    measured: `${memory.peak_rss_mb} MB`,
-    pass: memory.peak_rss_mb <= MAX_PEAK_RSS_MB,
-  }];
+  const checks: TargetCheck[] = [
+    {
+      name: `peak RSS, ${count(memory.jobs)} jobs`,
+      target: `≤ ${MAX_PEAK_RSS_MB} MB`,
+      measured: `${memory.peak_rss_mb} MB`,
+      pass: memory.peak_rss_mb <= MAX_PEAK_RSS_MB,
+    },
+  ];
   const limitMb = memory.base_jobs === null ? null : growthLimitMb(memory.base_jobs, memory.jobs);
   checks.push({
     name: `peak RSS growth, ${memory.base_jobs === null ? '?' : count(memory.base_jobs)} → ${count(memory.jobs)} jobs`,
@@ -95,7 +97,10 @@ export function memoryChecks(memory: MemoryResult): TargetCheck[] {
 /** Start-up to first request: the median over the reference runs ({@link FIRST_REQUEST_RUN}). */
 export function firstRequestCheck(timeline: readonly TimelineResult[]): TargetCheck {
   const reference = timeline.filter((run) => run.jobs === FIRST_REQUEST_RUN.jobs && run.concurrency === FIRST_REQUEST_RUN.concurrency);
-  const medianMs = quantiles(reference.map((run) => run.startup_ms), [50])?.[0];
+  const medianMs = quantiles(
+    reference.map((run) => run.startup_ms),
+    [50],
+  )?.[0];
   return {
     name: `start-up to first request, ${count(FIRST_REQUEST_RUN.jobs)} jobs at concurrency ${FIRST_REQUEST_RUN.concurrency}, median of ${reference.length}`,
     target: `≤ ${MAX_FIRST_REQUEST_MS} ms`,
@@ -128,5 +133,10 @@ export function commandCheck(command: 'validate' | 'report', result: CommandTime
 /** Load mode's start-lag target: emulator-measured p99 ≤ 5 ms at 200 offered req/s (issue 14). */
 export function startLagCheck(startLag: StartLagResult): TargetCheck {
   const p99 = startLag.emulator_lag_ms_p99;
-  return { name: `load start lag p99 at ${START_LAG_RATE_PER_S} req/s`, target: `≤ ${START_LAG_P99_LIMIT_MS} ms`, measured: ms(p99), pass: p99 !== null && p99 <= START_LAG_P99_LIMIT_MS };
+  return {
+    name: `load start lag p99 at ${START_LAG_RATE_PER_S} req/s`,
+    target: `≤ ${START_LAG_P99_LIMIT_MS} ms`,
+    measured: ms(p99),
+    pass: p99 !== null && p99 <= START_LAG_P99_LIMIT_MS,
+  };
 }

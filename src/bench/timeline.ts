@@ -65,7 +65,9 @@ export function runTimeline(run: { jobs: number; concurrency: number; rows: numb
   const { spawnEpochMs, exitEpochMs } = process;
   const { firstReceivedEpochMs, lastEndEpochMs } = server;
   if (!(spawnEpochMs <= firstReceivedEpochMs && firstReceivedEpochMs <= lastEndEpochMs && lastEndEpochMs <= exitEpochMs)) {
-    throw new RangeError(`runTimeline: instants out of order (spawn ${spawnEpochMs}, first request ${firstReceivedEpochMs}, last response ${lastEndEpochMs}, exit ${exitEpochMs} epoch ms)`);
+    throw new RangeError(
+      `runTimeline: instants out of order (spawn ${spawnEpochMs}, first request ${firstReceivedEpochMs}, last response ${lastEndEpochMs}, exit ${exitEpochMs} epoch ms)`,
+    );
   }
   if (!(run.rows > 0)) throw new RangeError(`runTimeline: a run with ${run.rows} rows has no post-run time per row`);
   const postRunS = (exitEpochMs - lastEndEpochMs) / 1000;

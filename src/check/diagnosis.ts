@@ -31,11 +31,11 @@ const CONNECTION_CODES: Record<string, string> = {
   EPIPE: 'the relay closed the connection while the request was sent (EPIPE)',
   UND_ERR_SOCKET: 'the relay closed the connection before answering; a firewall, a proxy, or https/http mixed up',
   UND_ERR_CLOSED: 'the connection was closed before the answer arrived',
-  CERT_HAS_EXPIRED: 'TLS: the relay\'s certificate has expired (CERT_HAS_EXPIRED)',
+  CERT_HAS_EXPIRED: "TLS: the relay's certificate has expired (CERT_HAS_EXPIRED)",
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: the relay presents a self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)',
   SELF_SIGNED_CERT_IN_CHAIN: 'TLS: a self-signed certificate in the chain (SELF_SIGNED_CERT_IN_CHAIN); a corporate proxy? set NODE_EXTRA_CA_CERTS',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS: the certificate chain is incomplete (UNABLE_TO_VERIFY_LEAF_SIGNATURE)',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS: the certificate\'s issuer is not trusted here (UNABLE_TO_GET_ISSUER_CERT_LOCALLY); set NODE_EXTRA_CA_CERTS',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: the certificate's issuer is not trusted here (UNABLE_TO_GET_ISSUER_CERT_LOCALLY); set NODE_EXTRA_CA_CERTS",
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS: the certificate is for another host name (ERR_TLS_CERT_ALTNAME_INVALID); check the host in baseUrl',
   ERR_SSL_WRONG_VERSION_NUMBER: 'TLS: the server did not speak TLS (ERR_SSL_WRONG_VERSION_NUMBER); use http:// for this port, or the https port',
   EPROTO: 'TLS: the handshake failed (EPROTO); https:// to a plain-http port?',
@@ -44,13 +44,15 @@ const CONNECTION_CODES: Record<string, string> = {
 /** Says what one check request found: the table's cells and a one-line diagnosis. Pure. */
 export function diagnoseCheck(check: RelayCheck): CheckVerdict {
   const { failure, httpStatus, metrics } = check;
-  const streamed = metrics.chunks === 0 ? '-' : metrics.chunks === 1 ? '? (1 chunk)' : check.chunkArrivals > 1 ? `yes (${metrics.chunks} chunks)` : `no (${metrics.chunks} chunks at once)`;
+  const streamed =
+    metrics.chunks === 0 ? '-' : metrics.chunks === 1 ? '? (1 chunk)' : check.chunkArrivals > 1 ? `yes (${metrics.chunks} chunks)` : `no (${metrics.chunks} chunks at once)`;
   const reachable = httpStatus !== undefined || (failure !== undefined && !unreachable(failure)) ? 'yes' : 'no';
   const keyAccepted = httpStatus === undefined ? '?' : httpStatus < 300 ? 'yes' : keyRejected(httpStatus, failure) ? 'no' : '?';
   if (failure !== undefined) return { answered: false, streamed, reachable, keyAccepted, diagnosis: describeFailure(failure, check) };
   if (metrics.chunks === 0) return { answered: false, streamed, reachable, keyAccepted, diagnosis: 'HTTP 200 but no Gemini chunk in the body' };
   const warnings: string[] = [];
-  if (metrics.chunks > 1 && check.chunkArrivals <= 1) warnings.push(`not streamed: all ${metrics.chunks} chunks arrived at once (the relay buffers the answer), so time to first token is the relay's whole time`);
+  if (metrics.chunks > 1 && check.chunkArrivals <= 1)
+    warnings.push(`not streamed: all ${metrics.chunks} chunks arrived at once (the relay buffers the answer), so time to first token is the relay's whole time`);
   if (metrics.modelVersion === undefined) warnings.push('no modelVersion in the stream: which model answered cannot be checked');
   return { answered: true, streamed, reachable, keyAccepted, diagnosis: warnings.length === 0 ? undefined : warnings.join('; ') };
 }
@@ -95,7 +97,8 @@ function describeFailure(failure: RequestFailure, check: RelayCheck): string {
       return `HTTP ${status ?? '?'}: ${relaySaid}`;
     case 'stream':
       if (failure.shape === 'html') return `HTTP ${status ?? '?'} with an HTML page instead of a stream; baseUrl probably points at a website`;
-      if (/^(invalid-json|not-gemini):/.test(failure.message)) return `wrong framing: the body is not a Gemini stream (${failure.message}); check stream: (sse or json-array) and that baseUrl is the Gemini API`;
+      if (/^(invalid-json|not-gemini):/.test(failure.message))
+        return `wrong framing: the body is not a Gemini stream (${failure.message}); check stream: (sse or json-array) and that baseUrl is the Gemini API`;
       if (/^truncated:/.test(failure.message)) return `the stream ended in the middle of an event (${failure.message})`;
       // A bare JSON or text body that is no error we know: some other API (OpenAI's shape, a non-streaming endpoint).
       if (/^error in stream/.test(failure.message) && failure.shape !== 'google' && failure.relayErrorCode === undefined && !failure.midStream) {

@@ -108,7 +108,16 @@ async function checkRelay(suite: Suite, relay: ResolvedRelay, options: CheckRela
       outcome.failure === undefined && metrics.blockReason !== undefined && metrics.answerText === ''
         ? { kind: 'blocked', message: `prompt blocked: ${metrics.blockReason}`, httpStatus: outcome.httpStatus, shape: 'none', midStream: false }
         : undefined;
-    return { relay: name, origin: originOf(relay.baseUrl), model: job.model, httpStatus: outcome.httpStatus, contentType, metrics, chunkArrivals: arrivals.size, failure: outcome.failure ?? blocked };
+    return {
+      relay: name,
+      origin: originOf(relay.baseUrl),
+      model: job.model,
+      httpStatus: outcome.httpStatus,
+      contentType,
+      metrics,
+      chunkArrivals: arrivals.size,
+      failure: outcome.failure ?? blocked,
+    };
   } finally {
     await dispatcher.close().catch(() => undefined);
   }

@@ -12,7 +12,13 @@ export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: s
   // A judge that answers, but not with a verdict, fails every vote of a run: it fails here too.
   const verdicts = checks.map((check) => {
     const verdict = diagnoseCheck(check);
-    return { check, verdict: check.judgeProblem === undefined ? verdict : { ...verdict, answered: false, diagnosis: [verdict.diagnosis, `the judge ${check.judgeProblem}`].filter((text) => text !== undefined).join('; ') } };
+    return {
+      check,
+      verdict:
+        check.judgeProblem === undefined
+          ? verdict
+          : { ...verdict, answered: false, diagnosis: [verdict.diagnosis, `the judge ${check.judgeProblem}`].filter((text) => text !== undefined).join('; ') },
+    };
   });
   const header = ['relay', 'reachable', 'http', 'key accepted', 'model answered', 'streamed', 'ttft ms', 'result'];
   const rows = verdicts.map(({ check, verdict }) => [
@@ -28,14 +34,19 @@ export function formatCheckTable(checks: readonly RelayCheck[], redact: (text: s
   const notes = verdicts.flatMap(({ check, verdict }) => {
     const served = check.metrics.modelVersion;
     // An answer from another model is still an answer, but the run's "model as asked" verdict will fail it.
-    const swapped = verdict.answered && served !== undefined && !isSameModel(check.model, served) ? `answered as ${served}, not the ${check.model} asked for (the run's "model as asked" verdict would fail)` : undefined;
+    const swapped =
+      verdict.answered && served !== undefined && !isSameModel(check.model, served)
+        ? `answered as ${served}, not the ${check.model} asked for (the run's "model as asked" verdict would fail)`
+        : undefined;
     const said = [verdict.diagnosis, swapped].filter((text) => text !== undefined).join('; ');
     return said === '' ? [] : [`  ${check.relay}: ${said}`];
   });
   const failed = verdicts.filter(({ verdict }) => !verdict.answered).length;
   const summary =
     failed === 0
-      ? checks.length === 1 ? 'The relay answered.' : `All ${checks.length} relays answered.`
+      ? checks.length === 1
+        ? 'The relay answered.'
+        : `All ${checks.length} relays answered.`
       : `${failed} of ${checks.length} relay${checks.length === 1 ? '' : 's'} did not answer; fix ${failed === 1 ? 'it' : 'them'} before a run.`;
   const text = [textTable([header, ...rows]), ...(notes.length === 0 ? [] : ['', ...notes]), '', summary].join('\n');
   return { text: redact(text), failed };

@@ -20,7 +20,9 @@ export async function checkCommand(file: string, filter: PlanFilter = NO_FILTER)
   const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
   const emulator = await startEmulatorFor(suite);
   try {
-    process.stderr.write(`Checking ${suite.relays.length} relay${suite.relays.length === 1 ? '' : 's'}: one request each (case ${suite.cases[0]?.id}, lowest thinking setting, few output tokens)${suite.judge === undefined ? '' : `, and the judge (relay ${suite.judge.relay.name}): one vote`}...\n`);
+    process.stderr.write(
+      `Checking ${suite.relays.length} relay${suite.relays.length === 1 ? '' : 's'}: one request each (case ${suite.cases[0]?.id}, lowest thinking setting, few output tokens)${suite.judge === undefined ? '' : `, and the judge (relay ${suite.judge.relay.name}): one vote`}...\n`,
+    );
     const options = { redact, clock: () => performance.now(), sampleHeaders: emulatorSampleHeaders };
     // The judge is probed beside the relays: a broken judge key would otherwise surface only after a paid run.
     const [relayChecks, judgeCheck] = await Promise.all([checkRelays(suite, options), checkJudge(suite, options)]);

@@ -38,17 +38,26 @@ const INTERRUPT_GRACE_MS = 3000;
  */
 export async function runLoadCommand(file: string, suite: Suite & { load: LoadSettings }, options: RunCommandOptions): Promise<number> {
   if (options.resume !== undefined) {
-    throw new RelaybenchError(`--resume ${options.resume}: a load run cannot be resumed: its arrivals are a schedule in time, and finishing it later would not offer the same load. Run it again (nothing was sent).`, 'flag');
+    throw new RelaybenchError(
+      `--resume ${options.resume}: a load run cannot be resumed: its arrivals are a schedule in time, and finishing it later would not offer the same load. Run it again (nothing was sent).`,
+      'flag',
+    );
   }
   if (options.shard !== undefined) {
-    throw new RelaybenchError(`--shard ${options.shard}: a load run cannot be sharded: each relay's arrival schedule runs on one clock in one process. Run it whole; for a shorter run use fewer rates, a shorter stepS or --relay (nothing was sent).`, 'flag');
+    throw new RelaybenchError(
+      `--shard ${options.shard}: a load run cannot be sharded: each relay's arrival schedule runs on one clock in one process. Run it whole; for a shorter run use fewer rates, a shorter stepS or --relay (nothing was sent).`,
+      'flag',
+    );
   }
   if (options.repeats !== undefined) suite.repeats = options.repeats;
   const planned = filterPlan(suite, expandPlan(suite), options.filter ?? NO_FILTER);
   const prices = createPriceBook(suite);
   const unpriced = prices.unpriced(planned);
   if (unpriced.length > 0 && options.maxCost !== undefined) {
-    throw new RelaybenchError(`--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
+    throw new RelaybenchError(
+      `--max-cost ${options.maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`,
+      'flag',
+    );
   }
   const startedAt = new Date();
   const folder = createRunFolder(suite.name, planned, options.out, startedAt);
@@ -59,7 +68,15 @@ export async function runLoadCommand(file: string, suite: Suite & { load: LoadSe
   }
 }
 
-async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: RunCommandOptions, planned: ReturnType<typeof expandPlan>, outDir: string, runId: string, startedAt: Date, file: string): Promise<number> {
+async function runLoadInFolder(
+  suite: Suite & { load: LoadSettings },
+  options: RunCommandOptions,
+  planned: ReturnType<typeof expandPlan>,
+  outDir: string,
+  runId: string,
+  startedAt: Date,
+  file: string,
+): Promise<number> {
   const load = suite.load;
   const redact = createRedactor(suite.relays.map((relay) => relay.apiKey));
   const requestsPath = join(outDir, RUN_FILES.requests);
@@ -72,7 +89,9 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   const emulator = await startEmulatorFor(suite, options.emulatorLog === undefined ? {} : { logFile: resolve(options.emulatorLog) });
   const relayCount = new Set(planned.map((job) => job.relay)).size;
   const stepLabel = load.stepS === undefined ? `${load.requests} measured requests` : `${load.stepS} s`;
-  process.stderr.write(`Load run: ${relayCount} relays at the same time, ${load.arrival} arrivals at ${load.rates.join(', ')} req/s in turn, ${stepLabel} per step (${load.warmupS} s warm-up not counted), at most ${load.maxInFlight} in flight per relay. SLO: ${describeSlo(load.slo)}.\n`);
+  process.stderr.write(
+    `Load run: ${relayCount} relays at the same time, ${load.arrival} arrivals at ${load.rates.join(', ')} req/s in turn, ${stepLabel} per step (${load.warmupS} s warm-up not counted), at most ${load.maxInFlight} in flight per relay. SLO: ${describeSlo(load.slo)}.\n`,
+  );
   const interruption = handleInterruption(INTERRUPT_GRACE_MS, () => {
     process.stderr.write(`\nInterrupted: no new arrivals; waiting up to ${INTERRUPT_GRACE_MS / 1000} s for requests in flight. Ctrl-C again to exit now.\n`);
   });
@@ -90,7 +109,10 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
       sampleHeaders: emulatorSampleHeaders,
       ...(spendingCap === undefined ? {} : { spendingCap }),
       capture,
-      onStep: (row) => process.stderr.write(`  ${row.relay} at ${row.offered_rps} req/s: ${row.completed} done, ${row.dropped} dropped, ${row.errors} errors, SLO met ${row.slo_attainment === undefined ? '–' : `${(row.slo_attainment * 100).toFixed(1)}%`}\n`),
+      onStep: (row) =>
+        process.stderr.write(
+          `  ${row.relay} at ${row.offered_rps} req/s: ${row.completed} done, ${row.dropped} dropped, ${row.errors} errors, SLO met ${row.slo_attainment === undefined ? '–' : `${(row.slo_attainment * 100).toFixed(1)}%`}\n`,
+        ),
     });
   } finally {
     interruption.dispose();
@@ -105,26 +127,29 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   const summary = summarize(written, relayOrder);
   writeSummaryCsv(outDir, summary);
   const ok = written.filter((row) => row.status === 'ok').length;
-  writeRunJson(outDir, buildRunManifest({
-    suite,
-    runId,
-    startedAtIso: startedAt.toISOString(),
-    endedAtIso: new Date().toISOString(),
-    planned: written.length,
-    rows: written.length,
-    ok,
-    errors: written.length - ok,
-    interrupted: result.interrupted,
-    byRelay: {},
-    versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
-    redact,
-    extra: {
-      mode: 'load',
-      load: { ...load, steps: result.accounts },
-      capture: { policy: capture.policy, files: capture.written },
-      ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached || result.capReached } }),
-    },
-  }));
+  writeRunJson(
+    outDir,
+    buildRunManifest({
+      suite,
+      runId,
+      startedAtIso: startedAt.toISOString(),
+      endedAtIso: new Date().toISOString(),
+      planned: written.length,
+      rows: written.length,
+      ok,
+      errors: written.length - ok,
+      interrupted: result.interrupted,
+      byRelay: {},
+      versions: { relaybench: process.env.npm_package_version ?? '0.1.0', node: process.version, platform: `${process.platform}-${process.arch}` },
+      redact,
+      extra: {
+        mode: 'load',
+        load: { ...load, steps: result.accounts },
+        capture: { policy: capture.policy, files: capture.written },
+        ...(spendingCap === undefined ? {} : { spendingCap: { capUsd: spendingCap.capUsd, spentUsd: spendingCap.spentUsd, reached: spendingCap.reached || result.capReached } }),
+      },
+    }),
+  );
   const { writeReport } = await import('../report/html/writeReport.js');
   await writeReport(outDir, { table, completeBytes: 0, tornBytes: 0, duplicateRows: table.duplicateRows });
 
@@ -132,11 +157,15 @@ async function runLoadInFolder(suite: Suite & { load: LoadSettings }, options: R
   const shown = relative(process.cwd(), outDir) || '.';
   process.stdout.write(`${written.length} measured requests written to ${shown.startsWith('..') ? outDir : shown}/ (requests.csv, load.csv, summary.csv, run.json, report.html)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(`Spending cap reached: ${formatUsd(spendingCap.spentUsd)} spent of --max-cost $${spendingCap.capUsd}; no new arrival was sent, the ones in flight finished. The cap counts finished requests plus the worst case of those in flight (up to ${formatUsd(spendingCap.maxJobWorstUsd)} each), so a load run stops at the first arrival that could take it over. What finished is saved in ${outDir}. A load run cannot be resumed: run it again with a higher cap (relaybench run ${file} --max-cost ${Number((spendingCap.capUsd * 2).toPrecision(3))}).\n`);
+    process.stderr.write(
+      `Spending cap reached: ${formatUsd(spendingCap.spentUsd)} spent of --max-cost $${spendingCap.capUsd}; no new arrival was sent, the ones in flight finished. The cap counts finished requests plus the worst case of those in flight (up to ${formatUsd(spendingCap.maxJobWorstUsd)} each), so a load run stops at the first arrival that could take it over. What finished is saved in ${outDir}. A load run cannot be resumed: run it again with a higher cap (relaybench run ${file} --max-cost ${Number((spendingCap.capUsd * 2).toPrecision(3))}).\n`,
+    );
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${written.length} measured requests. What finished is saved in ${outDir} (load.csv covers the steps that ran, the last one cut short). A load run cannot be resumed: run it again.\n`);
+    process.stderr.write(
+      `Interrupted after ${written.length} measured requests. What finished is saved in ${outDir} (load.csv covers the steps that ran, the last one cut short). A load run cannot be resumed: run it again.\n`,
+    );
     return EXIT.interrupted;
   }
   return EXIT.ok;

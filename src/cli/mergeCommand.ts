@@ -78,7 +78,10 @@ export async function mergeCommand(folders: string[], options: MergeCommandOptio
 
 /** Writes the merged folder's files and prints its summary. */
 function writeMerged(shards: RunFolder[], first: RunFolder, plan: unknown[] | undefined, outDir: string): void {
-  const rows = sortInPlanOrder(shards.flatMap((shard) => shard.rows), first.manifest.config);
+  const rows = sortInPlanOrder(
+    shards.flatMap((shard) => shard.rows),
+    first.manifest.config,
+  );
   const requests = openRequestsCsv(join(outDir, RUN_FILES.requests));
   try {
     for (const row of rows) requests.append(row);
@@ -103,6 +106,8 @@ function writeMerged(shards: RunFolder[], first: RunFolder, plan: unknown[] | un
       '(requests.csv, details.jsonl, summary.csv, run.json)\n',
   );
   if (rows.length < planned) {
-    process.stderr.write(`Warning: ${planned - rows.length} planned jobs are in none of these folders: is a shard missing or interrupted? \`relaybench gate\` fails on it unless --allow-incomplete.\n`);
+    process.stderr.write(
+      `Warning: ${planned - rows.length} planned jobs are in none of these folders: is a shard missing or interrupted? \`relaybench gate\` fails on it unless --allow-incomplete.\n`,
+    );
   }
 }

@@ -18,10 +18,16 @@ import type { RunCommandOptions } from './runOptions.js';
 export function checkRunFlags(options: RunCommandOptions): void {
   // A resume writes into its own folder, and --force only loosens a resume: said, not ignored.
   if (options.resume !== undefined && options.out !== undefined) {
-    throw new RelaybenchError(`--out ${options.out}: a resume appends to the folder it resumes (--resume ${options.resume}); drop --out, or drop --resume to start a new run there. Nothing was sent.`, 'flag');
+    throw new RelaybenchError(
+      `--out ${options.out}: a resume appends to the folder it resumes (--resume ${options.resume}); drop --out, or drop --resume to start a new run there. Nothing was sent.`,
+      'flag',
+    );
   }
   if (options.force === true && options.resume === undefined) {
-    throw new RelaybenchError('--force: only changes what --resume accepts (a changed plan); it does nothing alone and never overwrites a folder. Add --resume DIR, or drop --force. Nothing was sent.', 'flag');
+    throw new RelaybenchError(
+      '--force: only changes what --resume accepts (a changed plan); it does nothing alone and never overwrites a folder. Add --resume DIR, or drop --force. Nothing was sent.',
+      'flag',
+    );
   }
 }
 
@@ -56,7 +62,10 @@ export async function readBaselineBeforeSending(options: RunCommandOptions, suit
 export function checkPrices(suite: Suite, jobs: readonly Job[], prices: PriceBook, maxCost: number | undefined): void {
   const unpriced = [...prices.unpriced(jobs), ...[unpricedJudge(suite)].filter((pair) => pair !== undefined).map((pair) => `judge ${pair}`)];
   if (unpriced.length > 0 && maxCost !== undefined) {
-    throw new RelaybenchError(`--max-cost ${maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`, 'flag');
+    throw new RelaybenchError(
+      `--max-cost ${maxCost}: no price is known for ${unpriced.join(', ')}, so the cap cannot count its cost. Set prices: (per model) in the suite or price: on the relay. Nothing was sent.`,
+      'flag',
+    );
   }
   if (unpriced.length > 0) {
     process.stderr.write(`No price for ${unpriced.join(', ')}: their cost_usd stays empty. Set prices: (per model) in the suite or price: on the relay.\n`);
@@ -85,6 +94,8 @@ export function checkPathsBeforeSending(file: string, options: RunCommandOptions
   if (options.emulatorLog !== undefined) checkAppendableFile(options.emulatorLog, '--emulator-log');
   if (shard !== undefined && options.maxCost !== undefined) {
     // Each shard is its own process with its own cap: n shards may spend n times the amount.
-    process.stderr.write(`--max-cost ${options.maxCost} caps shard ${shard.index}/${shard.count} alone: ${shard.count} shards may spend up to ${shard.count} × $${options.maxCost} together. Give each shard its share of the budget.\n`);
+    process.stderr.write(
+      `--max-cost ${options.maxCost} caps shard ${shard.index}/${shard.count} alone: ${shard.count} shards may spend up to ${shard.count} × $${options.maxCost} together. Give each shard its share of the budget.\n`,
+    );
   }
 }

@@ -13,8 +13,16 @@ function withGateOptions(command: Command, errorRateFlag: '--max-error-rate' | '
     .option('--junit <file>', 'write JUnit XML: one testcase per case, relay and thinking setting')
     .option('--min-pass-rate <rate>', 'gate: fail (exit 1) below this pass rate, overall and per relay (overrides ci.minPassRate)', rate('--min-pass-rate'))
     .option(`${errorRateFlag} <rate>`, 'gate: fail (exit 1) above this error rate (overrides ci.maxErrorRate)', rate(errorRateFlag))
-    .option('--alpha <p>', 'with --baseline: significance level of the comparison (default 0.05)', decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'))
-    .option('--latency-gate <pct>', 'with --baseline: fail when a relay\'s p50 or p90 latency rose by more than this percentage', decimal('--latency-gate', { min: 0 }, 'a percentage of at least 0, e.g. 20'))
+    .option(
+      '--alpha <p>',
+      'with --baseline: significance level of the comparison (default 0.05)',
+      decimal('--alpha', { min: 0, max: 1, openLow: true, openHigh: true }, 'a probability between 0 and 1 (exclusive), e.g. 0.05'),
+    )
+    .option(
+      '--latency-gate <pct>',
+      "with --baseline: fail when a relay's p50 or p90 latency rose by more than this percentage",
+      decimal('--latency-gate', { min: 0 }, 'a percentage of at least 0, e.g. 20'),
+    )
     .option('--per-thinking', 'gate each (relay, thinking setting) too, not only overall and per relay')
     .option('--fail-on-flip', 'with --baseline: fail (exit 1) on any job that passed in the baseline and fails now, significant or not (overrides ci.failOnFlip)')
     .option('--allow-incomplete', 'pass the gates even when planned jobs are missing (a lost shard, an interruption, a relay given up); overrides ci.allowIncomplete');
@@ -67,17 +75,25 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('run a suite: stream every job, measure, grade, and write results/<suite>/<timestamp>/')
     .argument('<suite>', 'suite YAML file')
     .option('--out <dir>', 'write the run here instead of results/<suite>/<UTC timestamp>/')
-    .option('--concurrency <n>', 'override the suite\'s global concurrency', wholeNumber('--concurrency', 1, 10_000))
-    .option('--repeats <n>', 'override the suite\'s repeats', wholeNumber('--repeats', 1, 1_000_000))
+    .option('--concurrency <n>', "override the suite's global concurrency", wholeNumber('--concurrency', 1, 10_000))
+    .option('--repeats <n>', "override the suite's repeats", wholeNumber('--repeats', 1, 1_000_000))
     .option('--resume <dir>', 'finish an interrupted run: skip jobs that already have a row, append the rest')
     .option('--force', 'with --resume: accept a changed plan, keep the old rows and run the missing jobs')
     .option('--max-error-rate <rate>', 'give up on a relay whose error rate exceeds this after 20 jobs (its remaining jobs become skipped rows)', rate('--max-error-rate'))
     .option('--shard <k/n>', 'run only shard k of n (a deterministic slice by job id); merge the shards with `relaybench merge`', shardText())
-    .option('--max-cost <usd>', 'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)', decimal('--max-cost', { min: 0, openLow: true }, 'an amount in USD above 0, e.g. 5 or 0.25 (no currency sign)'))
+    .option(
+      '--max-cost <usd>',
+      'spending cap: start no job once finished cost plus the worst case of those in flight reaches it; saves and exits 3 (resume with a higher cap)',
+      decimal('--max-cost', { min: 0, openLow: true }, 'an amount in USD above 0, e.g. 5 or 0.25 (no currency sign)'),
+    )
     .option('--verbose', 'log each request (keys redacted) to stderr')
     .option('--emulator-log <file>', 'emulated relays: the emulator appends its ground truth (epoch µs of headers and each chunk) here');
   withFilterOptions(run);
-  run.option('--capture <mode>', "keep raw responses under captures/: none, failed (error rows, one sample per relay and thinking setting) or all; overrides the suite's capture:", (value: string) => captureMode(value));
+  run.option(
+    '--capture <mode>',
+    "keep raw responses under captures/: none, failed (error rows, one sample per relay and thinking setting) or all; overrides the suite's capture:",
+    (value: string) => captureMode(value),
+  );
   // On `run`, --max-error-rate already means "give up on a relay"; its gate is --max-gate-error-rate.
   withGateOptions(run, '--max-gate-error-rate').action(async (suite: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./runCommand.js');
@@ -120,7 +136,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       .option('--show-requests', "print each relay's first request: method, URL, headers and body, keys redacted"),
   ).action(async (suite: string, options: Record<string, unknown>) => {
     const { validateCommand } = await import('./validateCommand.js');
-    setExitCode(await validateCommand(suite, filterFromOptions(options), { showRequests: options['showRequests'] === true }));
+    setExitCode(await validateCommand(suite, filterFromOptions(options), { showRequests: options.showRequests === true }));
   });
 
   withFilterOptions(
@@ -142,7 +158,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed for every random choice', seedNumber('--seed'), 1)
     .option('--log <file>', 'append one JSON line per request: epoch µs of headers and each chunk')
     .option('--exit-with-stdin', 'exit when stdin closes (used when a run starts the emulator)')
-    .option('--replay <capture>', 'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      '--replay <capture>',
+      'serve a capture from a run folder (captures/<job_id>.jsonl) at /<its relay>, as recorded (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action(async (options: { port: number; host: string; config?: string; seed: number; log?: string; exitWithStdin?: boolean; replay?: string[] }) => {
       const { runEmulatorProcess } = await import('../emulator/process.js');
       if (options.log !== undefined) {
@@ -185,7 +205,22 @@ function listenError(error: unknown, host: string, port: number): RelaybenchErro
 }
 
 /** The verb of a failed system call, for `cannot <verb> <path>`. */
-const SYSCALL_ACTION: Record<string, string> = { open: 'open', mkdir: 'create the folder', rename: 'write', write: 'write', read: 'read', unlink: 'remove', scandir: 'list', stat: 'read', lstat: 'read', rmdir: 'remove', copyfile: 'copy', link: 'write', ftruncate: 'write', fsync: 'write' };
+const SYSCALL_ACTION: Record<string, string> = {
+  open: 'open',
+  mkdir: 'create the folder',
+  rename: 'write',
+  write: 'write',
+  read: 'read',
+  unlink: 'remove',
+  scandir: 'list',
+  stat: 'read',
+  lstat: 'read',
+  rmdir: 'remove',
+  copyfile: 'copy',
+  link: 'write',
+  ftruncate: 'write',
+  fsync: 'write',
+};
 
 /**
  * The last net for an OS error on a path that no command turned into a message (ENOSPC in the

@@ -38,9 +38,24 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   checkPrices(suite, jobs, prices, options.maxCost);
   checkPathsBeforeSending(file, options, shard);
   const startedAt = new Date();
-  const folder = options.resume === undefined ? createRunFolder(suite.name, jobs, options.out, startedAt) : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
+  const folder =
+    options.resume === undefined
+      ? createRunFolder(suite.name, jobs, options.out, startedAt)
+      : resumeRunFolder(options.resume, jobs, options.force === true, suite.name, describeFilter(filter));
   try {
-    const claimed: ClaimedRun = { file, suite, options, plan: planFactsOf(suite, planned, jobs, prices), shard, folder, startedAt, filter, fullPlanJobs: fullPlan.length, prices, baselineFolder };
+    const claimed: ClaimedRun = {
+      file,
+      suite,
+      options,
+      plan: planFactsOf(suite, planned, jobs, prices),
+      shard,
+      folder,
+      startedAt,
+      filter,
+      fullPlanJobs: fullPlan.length,
+      prices,
+      baselineFolder,
+    };
     // From here the plan's Job objects (~230 B each) are held by folder.remaining alone, which the
     // runner takes and lets go when the run ends.
     fullPlan = planned = jobs = [];

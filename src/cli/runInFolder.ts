@@ -81,14 +81,22 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
   // Every row and detail of this run, held in columns as each is written (after a resumed folder's
   // kept ones, read once now): everything after the last response reads this, not the files. It
   // keeps what the summary, gates, JUnit (grader reasons) and the report (grid rows' text) read.
-  const table = new RunTable({ ...REPORT_TABLE, expectedRows: folder.keptRows + folder.remaining.length, textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])] });
+  const table = new RunTable({
+    ...REPORT_TABLE,
+    expectedRows: folder.keptRows + folder.remaining.length,
+    textForAll: ['error_message', ...(options.ci?.junit === undefined ? [] : ['grader_reason' as const])],
+  });
   if (options.resume !== undefined && existsSync(requestsPath)) {
     await readRequestsInto(requestsPath, table);
     await readDetailsInto(detailsPath, table);
   }
-  const spendingCap = options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, RUN_FILES.manifest)));
+  const spendingCap =
+    options.maxCost === undefined ? undefined : createSpendingCap(options.maxCost, options.resume === undefined ? 0 : keptCostUsd(table, join(outDir, RUN_FILES.manifest)));
   if (spendingCap !== undefined && spendingCap.spentUsd >= spendingCap.capUsd) {
-    throw new RelaybenchError(`--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`, 'flag');
+    throw new RelaybenchError(
+      `--max-cost ${options.maxCost}: this run has already spent ${formatUsd(spendingCap.spentUsd)}; give a higher cap to finish it. Nothing was sent.`,
+      'flag',
+    );
   }
 
   const redact = createRedactor([...suite.relays.map((relay) => relay.apiKey), ...judgeSecrets(suite)]);
@@ -130,7 +138,11 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
       onRow: (row, state) => {
         progress.update(state);
         if (options.verbose === true) {
-          process.stderr.write(redact(`${row.relay} ${row.case_id} #${row.repeat}: ${row.status} ${row.error_kind ?? ''} ttft=${row.ttft_ms ?? '-'}ms total=${row.total_ms ?? '-'}ms ${row.error_message ?? ''}\n`));
+          process.stderr.write(
+            redact(
+              `${row.relay} ${row.case_id} #${row.repeat}: ${row.status} ${row.error_kind ?? ''} ttft=${row.ttft_ms ?? '-'}ms total=${row.total_ms ?? '-'}ms ${row.error_message ?? ''}\n`,
+            ),
+          );
         }
       },
     });
@@ -147,8 +159,20 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
   const harnessAssessment = assessHarness(harness, suite.concurrency);
   const harnessNote = harnessWarning(harnessAssessment);
   const complete = !result.interrupted && !result.capReached && shard === undefined;
-  const ciInput = { outDir, suite, options: options.ci ?? {}, requestConfig: suite, ...(baselineFolder === undefined ? {} : { baselineFolder }), plan: { planned: plan.planned, plannedJobIds: plan.jobIds, interrupted: false } };
-  const facts = await readRowFacts(table, requestsPath, suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)), complete ? ciInput : undefined);
+  const ciInput = {
+    outDir,
+    suite,
+    options: options.ci ?? {},
+    requestConfig: suite,
+    ...(baselineFolder === undefined ? {} : { baselineFolder }),
+    plan: { planned: plan.planned, plannedJobIds: plan.jobIds, interrupted: false },
+  };
+  const facts = await readRowFacts(
+    table,
+    requestsPath,
+    suite.relays.map((relay) => relay.name).filter((name) => plan.relays.has(name)),
+    complete ? ciInput : undefined,
+  );
   writeSummaryCsv(outDir, facts.summary);
   writeRunJson(
     outDir,
@@ -200,11 +224,23 @@ export async function runInFolder({ file, suite, options, plan, shard, folder, s
   if (costAdviceText !== '') process.stdout.write(`${costAdviceText}\n\n`);
   process.stdout.write(`${facts.count} of ${plan.jobs} jobs written to ${displayPath(outDir)}/ (requests.csv, summary.csv, run.json, report.html, verdicts.csv, budgets.csv)\n`);
   if (result.capReached && spendingCap !== undefined) {
-    process.stderr.write(spendingCapText(spendingCap, facts.count, plan.jobs, outDir, resumeCommand(file, outDir, shard, filter), result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0), result.capWorstCaseJobs));
+    process.stderr.write(
+      spendingCapText(
+        spendingCap,
+        facts.count,
+        plan.jobs,
+        outDir,
+        resumeCommand(file, outDir, shard, filter),
+        result.warmup.reduce((sum, report) => sum + (report.costUsd ?? 0), 0),
+        result.capWorstCaseJobs,
+      ),
+    );
     return EXIT.spendingCap;
   }
   if (result.interrupted) {
-    process.stderr.write(`Interrupted after ${facts.count} of ${plan.jobs} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`);
+    process.stderr.write(
+      `Interrupted after ${facts.count} of ${plan.jobs} jobs. What finished is saved in ${outDir}.\nResume with:\n  ${resumeCommand(file, outDir, shard, filter)}\n`,
+    );
     return EXIT.interrupted;
   }
   if (shard !== undefined) {

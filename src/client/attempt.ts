@@ -80,16 +80,18 @@ export async function sendAttempt(httpRequest: HttpRequest, options: AttemptOpti
   const t0Ms = clock();
   options.onStart(t0Ms);
   try {
-    const response = await timeConnect(options.onConnect, () => request(httpRequest.url, {
-      method: httpRequest.method,
-      headers: withAcceptEncoding(httpRequest.headers),
-      body: httpRequest.body,
-      dispatcher,
-      signal: controller.signal,
-      headersTimeout: timeouts.firstByteMs,
-      bodyTimeout: timeouts.idleMs,
-      onInfo: (info) => options.onInfoStatus?.(info.statusCode),
-    }));
+    const response = await timeConnect(options.onConnect, () =>
+      request(httpRequest.url, {
+        method: httpRequest.method,
+        headers: withAcceptEncoding(httpRequest.headers),
+        body: httpRequest.body,
+        dispatcher,
+        signal: controller.signal,
+        headersTimeout: timeouts.firstByteMs,
+        bodyTimeout: timeouts.idleMs,
+        onInfo: (info) => options.onInfoStatus?.(info.statusCode),
+      }),
+    );
     httpStatus = response.statusCode;
     const contentType = headerValue(response.headers['content-type']);
     onEvent({ type: 'headers', atMs: headersAtMs ?? clock(), status: httpStatus, contentType });
@@ -199,7 +201,13 @@ function linkToRun(signal: AbortSignal | undefined, controller: AbortController)
   let inFlight = inFlightByRunSignal.get(signal);
   if (inFlight === undefined) {
     const attempts = new Set<AbortController>();
-    signal.addEventListener('abort', () => attempts.forEach((attempt) => attempt.abort()), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const attempt of attempts) attempt.abort();
+      },
+      { once: true },
+    );
     inFlightByRunSignal.set(signal, attempts);
     inFlight = attempts;
   }

@@ -42,7 +42,10 @@ export function envHttpProxyAgentClass(): typeof Undici.EnvHttpProxyAgent {
  * method GET, or PUT with a body, when unset), then `Dispatcher#request`. Resolves to the
  * response data; rejects with undici's errors, as `request()` does.
  */
-export function request(url: string | URL, options: Omit<Undici.Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & Partial<Pick<Undici.Dispatcher.RequestOptions, 'method'>> & { dispatcher: Undici.Dispatcher }): Promise<Undici.Dispatcher.ResponseData> {
+export function request(
+  url: string | URL,
+  options: Omit<Undici.Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & Partial<Pick<Undici.Dispatcher.RequestOptions, 'method'>> & { dispatcher: Undici.Dispatcher },
+): Promise<Undici.Dispatcher.ResponseData> {
   const parsed = parseUrl(url);
   const { dispatcher, ...rest } = options;
   return dispatcher.request({

@@ -20,8 +20,8 @@ export function requestText(body: Readonly<Record<string, unknown>>): string {
       }
     }
   };
-  collect(body['contents']);
-  collect(body['systemInstruction'] ?? body['system_instruction']);
+  collect(body.contents);
+  collect(body.systemInstruction ?? body.system_instruction);
   return texts.join('');
 }
 
@@ -41,10 +41,10 @@ export function promptTokensCeiling(text: string): number {
 
 /** `maxOutputTokens` of a request body (either casing), or undefined. */
 export function maxOutputTokensOf(body: Readonly<Record<string, unknown>>): number | undefined {
-  const config = body['generationConfig'] ?? body['generation_config'];
+  const config = body.generationConfig ?? body.generation_config;
   if (config === null || typeof config !== 'object') return undefined;
   const record = config as Record<string, unknown>;
-  const value = record['maxOutputTokens'] ?? record['max_output_tokens'];
+  const value = record.maxOutputTokens ?? record.max_output_tokens;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 

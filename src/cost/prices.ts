@@ -49,12 +49,10 @@ export interface ListPrice extends TokenPrices {
   outputCapTokens: number;
 }
 
-const GOOGLE_MODELS_URL = 'https://ai.google.dev/gemini-api/docs/models';
-
 /**
  * The table. Read on 2026-11-30 from stored copies of {@link GEMINI_PRICING_URL} as quoted by
  * the pages named in `readVia` (this build machine has no live web); check the page before
- * trusting a figure for a bill. Output caps: {@link GOOGLE_MODELS_URL} ("Output token limit").
+ * trusting a figure for a bill. Output caps: https://ai.google.dev/gemini-api/docs/models ("Output token limit").
  */
 export const LIST_PRICES: readonly ListPrice[] = [
   {

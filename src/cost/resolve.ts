@@ -44,11 +44,7 @@ function tokenPrices(input: ModelPriceInput): TokenPrices {
  * list price ({@link listPriceOf}); a relay `multiplier` scales the last two. Undefined when none
  * is known: the run leaves `cost_usd` empty and says so.
  */
-export function resolvePricing(
-  model: string,
-  relayPrice: RelayPriceInput | undefined,
-  suitePrices: Readonly<Record<string, ModelPriceInput>>,
-): ResolvedPricing | undefined {
+export function resolvePricing(model: string, relayPrice: RelayPriceInput | undefined, suitePrices: Readonly<Record<string, ModelPriceInput>>): ResolvedPricing | undefined {
   if (relayPrice?.perRequest !== undefined) {
     return { pricing: { kind: 'perRequest', usdPerRequest: relayPrice.perRequest }, source: `$${relayPrice.perRequest} per request` };
   }

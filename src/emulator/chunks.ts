@@ -54,12 +54,7 @@ function usage(promptTokens: number, answerTokens: number, thoughtTokens: number
   return counts;
 }
 
-function chunkBody(
-  parts: GeminiPart[],
-  finishReason: string | undefined,
-  usageMetadata: GeminiUsage | undefined,
-  identity: ResponseIdentity,
-): GeminiChunk {
+function chunkBody(parts: GeminiPart[], finishReason: string | undefined, usageMetadata: GeminiUsage | undefined, identity: ResponseIdentity): GeminiChunk {
   const content = parts.length > 0 ? { parts, role: 'model' } : { role: 'model' };
   const candidate = finishReason === undefined ? { content, index: 0 } : { content, finishReason, index: 0 };
   const body: GeminiChunk = { candidates: [candidate] };
@@ -150,9 +145,7 @@ export function mergedResponse(output: ModelOutput, identity: ResponseIdentity, 
   }
   const answer = answerPart(options.functionCall ?? { text: output.answerText }, identity);
   if (options.functionCall !== undefined || output.answerText !== '' || identity.thoughtSignature !== undefined) parts.push(answer);
-  const usageMetadata = options.omitUsage
-    ? undefined
-    : usage(options.promptTokens, output.answerTokens, output.thoughtTokens, options.cachedTokens);
+  const usageMetadata = options.omitUsage ? undefined : usage(options.promptTokens, output.answerTokens, output.thoughtTokens, options.cachedTokens);
   return chunkBody(parts, output.finishReason, usageMetadata, identity);
 }
 

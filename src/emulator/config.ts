@@ -52,7 +52,10 @@ const relaySchema = z.strictObject({
   }),
   profile: z.enum(PROFILE_NAMES),
   preset: z.enum(PRESET_NAMES).exactOptional(),
-  auth: z.array(z.enum(['header', 'bearer', 'query'])).min(1).exactOptional(),
+  auth: z
+    .array(z.enum(['header', 'bearer', 'query']))
+    .min(1)
+    .exactOptional(),
   apiKey: z.string().min(1).exactOptional(),
   overrides: overridesSchema.exactOptional(),
 });
@@ -66,12 +69,8 @@ export const emulatorConfigSchema = z.strictObject({
     .refine((relays) => relays === undefined || new Set(relays.map((relay) => relay.name)).size === relays.length, {
       error: 'relay names must be unique',
     }),
-  answerKey: z
-    .array(z.strictObject({ prompt: z.string().min(1), correct: z.string(), wrong: z.string() }))
-    .exactOptional(),
-  judgeKey: z
-    .array(z.strictObject({ question: z.string(), rubric: z.string().min(1), facts: z.array(z.string().min(1)).exactOptional() }))
-    .exactOptional(),
+  answerKey: z.array(z.strictObject({ prompt: z.string().min(1), correct: z.string(), wrong: z.string() })).exactOptional(),
+  judgeKey: z.array(z.strictObject({ question: z.string(), rubric: z.string().min(1), facts: z.array(z.string().min(1)).exactOptional() })).exactOptional(),
 });
 
 /** An emulator configuration that cannot be used: a usage error (exit 2), printed without a stack. */

@@ -4,14 +4,7 @@
  */
 
 /** The canonical `google.rpc.Code` names the emulator answers with (https://cloud.google.com/apis/design/errors). */
-export type GoogleStatus =
-  | 'INVALID_ARGUMENT'
-  | 'UNAUTHENTICATED'
-  | 'PERMISSION_DENIED'
-  | 'NOT_FOUND'
-  | 'RESOURCE_EXHAUSTED'
-  | 'INTERNAL'
-  | 'UNAVAILABLE';
+export type GoogleStatus = 'INVALID_ARGUMENT' | 'UNAUTHENTICATED' | 'PERMISSION_DENIED' | 'NOT_FOUND' | 'RESOURCE_EXHAUSTED' | 'INTERNAL' | 'UNAVAILABLE';
 
 /**
  * A Google API error (https://cloud.google.com/apis/design/errors): HTTP `code`, canonical
@@ -46,8 +39,7 @@ export const notFound = (message: string): GoogleError => ({ code: 404, status: 
 /** 404 NOT_FOUND for an unknown `model` with Google's own wording; `method` is `generateContent` or `streamGenerateContent`. */
 export function modelNotFound(model: string, method: string): GoogleError {
   return notFound(
-    `models/${model} is not found for API version v1beta, or is not supported for ${method}. ` +
-      'Call ListModels to see the list of available models and their supported methods.',
+    `models/${model} is not found for API version v1beta, or is not supported for ${method}. ` + 'Call ListModels to see the list of available models and their supported methods.',
   );
 }
 
@@ -55,9 +47,7 @@ export function modelNotFound(model: string, method: string): GoogleError {
 export const missingKey = (): GoogleError => ({
   code: 401,
   status: 'UNAUTHENTICATED',
-  message:
-    "Method doesn't allow unregistered callers (callers without established identity). " +
-    'Please use API Key or other form of API consumer identity to call this API.',
+  message: "Method doesn't allow unregistered callers (callers without established identity). " + 'Please use API Key or other form of API consumer identity to call this API.',
 });
 
 /** What Google answers when an API key is sent as `Authorization: Bearer` (it expects OAuth there). */
@@ -120,5 +110,4 @@ export const unavailable = (): GoogleError => ({
 
 /** The page nginx serves when its upstream fails: what a relay's proxy shows instead of JSON. */
 export const BAD_GATEWAY_HTML =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' +
-  '<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' + '<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';

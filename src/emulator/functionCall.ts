@@ -36,10 +36,10 @@ export function declaredFunctionOf(body: Json): DeclaredFunction | undefined {
     const declarations = isObject(tool) ? field(tool, 'functionDeclarations') : undefined;
     if (!Array.isArray(declarations)) continue;
     for (const declaration of declarations) {
-      if (!isObject(declaration) || typeof declaration['name'] !== 'string') continue;
+      if (!isObject(declaration) || typeof declaration.name !== 'string') continue;
       const schema = field(declaration, 'parameters') ?? field(declaration, 'parametersJsonSchema');
-      const properties = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
-      return { name: declaration['name'], properties };
+      const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+      return { name: declaration.name, properties };
     }
   }
   return undefined;
@@ -56,7 +56,7 @@ export function functionCallPart(declared: DeclaredFunction, answerText: string)
   if (given !== undefined) return { functionCall: { name: declared.name, args: given } };
   const args: Json = {};
   for (const [name, schema] of Object.entries(declared.properties)) {
-    const type = isObject(schema) && typeof schema['type'] === 'string' ? schema['type'].toLowerCase() : 'string';
+    const type = isObject(schema) && typeof schema.type === 'string' ? schema.type.toLowerCase() : 'string';
     args[name] = argumentOfType(type, answerText.trim());
   }
   return { functionCall: { name: declared.name, args } };
@@ -84,8 +84,8 @@ function argsInAnswer(answerText: string): Json | undefined {
   if (!answerText.trimStart().startsWith('{')) return undefined;
   try {
     const parsed: unknown = JSON.parse(answerText);
-    const call = isObject(parsed) ? parsed['functionCall'] : undefined;
-    return isObject(call) && isObject(call['args']) ? call['args'] : undefined;
+    const call = isObject(parsed) ? parsed.functionCall : undefined;
+    return isObject(call) && isObject(call.args) ? call.args : undefined;
   } catch {
     return undefined;
   }

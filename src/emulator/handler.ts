@@ -209,7 +209,7 @@ function modelInBody(body: string | null): string | null {
   if (body === null) return null;
   try {
     const parsed: unknown = JSON.parse(body);
-    const model = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['model'] : undefined;
+    const model = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).model : undefined;
     return typeof model === 'string' && model !== '' ? model.replace(/^models\//, '') : null;
   } catch {
     return null;

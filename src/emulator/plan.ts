@@ -1,15 +1,7 @@
 import type { StreamFraming } from '../suite/types.js';
 import type { ModelSpec } from '../suite/modelCatalog.js';
 import { mergedResponse, planChunks, type ChunkOptions, type ResponseIdentity } from './chunks.js';
-import {
-  BAD_GATEWAY_HTML,
-  googleErrorBody,
-  googleErrorObject,
-  internalError,
-  rateLimited,
-  unavailable,
-  type GoogleError,
-} from './errors.js';
+import { BAD_GATEWAY_HTML, googleErrorBody, googleErrorObject, internalError, rateLimited, unavailable, type GoogleError } from './errors.js';
 import { functionCallPart } from './functionCall.js';
 import { faultChunkIndex, isMidStream, pickFault, type Fault } from './faults.js';
 import { CONTENT_TYPE, frameChunks, frameMidStreamError, prettyJson } from './framing.js';
@@ -97,9 +89,7 @@ export function errorPlan(error: GoogleError): ResponsePlan {
 
 function streamSteps(input: PlanInput, bodies: readonly unknown[], timing: TimingPlan, fault: Fault | null, faultAt: number): Step[] {
   const frames = frameChunks(bodies, input.framing);
-  const chunkAtMs = timing.chunkAtMs.map((atMs, index) =>
-    fault === 'stall' && index >= faultAt ? atMs + input.profile.stallMs : atMs,
-  );
+  const chunkAtMs = timing.chunkAtMs.map((atMs, index) => (fault === 'stall' && index >= faultAt ? atMs + input.profile.stallMs : atMs));
   const cutAt = fault === 'error-after-200' || fault === 'drop' ? faultAt : frames.length;
   const steps: Step[] = [{ kind: 'headers', atMs: timing.headersAtMs, status: 200, headers: SUCCESS_HEADERS[input.framing] }];
   for (let index = 0; index < cutAt; index++) {
@@ -118,11 +108,7 @@ function unarySteps(body: unknown, timing: TimingPlan, fault: Fault | null, stal
   const endAtMs = (timing.chunkAtMs.at(-1) ?? timing.headersAtMs) + (fault === 'stall' ? stallMs : 0);
   if (fault === 'drop') return [{ kind: 'drop', atMs: endAtMs }];
   const bytes = `${prettyJson(fault === 'error-after-200' ? googleErrorObject(internalError()) : body)}\n`;
-  return [
-    headersStep(endAtMs, 200, SUCCESS_HEADERS['json-array'], bytes),
-    { kind: 'chunk', atMs: endAtMs, bytes },
-    { kind: 'end', atMs: endAtMs, bytes: undefined },
-  ];
+  return [headersStep(endAtMs, 200, SUCCESS_HEADERS['json-array'], bytes), { kind: 'chunk', atMs: endAtMs, bytes }, { kind: 'end', atMs: endAtMs, bytes: undefined }];
 }
 
 /** The request as the relay forwards it: its channel's system prompt and generationConfig override applied. */
@@ -155,10 +141,8 @@ function generate(input: PlanInput, request: GenerateRequest, showThoughts: bool
     random,
   );
   // A request declaring function tools gets its answer as a function call carrying it.
-  const functionCall =
-    request.declaredFunction === undefined ? undefined : functionCallPart(request.declaredFunction, modelOutput.answerText);
-  const output =
-    functionCall === undefined ? modelOutput : { ...modelOutput, answerTokens: tokensIn(JSON.stringify(functionCall.functionCall)) };
+  const functionCall = request.declaredFunction === undefined ? undefined : functionCallPart(request.declaredFunction, modelOutput.answerText);
+  const output = functionCall === undefined ? modelOutput : { ...modelOutput, answerTokens: tokensIn(JSON.stringify(functionCall.functionCall)) };
   const identity: ResponseIdentity = {
     modelVersion: profile.reportedModel ?? input.model.version,
     responseId: Buffer.from(random.bytes(RESPONSE_ID_BYTES)).toString('base64url'),
@@ -233,12 +217,8 @@ export function planResponse(plannedInput: PlanInput, random: Random): ResponseP
   else if (fault === '500') steps = errorSteps(internalError(), timing.headersAtMs);
   else if (fault === '503') steps = errorSteps(unavailable(), timing.headersAtMs);
   else if (fault === 'html') {
-    steps = [
-      headersStep(timing.headersAtMs, 502, NGINX_HEADERS, BAD_GATEWAY_HTML),
-      { kind: 'end', atMs: timing.headersAtMs, bytes: BAD_GATEWAY_HTML },
-    ];
-  }
-  else if (input.stream) steps = streamSteps(input, streamed.bodies, { headersAtMs: timing.headersAtMs, chunkAtMs: streamed.atMs }, fault, faultAt);
+    steps = [headersStep(timing.headersAtMs, 502, NGINX_HEADERS, BAD_GATEWAY_HTML), { kind: 'end', atMs: timing.headersAtMs, bytes: BAD_GATEWAY_HTML }];
+  } else if (input.stream) steps = streamSteps(input, streamed.bodies, { headersAtMs: timing.headersAtMs, chunkAtMs: streamed.atMs }, fault, faultAt);
   else steps = unarySteps(mergedResponse(output, identity, options), timing, fault, profile.stallMs);
 
   // A refused request produced nothing; a stream that failed midway was still generated.

@@ -230,7 +230,6 @@ export const PROFILES = {
   },
 } as const satisfies Record<ProfileName, Profile>;
 
-
 /** A capacity override that names only `concurrent` gets no queue limit: only 429s when `queue` is set. */
 const UNLIMITED_QUEUE: CapacitySettings = { concurrent: Number.POSITIVE_INFINITY, queue: Number.POSITIVE_INFINITY };
 

@@ -25,17 +25,13 @@ function failureTotal(profile: Profile): number {
  * its own name in Google's shape, so `relaybench emulate` is useful with no config at all.
  */
 export function resolveRelays(config: EmulatorConfig): Map<string, RelayRuntime> {
-  const entries = config.relays?.length
-    ? config.relays
-    : PROFILE_NAMES.map((profile): EmulatedRelay => ({ name: profile, profile }));
+  const entries = config.relays?.length ? config.relays : PROFILE_NAMES.map((profile): EmulatedRelay => ({ name: profile, profile }));
   const relays = new Map<string, RelayRuntime>();
   for (const entry of entries) {
     const profile = applyOverrides(PROFILES[entry.profile], entry.overrides);
     const total = failureTotal(profile);
     if (total > 1) {
-      throw new EmulatorConfigError(
-        `relay "${entry.name}": failure rates add up to ${total}; each request fails in at most one way, so they must add up to at most 1`,
-      );
+      throw new EmulatorConfigError(`relay "${entry.name}": failure rates add up to ${total}; each request fails in at most one way, so they must add up to at most 1`);
     }
     const preset = entry.preset ?? 'google';
     relays.set(entry.name, {

@@ -27,12 +27,7 @@ const DUE_MARGIN_MS = 1;
  * Plays a response plan onto a response: steps due now are written at once (a burst is a burst),
  * otherwise a single timer waits for the next one. Honours backpressure by waiting for `drain`.
  */
-export function replay(
-  steps: readonly Step[],
-  response: ServerResponse,
-  startMs: number,
-  onFinish: (times: WireTimes) => void,
-): Replay {
+export function replay(steps: readonly Step[], response: ServerResponse, startMs: number, onFinish: (times: WireTimes) => void): Replay {
   const times: WireTimes = { status: null, headersEpochUs: null, chunkEpochUs: [], endEpochUs: 0 };
   let next = 0;
   let timer: NodeJS.Timeout | undefined;

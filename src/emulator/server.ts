@@ -60,9 +60,7 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = parseEmulatorConfig(options.config ?? {});
-  const answerKey = new Map<string, AnswerKeyEntry>(
-    (config.answerKey ?? []).map((entry) => [entry.prompt.trim(), { correct: entry.correct, wrong: entry.wrong }]),
-  );
+  const answerKey = new Map<string, AnswerKeyEntry>((config.answerKey ?? []).map((entry) => [entry.prompt.trim(), { correct: entry.correct, wrong: entry.wrong }]));
   const state: EmulatorState = {
     relays: resolveRelays(config),
     answerKey,

@@ -4,22 +4,14 @@ import { invalidArgument, type GoogleError } from './errors.js';
 import type { RequestedThinking } from './request.js';
 
 /** How much the model may think, once Google's per-model rules have accepted the request. */
-export type ThinkingMode =
-  | { kind: 'off' }
-  | { kind: 'dynamic' }
-  | { kind: 'budget'; budget: number }
-  | { kind: 'level'; level: ThinkingLevel };
+export type ThinkingMode = { kind: 'off' } | { kind: 'dynamic' } | { kind: 'budget'; budget: number } | { kind: 'level'; level: ThinkingLevel };
 
 /**
  * Applies the thinking rules of the Gemini API: one of budget and level, levels only on models
  * that have them, budget 0 only where thinking can be turned off, budgets inside the model's range.
  * Messages are Google's own wording where it is known.
  */
-export function resolveThinking(
-  modelName: string,
-  spec: ModelSpec,
-  requested: RequestedThinking,
-): ThinkingMode | GoogleError {
+export function resolveThinking(modelName: string, spec: ModelSpec, requested: RequestedThinking): ThinkingMode | GoogleError {
   const { budget, level } = requested;
   if (budget !== undefined && level !== undefined) {
     return invalidArgument('You can only set only one of thinking budget and thinking level.');
@@ -39,9 +31,7 @@ export function resolveThinking(
   if (budget === undefined) return rules.thinksByDefault ? { kind: 'dynamic' } : { kind: 'off' };
   if (budget === -1) return { kind: 'dynamic' };
   if (budget === 0) {
-    return rules.canDisable
-      ? { kind: 'off' }
-      : invalidArgument('Budget 0 is invalid. This model only works in thinking mode.');
+    return rules.canDisable ? { kind: 'off' } : invalidArgument('Budget 0 is invalid. This model only works in thinking mode.');
   }
   if (budget < rules.minBudget || budget > rules.maxBudget) {
     return invalidArgument(`The thinking budget (${budget}) is invalid.`);

@@ -21,8 +21,7 @@ const MIN_RATE_SHARE = 0.2;
 export function planTiming(profile: Profile, chunks: readonly PlannedChunk[], random: Random, promptPrefillMs = 0): TimingPlan {
   const headersAtMs = random.logNormal(profile.headersMs.medianMs, profile.headersMs.sigma);
   let atMs = headersAtMs + random.logNormal(profile.prefillMs.medianMs, profile.prefillMs.sigma) + promptPrefillMs;
-  const jittered = (tokensPerS: number): number =>
-    tokensPerS * Math.max(MIN_RATE_SHARE, 1 + profile.rateJitter * random.normal());
+  const jittered = (tokensPerS: number): number => tokensPerS * Math.max(MIN_RATE_SHARE, 1 + profile.rateJitter * random.normal());
   const chunkAtMs = chunks.map((chunk) => {
     if (chunk.newThoughtTokens > 0) atMs += (1000 * chunk.newThoughtTokens) / jittered(profile.thinkingTokensPerS);
     if (chunk.newAnswerTokens > 0) atMs += (1000 * chunk.newAnswerTokens) / jittered(profile.answerTokensPerS);

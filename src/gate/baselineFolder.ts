@@ -51,7 +51,10 @@ export function assertSharesJobs(dir: string, baseline: BaselineFolder, current:
   const baselineIds = new Set(baseline.rows.map((row) => String(row.job_id)));
   if (current.some((job) => baselineIds.has(job.job_id))) return;
   const why = explainUnsharedJobs(current, plannedJobsOfRows(baseline.rows), currentConfig === undefined ? undefined : { current: currentConfig, baseline: baseline.config });
-  throw new RelaybenchError(`--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`, 'run-folder');
+  throw new RelaybenchError(
+    `--baseline ${dir} shares no job with this run, so there is nothing to pair: ${why.join('; ')}. Compare with a run of the same suite and requests.`,
+    'run-folder',
+  );
 }
 
 /**
@@ -74,5 +77,8 @@ export function assertNotItself(runDir: string, baselineDir: string, runRows: re
   const copy = !sameFolder && runRows.length > 0 && runIds(runRows) === runIds(baselineRows);
   if (!sameFolder && !copy) return;
   const what = sameFolder ? 'is the run folder itself' : `is a copy of this run (the same run_id ${runIds(runRows)})`;
-  throw new RelaybenchError(`--baseline ${baselineDir} ${what}: compared with itself a run can never show a drop. Give an earlier run of the suite, such as results/<suite>/<timestamp>/.`, 'run-folder');
+  throw new RelaybenchError(
+    `--baseline ${baselineDir} ${what}: compared with itself a run can never show a drop. Give an earlier run of the suite, such as results/<suite>/<timestamp>/.`,
+    'run-folder',
+  );
 }

@@ -1,7 +1,6 @@
 import type { ShardCoverage } from '../runfolder/manifest.js';
 import type { RequestRow } from '../runfolder/columns.js';
 
-
 /** What the completeness gate needs to know about a run. */
 export interface CompletenessInput {
   /** Jobs the whole suite plans (run.json `counts.planned`; the same in every shard). */
@@ -81,7 +80,9 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
     if (input.interrupted) reasons.push(`interrupted: stopped at ${counted.length} of ${plural(expected, 'job')}`);
     const cap = input.spendingCap;
     if (cap !== undefined) {
-      reasons.push(`spending cap: stopped at ${counted.length} of ${plural(expected, 'job')} ($${Number(cap.spentUsd.toPrecision(6))} spent of --max-cost $${cap.capUsd}; resume with a higher cap)`);
+      reasons.push(
+        `spending cap: stopped at ${counted.length} of ${plural(expected, 'job')} ($${Number(cap.spentUsd.toPrecision(6))} spent of --max-cost $${cap.capUsd}; resume with a higher cap)`,
+      );
     }
     reasons.push(...skippedReasons(skipped));
     if (!input.interrupted && cap === undefined && absent > 0 && (shard === undefined || plannedHere !== undefined)) {

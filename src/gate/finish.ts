@@ -88,11 +88,13 @@ export function checkOptions(options: FinishCiOptions): void {
   if (!inUnitRange(options.minPassRate)) throw new RelaybenchError(`--min-pass-rate must be between 0 and 1, got ${options.minPassRate}`);
   if (!inUnitRange(options.maxErrorRate)) throw new RelaybenchError(`--max-error-rate must be between 0 and 1, got ${options.maxErrorRate}`);
   if (options.alpha !== undefined && !(options.alpha > 0 && options.alpha < 1)) throw new RelaybenchError(`--alpha must be between 0 and 1 (exclusive), got ${options.alpha}`);
-  if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0)) throw new RelaybenchError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
+  if (options.latencyGatePct !== undefined && !(options.latencyGatePct >= 0))
+    throw new RelaybenchError(`--latency-gate must be a percentage of at least 0, got ${options.latencyGatePct}`);
   if (options.latencyGatePct !== undefined && options.baseline === undefined) throw new RelaybenchError('--latency-gate compares with a baseline: add --baseline <run folder>');
   if (options.failOnFlip === true && options.baseline === undefined) throw new RelaybenchError('--fail-on-flip compares with a baseline: add --baseline <run folder>');
   // No default here: 0.05 is applied where the comparison is made (baseline.ts DEFAULT_ALPHA), so a given --alpha is seen.
-  if (options.alpha !== undefined && options.baseline === undefined) throw new RelaybenchError('--alpha is the significance level of the baseline comparison: add --baseline <run folder>');
+  if (options.alpha !== undefined && options.baseline === undefined)
+    throw new RelaybenchError('--alpha is the significance level of the baseline comparison: add --baseline <run folder>');
 }
 
 /** The suite's `ci:` block with the command-line flags on top. */

@@ -65,7 +65,10 @@ function renderCaseAgainstBaseline(group: CaseGroup, open: string, seconds: numb
   const details = [repeatLines(rows), flipLines(verdict)].filter((text) => text !== '').join('\n');
   if (verdict.drops.length > 0 && verdict.failingBecause !== undefined) {
     const message = `${verdict.drops.length} of ${rows.length} repeats went pass→fail against the baseline (${verdict.failingBecause})`;
-    const attributes = xmlAttributes([['message', message], ['type', 'regression']]);
+    const attributes = xmlAttributes([
+      ['message', message],
+      ['type', 'regression'],
+    ]);
     return { xml: `${open}>\n      <failure ${attributes}>${xmlText(details)}</failure>\n    </testcase>`, failed: true, errored: false, seconds };
   }
   const newFailures = rows.filter((row) => outcomeOf(row) === 'fail' && !verdict.paired.has(String(row.job_id)));
@@ -81,7 +84,11 @@ function renderCase(group: CaseGroup, verdict?: BaselineVerdict): RenderedCase {
   const thinking = thinkingLongLabel(group.thinking, '');
   const name = thinking === '' ? group.caseId : `${group.caseId} [${thinking}]`;
   const seconds = meanSeconds(rows);
-  const open = `    <testcase ${xmlAttributes([['classname', group.relay], ['name', name], ['time', seconds.toFixed(3)]])}`;
+  const open = `    <testcase ${xmlAttributes([
+    ['classname', group.relay],
+    ['name', name],
+    ['time', seconds.toFixed(3)],
+  ])}`;
   const againstBaseline = verdict === undefined ? undefined : renderCaseAgainstBaseline(group, open, seconds, verdict);
   if (againstBaseline !== undefined) return againstBaseline;
   const failing = rows.filter((row) => outcomeOf(row) === 'fail');
@@ -90,13 +97,19 @@ function renderCase(group: CaseGroup, verdict?: BaselineVerdict): RenderedCase {
 
   if (errors.length === rows.length) {
     const first = rows[0] as RequestRow;
-    const attributes = xmlAttributes([['message', errorText(first)], ['type', String(first.error_kind ?? 'error')]]);
+    const attributes = xmlAttributes([
+      ['message', errorText(first)],
+      ['type', String(first.error_kind ?? 'error')],
+    ]);
     return { xml: `${open}>\n      <error ${attributes}>${details}</error>\n    </testcase>`, failed: false, errored: true, seconds };
   }
   if (failing.length > 0) {
     const reason = String(failing[0]?.grader_reason ?? 'the answer did not pass its grader');
     const message = `${reason} (${failing.length} of ${rows.length} repeats failed)`;
-    const attributes = xmlAttributes([['message', message], ['type', 'grade']]);
+    const attributes = xmlAttributes([
+      ['message', message],
+      ['type', 'grade'],
+    ]);
     return { xml: `${open}>\n      <failure ${attributes}>${details}</failure>\n    </testcase>`, failed: true, errored: false, seconds };
   }
   if (errors.length > 0) {
@@ -133,8 +146,12 @@ function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => Bas
   const paired = new Set(baseline.pairs.map((pair) => pair.jobId));
   const significant = new Map(baseline.significantDrops.map((test) => [`${test.family}\u0000${test.group}`, test]));
   return (group) => {
-    const drops = baseline.drops.filter((pair) => pair.caseId === group.caseId && pair.relay === group.relay && thinkingLongLabel(pair.thinking, '') === thinkingLongLabel(group.thinking, ''));
-    const part = [significant.get('overall\u0000'), significant.get(`relay\u0000${group.relay}`), significant.get(`case\u0000${group.caseId}`)].filter((test) => test !== undefined);
+    const drops = baseline.drops.filter(
+      (pair) => pair.caseId === group.caseId && pair.relay === group.relay && thinkingLongLabel(pair.thinking, '') === thinkingLongLabel(group.thinking, ''),
+    );
+    const part = [significant.get('overall\u0000'), significant.get(`relay\u0000${group.relay}`), significant.get(`case\u0000${group.caseId}`)].filter(
+      (test) => test !== undefined,
+    );
     const reasons = part.map((test) => `significant drop: ${pairedTestLabel(test)}, ${pValueText(test, 'drop')}`);
     if (baseline.failOnFlip) reasons.push('--fail-on-flip');
     return { drops, failingBecause: reasons.length === 0 ? undefined : reasons.join('; '), paired };
@@ -149,10 +166,17 @@ function baselineVerdicts(baseline: PairedComparison): (group: CaseGroup) => Bas
 function completenessSuite(completeness: CompletenessResult): { totals: Totals; xml: string } {
   const failed = !completeness.pass;
   const totals: Totals = { tests: 1, failures: failed ? 1 : 0, errors: 0, seconds: 0 };
-  const open = `    <testcase ${xmlAttributes([['classname', 'relaybench'], ['name', 'all planned jobs present'], ['time', '0.000']])}`;
+  const open = `    <testcase ${xmlAttributes([
+    ['classname', 'relaybench'],
+    ['name', 'all planned jobs present'],
+    ['time', '0.000'],
+  ])}`;
   const line = completenessLine(completeness);
   const body = failed
-    ? `${open}>\n      <failure ${xmlAttributes([['message', line], ['type', 'incomplete']])}>${xmlText(line)}</failure>\n    </testcase>`
+    ? `${open}>\n      <failure ${xmlAttributes([
+        ['message', line],
+        ['type', 'incomplete'],
+      ])}>${xmlText(line)}</failure>\n    </testcase>`
     : `${open}>\n      <system-out>${xmlText(line)}</system-out>\n    </testcase>`;
   const suiteOpen = `  <testsuite ${xmlAttributes([['name', 'relaybench'], ...totalsAttributes(totals), ['skipped', 0]])}>`;
   return { totals, xml: [suiteOpen, body, '  </testsuite>'].join('\n') };

@@ -35,7 +35,9 @@ function pairedSection(baseline: BaselineComparison): string[] {
   if (!hasPairs(paired)) return [...sections, '**No pairs**: no job was graded in both runs, so nothing could be compared.', ...(unpaired === undefined ? [] : [unpaired])];
   const { counts } = paired;
   const total = counts.passPass + counts.passFail + counts.failPass + counts.failFail;
-  sections.push(`${total} pairs: ${counts.passPass} pass→pass, **${counts.passFail} pass→fail**, ${counts.failPass} fail→pass, ${counts.failFail} fail→fail.${unpaired === undefined ? '' : ` ${unpaired}`}`);
+  sections.push(
+    `${total} pairs: ${counts.passPass} pass→pass, **${counts.passFail} pass→fail**, ${counts.failPass} fail→pass, ${counts.failFail} fail→fail.${unpaired === undefined ? '' : ` ${unpaired}`}`,
+  );
   const drops = paired.significantDrops.map((test) => `**${markdownText(pairedTestLabel(test))}**`);
   sections.push(drops.length === 0 ? '**Significant drops:** none.' : `**Significant drops (${drops.length}):** ${drops.join(', ')}.`);
   const rises = paired.significantRises.map((test) => markdownText(pairedTestLabel(test)));
@@ -58,7 +60,9 @@ function passRateSections(baseline: BaselineComparison): string[] {
   sections.push(...fisherDetail(baseline));
   const notCompared = baseline.onlyCurrent.length + baseline.onlyBaseline.length;
   if (notCompared > 0) {
-    sections.push(`Cells not compared: ${baseline.onlyCurrent.length} only in this run and ${baseline.onlyBaseline.length} only in the baseline (new, removed, or their request changed).`);
+    sections.push(
+      `Cells not compared: ${baseline.onlyCurrent.length} only in this run and ${baseline.onlyBaseline.length} only in the baseline (new, removed, or their request changed).`,
+    );
   }
   return sections;
 }
@@ -73,10 +77,7 @@ function latencySection(baseline: BaselineComparison): string[] {
     `${Math.round(comparison.medianDiffMs.estimate)} ms [${Math.round(comparison.medianDiffMs.low)}, ${Math.round(comparison.medianDiffMs.high)}]`,
     comparison.exceedsGate ? '❌ over the gate' : '',
   ]);
-  return [
-    '### Latency against the baseline (jobs in both runs, successful requests)',
-    markdownTable(['relay', 'metric', 'p50', 'p90', 'median change, 95% CI', 'gate'], body),
-  ];
+  return ['### Latency against the baseline (jobs in both runs, successful requests)', markdownTable(['relay', 'metric', 'p50', 'p90', 'median change, 95% CI', 'gate'], body)];
 }
 
 function modelVersionSection(baseline: BaselineComparison): string[] {

@@ -83,7 +83,13 @@ const byName = (left: string, right: string): number => left.localeCompare(right
  * Tests every group of a family and applies Holm's correction to drops and rises separately.
  * Groups are listed by name, or by `order` on their first pair when given (thinking settings).
  */
-function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (pair: JobPair) => string, alpha: number, order?: (left: JobPair, right: JobPair) => number): PairedTest[] {
+function familyTests(
+  family: PairedFamily,
+  pairs: readonly JobPair[],
+  groupOf: (pair: JobPair) => string,
+  alpha: number,
+  order?: (left: JobPair, right: JobPair) => number,
+): PairedTest[] {
   const groups = new Map<string, JobPair[]>();
   for (const pair of pairs) {
     const key = groupOf(pair);
@@ -91,7 +97,9 @@ function familyTests(family: PairedFamily, pairs: readonly JobPair[], groupOf: (
     if (list === undefined) groups.set(key, [pair]);
     else list.push(pair);
   }
-  const sorted = [...groups].sort(([left, leftPairs], [right, rightPairs]) => (order === undefined ? byName(left, right) : order(leftPairs[0] as JobPair, rightPairs[0] as JobPair)));
+  const sorted = [...groups].sort(([left, leftPairs], [right, rightPairs]) =>
+    order === undefined ? byName(left, right) : order(leftPairs[0] as JobPair, rightPairs[0] as JobPair),
+  );
   const raw = sorted.map(([group, groupPairs]) => testOf(family, group, groupPairs));
   const dropAdjusted = holmAdjust(raw.map((test) => test.dropP));
   const riseAdjusted = holmAdjust(raw.map((test) => test.riseP));

@@ -44,14 +44,18 @@ export function powerSentences(comparison: PairedComparison): string[] {
   const { power, alpha } = comparison;
   const sentences: string[] = [];
   if (power.smallestDetectableDrop === undefined) {
-    sentences.push(`No drop could be significant here: at alpha ${alpha} the exact McNemar test needs at least ${power.fewestFlips} pass→fail pairs (p = 2^-${power.fewestFlips}), and there are only ${power.pairs} pairs.`);
+    sentences.push(
+      `No drop could be significant here: at alpha ${alpha} the exact McNemar test needs at least ${power.fewestFlips} pass→fail pairs (p = 2^-${power.fewestFlips}), and there are only ${power.pairs} pairs.`,
+    );
   } else {
     sentences.push(
       `Smallest detectable drop: ${percentagePoints(power.smallestDetectableDrop)} (${power.fewestFlips} of ${power.pairs} pairs flipping pass→fail and none back; p = 2^-${power.fewestFlips} ≤ ${alpha}).`,
     );
   }
   if (comparison.cases.length > 1 && power.mostPairsPerCase < power.fewestFlipsPerCase) {
-    sentences.push(`No single case can be flagged on its own: after Holm over ${comparison.cases.length} cases a case needs ${power.fewestFlipsPerCase} pass→fail pairs, and each has at most ${power.mostPairsPerCase}.`);
+    sentences.push(
+      `No single case can be flagged on its own: after Holm over ${comparison.cases.length} cases a case needs ${power.fewestFlipsPerCase} pass→fail pairs, and each has at most ${power.mostPairsPerCase}.`,
+    );
   }
   if (power.repeatsForReferenceDrop !== undefined) {
     sentences.push(

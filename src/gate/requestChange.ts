@@ -16,7 +16,6 @@ export interface RequestConfig {
   relays?: ReadonlyArray<{ name: string; model?: unknown; casing?: unknown; modelInBody?: unknown }>;
 }
 
-
 /** plan.json's entries rebuilt from requests.csv rows, which carry every coordinate of a job. */
 export function plannedJobsOfRows(rows: readonly RequestRow[]): PlannedJob[] {
   return rows.map((row) => ({

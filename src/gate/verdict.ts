@@ -23,7 +23,7 @@ export function ciVerdict(gates: GateResult[], baseline: BaselineComparison | un
   reasons.push(...gates.filter((gate) => !gate.pass).map(gateLabel));
   const paired = baseline?.paired;
   for (const test of paired?.significantDrops ?? []) reasons.push(`regression: ${pairedTestLabel(test)}`);
-  if (paired !== undefined && paired.failOnFlip && paired.drops.length > 0) reasons.push(`${paired.drops.length} pass→fail job(s) with --fail-on-flip`);
+  if (paired?.failOnFlip && paired.drops.length > 0) reasons.push(`${paired.drops.length} pass→fail job(s) with --fail-on-flip`);
   for (const comparison of baseline?.latency ?? []) {
     if (comparison.exceedsGate) reasons.push(`latency: ${comparison.relay} ${comparison.metric}`);
   }

@@ -24,16 +24,18 @@ export function gradeAll(answer: string, expectation: AllExpectation, gradeChild
   if (failed.length === 0 && undecided.length > 0) {
     return { pass: undefined, score: undefined, reason: `${undecided.length} of ${results.length} undecided: ${undecided.map((result) => result.reason).join('; ')}` };
   }
-  const reason = failed.length === 0
-    ? `all ${results.length} passed: ${results.map((result) => result.reason).join('; ')}`
-    : `${failed.length} of ${results.length} failed: ${failed.map((result) => result.reason).join('; ')}`;
+  const reason =
+    failed.length === 0
+      ? `all ${results.length} passed: ${results.map((result) => result.reason).join('; ')}`
+      : `${failed.length} of ${results.length} failed: ${failed.map((result) => result.reason).join('; ')}`;
   return { pass: failed.length === 0, score, reason };
 }
 
 /** The `all` grader's registry entry; a passing answer joins the children's exemplars. */
 export const allGrader: Grader<'all'> = {
   key: 'all',
-  summary: "Passes when every child expectation passes; the score is the mean of the children's. An undecided child (a failed judge) leaves the whole undecided unless another child fails.",
+  summary:
+    "Passes when every child expectation passes; the score is the mean of the children's. An undecided child (a failed judge) leaves the whole undecided unless another child fails.",
   example: '{ all: [{ number: 12 }, { contains: apples }] }',
   grade: (answer, expectation, context) => gradeAll(answer, expectation, context.gradeChild),
   passingCandidates: (expectation, context) => {

@@ -19,7 +19,11 @@ export function gradeAny(answer: string, expectation: AnyExpectation, gradeChild
   const scores = results.flatMap((result) => (result.score === undefined ? [] : [result.score]));
   if (passed !== undefined) return { pass: true, score: Math.max(...scores), reason: `passed 1 of ${results.length} alternatives: ${passed.reason}` };
   if (undecided.length > 0) {
-    return { pass: undefined, score: undefined, reason: `none of ${results.length} alternatives passed, ${undecided.length} undecided: ${results.map((result) => result.reason).join('; ')}` };
+    return {
+      pass: undefined,
+      score: undefined,
+      reason: `none of ${results.length} alternatives passed, ${undecided.length} undecided: ${results.map((result) => result.reason).join('; ')}`,
+    };
   }
   return { pass: false, score: Math.max(...scores), reason: `none of ${results.length} alternatives passed: ${results.map((result) => result.reason).join('; ')}` };
 }

@@ -27,6 +27,9 @@ export const containsAllGrader: Grader<'containsAll'> = {
   passingCandidates: (expectation) => [expectation.containsAll.join(' ')],
   failingCandidates: (expectation, seed) => {
     const required = expectation.containsAll;
-    return rotate(required.map((_, dropped) => required.filter((__, index) => index !== dropped).join(' ')), seed);
+    return rotate(
+      required.map((_, dropped) => required.filter((__, index) => index !== dropped).join(' ')),
+      seed,
+    );
   },
 };

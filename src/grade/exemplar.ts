@@ -33,7 +33,9 @@ const CANDIDATE_CONTEXT: ExemplarContext = { exemplarAnswer, wrongAnswer };
  * non-finite `number`.
  */
 export function exemplarAnswer(expectation: Expectation): string | undefined {
-  return graderFor(expectation).passingCandidates(expectation, CANDIDATE_CONTEXT).find((candidate) => grade(candidate, expectation, FACTS_JUDGE)?.pass === true);
+  return graderFor(expectation)
+    .passingCandidates(expectation, CANDIDATE_CONTEXT)
+    .find((candidate) => grade(candidate, expectation, FACTS_JUDGE)?.pass === true);
 }
 
 /**

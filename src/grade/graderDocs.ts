@@ -10,7 +10,10 @@ import { GRADERS } from './registry.js';
 export function renderGraderDocs(): string {
   const rows = GRADER_KEYS.map((key) => {
     const grader = GRADERS[key];
-    const modifiers = modifiersOf(key).map((modifier) => `\`${modifier}\``).join(', ') || '—';
+    const modifiers =
+      modifiersOf(key)
+        .map((modifier) => `\`${modifier}\``)
+        .join(', ') || '—';
     return `| \`${key}\` | ${modifiers} | ${cell(grader.summary)} | \`${cell(grader.example)}\` |`;
   });
   return [

@@ -63,7 +63,8 @@ function alteredValue(value: unknown): unknown {
 /** The `json` grader's registry entry; a wrong answer alters one field. */
 export const jsonGrader: Grader<'json'> = {
   key: 'json',
-  summary: 'Passes when the JSON in the answer (code fences stripped) has each listed field, by dotted path, deep-equal to its value; the score is the fraction of fields that match.',
+  summary:
+    'Passes when the JSON in the answer (code fences stripped) has each listed field, by dotted path, deep-equal to its value; the score is the fraction of fields that match.',
   example: '{ json: { answer: 42, "address.city": London } }',
   grade: gradeJson,
   passingCandidates: (expectation) => [JSON.stringify(objectWithFields(expectation.json))],

@@ -42,11 +42,9 @@ export function resolvePath(root: unknown, path: string): { found: true; value: 
 export function deepEqual(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (Array.isArray(left) || Array.isArray(right)) {
-    return Array.isArray(left) && Array.isArray(right) && left.length === right.length &&
-      left.every((item, index) => deepEqual(item, right[index]));
+    return Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => deepEqual(item, right[index]));
   }
   if (!isRecord(left) || !isRecord(right)) return false;
   const leftKeys = Object.keys(left);
-  return leftKeys.length === Object.keys(right).length &&
-    leftKeys.every((key) => Object.hasOwn(right, key) && deepEqual(left[key], right[key]));
+  return leftKeys.length === Object.keys(right).length && leftKeys.every((key) => Object.hasOwn(right, key) && deepEqual(left[key], right[key]));
 }

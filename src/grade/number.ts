@@ -35,7 +35,8 @@ function wrongNumbers(expected: number, tolerance: number, seed: number): string
 /** The `number` grader's registry entry; a wrong answer is off by more than the tolerance. */
 export const numberGrader: Grader<'number'> = {
   key: 'number',
-  summary: 'Passes when the final number in the answer (`\\boxed{}` first, else the last one; `499,500`, `-$1,716.96`, `**42**`) is within the absolute `tolerance` of the value, exactly equal without one; score 1 or 0.',
+  summary:
+    'Passes when the final number in the answer (`\\boxed{}` first, else the last one; `499,500`, `-$1,716.96`, `**42**`) is within the absolute `tolerance` of the value, exactly equal without one; score 1 or 0.',
   example: '{ number: 499500, tolerance: 0.5 }',
   grade: gradeNumber,
   passingCandidates: (expectation) => [String(expectation.number)],

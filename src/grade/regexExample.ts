@@ -69,13 +69,13 @@ export function exampleMatching(source: string, flags = ''): string | undefined 
     position++;
     if (char === '^' || char === '$') return '';
     if (char === '.') return characterFor('.');
-    if (char === '\\') return escape();
+    if (char === '\\') return escapeSequence();
     if (char === '[') return characterClass();
     if (char === '(') return group();
     return char;
   }
 
-  function escape(): string | undefined {
+  function escapeSequence(): string | undefined {
     const rest = source.slice(position);
     const property = /^[pP]\{[^}]*\}/.exec(rest);
     if (property !== null) {

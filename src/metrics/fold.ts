@@ -119,8 +119,7 @@ export function createMetricsFold(t0Ms: number): MetricsFold {
     const totalMs = sinceT0(totalAtMs);
     const answerStreamMs = difference(totalMs, firstAnswerMs);
     const answerTokens = numberOrUndefined(lastUsage?.candidatesTokenCount);
-    const answerRateMeasurable =
-      answerChunks > 1 && answerStreamMs !== undefined && answerStreamMs > 0 && answerTokens !== undefined;
+    const answerRateMeasurable = answerChunks > 1 && answerStreamMs !== undefined && answerStreamMs > 0 && answerTokens !== undefined;
     return {
       headersMs: sinceT0(headersAtMs),
       ttftMs: sinceT0(ttftAtMs),

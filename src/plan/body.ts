@@ -28,10 +28,10 @@ export function buildGeminiBody(
   model: string,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  if (relay.modelInBody) body['model'] = model;
-  body['contents'] = testCase.contents;
+  if (relay.modelInBody) body.model = model;
+  body.contents = testCase.contents;
   const systemInstruction = systemContentOf(testCase.systemInstruction ?? suite.systemInstruction);
-  if (systemInstruction !== undefined) body['systemInstruction'] = systemInstruction;
+  if (systemInstruction !== undefined) body.systemInstruction = systemInstruction;
   Object.assign(body, requestFieldsOver(suite.request ?? {}, testCase.request ?? {}));
   const thinkingConfig = thinkingConfigOf(thinking, suite.includeThoughts);
   const generationConfig = {
@@ -39,7 +39,7 @@ export function buildGeminiBody(
     ...testCase.generationConfig,
     ...(thinkingConfig === undefined ? {} : { thinkingConfig }),
   };
-  if (Object.keys(generationConfig).length > 0) body['generationConfig'] = generationConfig;
+  if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   const cased = relay.casing === 'snake' ? toSnakeCaseBody(body) : body;
   return relay.body === undefined ? cased : mergeRelayBody(cased, relay.body);
 }
@@ -58,7 +58,7 @@ function requestFieldsOver(suiteFields: RequestFields, caseFields: RequestFields
     if (value !== undefined) fields[name] = value;
   }
   if (suiteFields.labels !== undefined || caseFields.labels !== undefined) {
-    fields['labels'] = { ...suiteFields.labels, ...caseFields.labels };
+    fields.labels = { ...suiteFields.labels, ...caseFields.labels };
   }
   return fields;
 }

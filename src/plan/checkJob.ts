@@ -28,7 +28,7 @@ export function lowestThinking(settings: readonly ThinkingSetting[]): ThinkingSe
 export function checkJobOf(suite: Suite, relay: ResolvedRelay): Job {
   const testCase = suite.cases[0];
   if (testCase === undefined) throw new Error('internal: a validated suite has at least one case');
-  const configured = suite.generationConfig['maxOutputTokens'];
+  const configured = suite.generationConfig.maxOutputTokens;
   const maxOutputTokens = typeof configured === 'number' ? Math.min(configured, CHECK_MAX_OUTPUT_TOKENS) : CHECK_MAX_OUTPUT_TOKENS;
   const thinking = lowestThinking(thinkingSettingsOf(suite));
   const model = relay.model ?? suite.model;

@@ -48,15 +48,14 @@ export function estimateCosts(suite: Pick<Suite, 'relays' | 'prices'>, jobs: rea
 /** The estimate as `relaybench validate` prints it, with a total line and what low and high mean. */
 export function describeCostEstimate(estimates: readonly RelayCostEstimate[]): string {
   const known = estimates.every((row) => row.lowUsd !== undefined);
-  const sum = (pick: (row: RelayCostEstimate) => number | undefined): number | undefined =>
-    known ? estimates.reduce((total, row) => total + (pick(row) ?? 0), 0) : undefined;
+  const sum = (pick: (row: RelayCostEstimate) => number | undefined): number | undefined => (known ? estimates.reduce((total, row) => total + (pick(row) ?? 0), 0) : undefined);
   const rows = [
     ['relay', 'price', 'jobs', 'low', 'high'],
     ...estimates.map((row) => [row.relay, row.price, String(row.jobs), formatUsd(row.lowUsd), formatUsd(row.highUsd)]),
     ['total', '', String(estimates.reduce((total, row) => total + row.jobs, 0)), formatUsd(sum((row) => row.lowUsd)), formatUsd(sum((row) => row.highUsd))],
   ];
   return [
-    'cost estimate per relay (USD; low: prompts only, ~4 characters per token; high: plus maxOutputTokens, or the model\'s output cap, per job)',
+    "cost estimate per relay (USD; low: prompts only, ~4 characters per token; high: plus maxOutputTokens, or the model's output cap, per job)",
     textTable(rows, { indent: '  ', alignNumbers: true }),
   ].join('\n');
 }

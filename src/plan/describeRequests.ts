@@ -29,9 +29,7 @@ export function describeRequests(suite: Suite, jobs: readonly Job[], redact: (te
       continue;
     }
     const request = buildHttpRequest(relay, job);
-    const headers = Object.entries(request.headers).map(
-      ([name, value]) => `${name}: ${SECRET_HEADER.test(name) ? hiddenValue(value) : value}`,
-    );
+    const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${SECRET_HEADER.test(name) ? hiddenValue(value) : value}`);
     const bytes = Buffer.byteLength(request.body);
     blocks.push(
       [

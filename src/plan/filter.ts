@@ -34,7 +34,10 @@ export function globToRegExp(glob: string): RegExp {
 
 /** `1024`, `-1`, `budget 1024`, `high`, `level high`, `none`, `default` → the setting they name; undefined when none. */
 function parseThinking(value: string): ThinkingSetting | undefined {
-  const text = value.trim().toLowerCase().replace(/^(budget|level)\s+/, '');
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/^(budget|level)\s+/, '');
   if (/^-?\d+$/.test(text)) return { kind: 'budget', budget: Number(text) };
   if (isThinkingLevel(text)) return { kind: 'level', level: text };
   if (text === 'none' || text === 'default' || text === 'model default') return { kind: 'none' };
@@ -76,7 +79,7 @@ export function filterPlan(suite: Suite, jobs: readonly Job[], filter: PlanFilte
   const tags = [...new Set(suite.cases.flatMap((testCase) => testCase.tags))];
   for (const tag of filter.tag) {
     if (!tags.includes(tag)) {
-      if (tags.length === 0) throw new FlagError('--tag', tag, 'a tag given to a case (tags: [..] on a case); this suite\'s cases have no tags; nothing was sent');
+      if (tags.length === 0) throw new FlagError('--tag', tag, "a tag given to a case (tags: [..] on a case); this suite's cases have no tags; nothing was sent");
       throw unknownValue('--tag', tag, tags);
     }
   }

@@ -16,7 +16,7 @@ export function buildHttpRequest(relay: ResolvedRelay, job: Job): HttpRequest {
   if (relay.apiKey !== undefined) {
     if (relay.auth.includes('query')) query.set('key', relay.apiKey);
     if (relay.auth.includes('header')) headers['x-goog-api-key'] = relay.apiKey;
-    if (relay.auth.includes('bearer')) headers['authorization'] = `Bearer ${relay.apiKey}`;
+    if (relay.auth.includes('bearer')) headers.authorization = `Bearer ${relay.apiKey}`;
   }
   for (const [name, value] of Object.entries(relay.headers)) headers[name.toLowerCase()] = value;
   return {

@@ -14,15 +14,7 @@ export function toSnakeCaseBody(body: Record<string, unknown>): Record<string, u
  * `responseJsonSchema`, a function's `parameters`, `parametersJsonSchema` and `response`, which
  * is also a function result's payload), function-call `args` and request `labels`.
  */
-const OPAQUE_FIELDS = new Set([
-  'responseSchema',
-  'responseJsonSchema',
-  'parameters',
-  'parametersJsonSchema',
-  'response',
-  'args',
-  'labels',
-]);
+const OPAQUE_FIELDS = new Set(['responseSchema', 'responseJsonSchema', 'parameters', 'parametersJsonSchema', 'response', 'args', 'labels']);
 
 function snakeCase(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -31,9 +23,7 @@ function snakeCase(key: string): string {
 function convertFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(convertFields);
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [snakeCase(key), OPAQUE_FIELDS.has(key) ? field : convertFields(field)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [snakeCase(key), OPAQUE_FIELDS.has(key) ? field : convertFields(field)]));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

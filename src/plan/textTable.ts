@@ -9,10 +9,9 @@ export interface TextTableOptions {
 export function textTable(rows: ReadonlyArray<ReadonlyArray<string>>, options: TextTableOptions = {}): string {
   const { indent = '', alignNumbers = false } = options;
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
-  const pad = (cell: string, width: number): string =>
-    alignNumbers && /^-?\d+(\.\d+)?$/.test(cell) ? cell.padStart(width) : cell.padEnd(width);
-  return rows
-    .map((row) => (indent + row.map((cell, index) => pad(cell, widths[index] ?? 0)).join('  ')).trimEnd())
-    .join('\n');
+  for (const row of rows) {
+    for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, cell.length);
+  }
+  const pad = (cell: string, width: number): string => (alignNumbers && /^-?\d+(\.\d+)?$/.test(cell) ? cell.padStart(width) : cell.padEnd(width));
+  return rows.map((row) => (indent + row.map((cell, index) => pad(cell, widths[index] ?? 0)).join('  ')).trimEnd()).join('\n');
 }

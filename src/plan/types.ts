@@ -1,10 +1,7 @@
 import type { ThinkingLevel } from '../suite/types.js';
 
 /** The thinking setting of one job: a budget (Gemini 2.5) or a level (Gemini 3), never both. */
-export type ThinkingSetting =
-  | { kind: 'budget'; budget: number }
-  | { kind: 'level'; level: ThinkingLevel }
-  | { kind: 'none' };
+export type ThinkingSetting = { kind: 'budget'; budget: number } | { kind: 'level'; level: ThinkingLevel } | { kind: 'none' };
 
 /**
  * One (case, relay, thinking setting, repeat). `jobId` is a stable hash of those four and of the

@@ -12,7 +12,10 @@ export function formatCostAdvice(advice: readonly BudgetAdvice[]): string {
     if (cost === undefined) return [];
     const perRequest = cost.cheapest.costUsdMean === undefined ? '' : ` at ${formatUsd(cost.cheapest.costUsdMean)}/request`;
     if (cost.cheapest === cost.best) return [`  ${entry.relay} (${entry.model}): ${cost.best.setting.label}${perRequest} (the best is also the cheapest as accurate)`];
-    const time = cost.savedFirstAnswerP50Ms === undefined ? '' : `, first answer token ${Math.round(Math.abs(cost.savedFirstAnswerP50Ms))} ms ${cost.savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`;
+    const time =
+      cost.savedFirstAnswerP50Ms === undefined
+        ? ''
+        : `, first answer token ${Math.round(Math.abs(cost.savedFirstAnswerP50Ms))} ms ${cost.savedFirstAnswerP50Ms >= 0 ? 'sooner' : 'later'} (p50)`;
     const saved = cost.savedUsdPer1000 ?? 0;
     const money = saved >= 0 ? `saves ${formatUsd(saved)}` : `costs ${formatUsd(-saved)} more`;
     return [`  ${entry.relay} (${entry.model}): ${cost.cheapest.setting.label}${perRequest} — ${money} per 1,000 requests${time} vs ${cost.best.setting.label}`];

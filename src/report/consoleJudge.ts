@@ -7,7 +7,8 @@ import { formatUsd } from '../format/index.js';
  */
 export function formatJudgeReport(report: JudgeReport): string {
   const failed = Object.entries(report.failedCalls);
-  const failedText = failed.length === 0 ? '0 failed' : `${failed.reduce((sum, [, count]) => sum + count, 0)} failed (${failed.map(([kind, count]) => `${kind} ×${count}`).join(', ')})`;
+  const failedText =
+    failed.length === 0 ? '0 failed' : `${failed.reduce((sum, [, count]) => sum + count, 0)} failed (${failed.map(([kind, count]) => `${kind} ×${count}`).join(', ')})`;
   const tokens = `${report.tokens.prompt} prompt + ${report.tokens.thought} thought + ${report.tokens.answer} answer tokens`;
   const cost = report.costUsd === null ? `cost unknown (no price for ${report.model})` : formatUsd(report.costUsd);
   const agreement = report.meanAgreement === null ? '' : `, mean agreement ${Math.round(report.meanAgreement * 100)}%`;

@@ -1,6 +1,6 @@
 import { held, highestHeldRates, lagged } from '../analysis/load.js';
-import { type SloBounds } from '../runfolder/loadCsv.js';
-import { type LoadRow } from '../runfolder/loadCsv.js';
+import type { SloBounds } from '../runfolder/loadCsv.js';
+import type { LoadRow } from '../runfolder/loadCsv.js';
 import { formatTable } from './table.js';
 import { EMPTY, fixedNumber, percentOneDecimal } from '../format/index.js';
 
@@ -22,7 +22,25 @@ export function describeSlo(slo: SloBounds): string {
  * p99 exceeded `maxStartLagMs` (the harness fell behind: its numbers at that rate are not trustworthy).
  */
 export function formatLoadReport(rows: readonly LoadRow[], slo: SloBounds, maxStartLagMs: number): string {
-  const header = ['relay', 'offered/s', 'achieved/s', 'arrivals', 'dropped', 'errors', '429', 'ttft p50', 'ttft p99', 'answer p50', 'answer p99', 'total p50', 'total p99', 'lag p99', 'SLO met', 'goodput/s', 'held'];
+  const header = [
+    'relay',
+    'offered/s',
+    'achieved/s',
+    'arrivals',
+    'dropped',
+    'errors',
+    '429',
+    'ttft p50',
+    'ttft p99',
+    'answer p50',
+    'answer p99',
+    'total p50',
+    'total p99',
+    'lag p99',
+    'SLO met',
+    'goodput/s',
+    'held',
+  ];
   const body = rows.map((row) => [
     row.relay,
     fixedNumber(row.offered_rps, 1),
@@ -49,10 +67,16 @@ export function formatLoadReport(rows: readonly LoadRow[], slo: SloBounds, maxSt
   ];
   for (const [relay, rate] of highestHeldRates(rows)) {
     const lowest = rows.find((row) => row.relay === relay)?.offered_rps;
-    lines.push(rate === undefined ? `relay ${relay} held the SLO at none of the offered rates (lowest: ${fixedNumber(lowest, 1)} req/s)` : `relay ${relay} holds up to ${trim(rate)} req/s within the SLO`);
+    lines.push(
+      rate === undefined
+        ? `relay ${relay} held the SLO at none of the offered rates (lowest: ${fixedNumber(lowest, 1)} req/s)`
+        : `relay ${relay} holds up to ${trim(rate)} req/s within the SLO`,
+    );
   }
   for (const row of rows.filter((entry) => lagged(entry, maxStartLagMs))) {
-    lines.push(`warning: ${row.relay} at ${trim(row.offered_rps ?? 0)} req/s: start lag p99 ${fixedNumber(row.start_lag_ms_p99, 1)} ms > ${maxStartLagMs} ms: relaybench itself fell behind its schedule, so the numbers at this rate are not trustworthy (fewer relays or rates per run, or a less loaded machine).`);
+    lines.push(
+      `warning: ${row.relay} at ${trim(row.offered_rps ?? 0)} req/s: start lag p99 ${fixedNumber(row.start_lag_ms_p99, 1)} ms > ${maxStartLagMs} ms: relaybench itself fell behind its schedule, so the numbers at this rate are not trustworthy (fewer relays or rates per run, or a less loaded machine).`,
+    );
   }
   return lines.join('\n');
 }

@@ -23,7 +23,9 @@ export function spendingCapText(cap: SpendingCapFigures, rows: number, planned: 
   return [
     `Spending cap reached: $${cap.spentUsd.toFixed(6)} spent${warmups} of --max-cost $${cap.capUsd} after ${rows} of ${planned} jobs; no new job was started, the ones in flight finished.`,
     `The cap counts finished requests plus the worst case of those in flight, so a run goes over it by at most one request's worst case (${formatUsd(cap.maxJobWorstUsd)} here).`,
-    ...(worstCaseJobs > 0 ? [`${worstCaseJobs} answered request(s) carried no usage: each was counted at its worst case, since the relay billed it at a cost it did not report.`] : []),
+    ...(worstCaseJobs > 0
+      ? [`${worstCaseJobs} answered request(s) carried no usage: each was counted at its worst case, since the relay billed it at a cost it did not report.`]
+      : []),
     `What finished is saved in ${outDir}.`,
     'Resume with a higher cap:',
     `  ${resume} --max-cost ${Number(higher.toPrecision(3))}`,

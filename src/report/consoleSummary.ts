@@ -9,7 +9,10 @@ import { percentWhole } from '../format/index.js';
  * from twelve samples. Returns a string; printing is the caller's business.
  */
 export function formatSummaryTable(rows: SummaryRow[]): string {
-  const lines = [renderTextTable(SUMMARY_TABLE, rows), '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)'];
+  const lines = [
+    renderTextTable(SUMMARY_TABLE, rows),
+    '(times in ms from request start; ttft = first token, answer = first answer token; pass^k = cases that passed on every repeat; cost/req = mean USD per successful request, cost/pass = total USD per correct answer)',
+  ];
   const warnings = summaryWarnings(rows);
   return [...lines, ...warnings].join('\n');
 }
@@ -40,7 +43,9 @@ export function summaryWarnings(rows: SummaryRow[]): string[] {
   }
   const failing = rows.filter((row) => Number(row.error_rate) >= 0.5);
   for (const row of failing) {
-    warnings.push(`Warning: ${row.relay} (${thinkingShortLabel(thinkingOfCells(row), '–')}) failed ${percentWhole(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`);
+    warnings.push(
+      `Warning: ${row.relay} (${thinkingShortLabel(thinkingOfCells(row), '–')}) failed ${percentWhole(row.error_rate)} of requests; see error_kind and error_message in requests.csv.`,
+    );
   }
   return warnings;
 }

@@ -1,13 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redactChunks, type RawChunk } from '../client/rawCapture.js';
+import { redactChunks } from '../client/rawCapture.js';
 import type { Redactor } from '../client/redact.js';
 import { thinkingKey } from '../plan/thinking.js';
 import type { Job } from '../plan/types.js';
 import type { CapturePolicy } from '../suite/types.js';
 import type { JobOutcome, RawResponse } from './execute.js';
 import { RUN_FILES } from '../runfolder/names.js';
-
 
 /** Where and what to capture; the runner calls `record` once per finished job. */
 export interface CaptureSink {

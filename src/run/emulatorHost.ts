@@ -46,10 +46,12 @@ export function answerKeyOf(suite: Suite): Array<{ prompt: string; correct: stri
  * holds (`facts:`), so an emulated judge relay can grade without a model (emulator/judge.ts).
  */
 export function judgeKeyOf(suite: Suite): Array<{ question: string; rubric: string; facts?: string[] }> {
-  return suite.cases.flatMap((testCase) => judgeNodesOf(testCase.expect).map((node) => {
-    const rubric = rubricOf(node);
-    return { question: testCase.prompt ?? '', rubric: rubric.rubric, ...(rubric.facts === undefined ? {} : { facts: rubric.facts }) };
-  }));
+  return suite.cases.flatMap((testCase) =>
+    judgeNodesOf(testCase.expect).map((node) => {
+      const rubric = rubricOf(node);
+      return { question: testCase.prompt ?? '', rubric: rubric.rubric, ...(rubric.facts === undefined ? {} : { facts: rubric.facts }) };
+    }),
+  );
 }
 
 /** Relays the run sends to: the suite's, plus a judge relay written inline under `judge:`. */

@@ -112,7 +112,18 @@ export async function executeJob(job: Job, context: ExecuteContext): Promise<Job
     const t0EpochMs = performance.timeOrigin + outcome.t0Ms;
     const failure = outcome.failure ?? blockedFailure(metrics, outcome.httpStatus);
     if (failure !== undefined) attemptErrorShapes.push(failure.shape);
-    const result = { metrics, failure, httpStatus: outcome.httpStatus, attempts, retryWaitMs, t0EpochMs, attemptErrorShapes, honesty: honesty.result(), ...(connectMs === undefined ? {} : { connectMs }), ...(raw === undefined ? {} : { raw }) };
+    const result = {
+      metrics,
+      failure,
+      httpStatus: outcome.httpStatus,
+      attempts,
+      retryWaitMs,
+      t0EpochMs,
+      attemptErrorShapes,
+      honesty: honesty.result(),
+      ...(connectMs === undefined ? {} : { connectMs }),
+      ...(raw === undefined ? {} : { raw }),
+    };
     if (failure === undefined) return { ...result, retryNote: undefined };
     const decision = decideRetry(failure, attempts, context.relay.retry, context.random);
     if (!decision.retry || context.signal.aborted) {

@@ -33,7 +33,14 @@ export function detailOf(job: Job, outcome: JobOutcome, redact: Redactor): JobDe
     t0_epoch_ms: Math.round(outcome.t0EpochMs * 1000) / 1000,
     ...(outcome.metrics.otherCandidates.length === 0
       ? {}
-      : { other_candidates: outcome.metrics.otherCandidates.map((other) => ({ index: other.index, chunks: other.chunks, answer_chars: other.answerChars, finish_reason: other.finishReason })) }),
+      : {
+          other_candidates: outcome.metrics.otherCandidates.map((other) => ({
+            index: other.index,
+            chunks: other.chunks,
+            answer_chars: other.answerChars,
+            finish_reason: other.finishReason,
+          })),
+        }),
     ...honestyDetail(outcome),
   };
 }
@@ -51,4 +58,3 @@ function honestyDetail(outcome: JobOutcome): Partial<JobDetail> {
     framing_faults: signals.framingFaults,
   };
 }
-

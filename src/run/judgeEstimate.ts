@@ -66,9 +66,10 @@ export function estimateJudgeCost(suite: Pick<Suite, 'judge' | 'prices' | 'cases
  */
 export function describeJudgeEstimate(suite: Pick<Suite, 'judge'>, estimate: JudgeCostEstimate): string {
   const judge = suite.judge;
-  const head = judge === undefined
-    ? `judge: relay ${estimate.relay}, model ${estimate.model}`
-    : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLongLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
+  const head =
+    judge === undefined
+      ? `judge: relay ${estimate.relay}, model ${estimate.model}`
+      : `judge: relay ${estimate.relay}${judge.inlineRelay ? ' (inline)' : ''}, model ${estimate.model}, thinking ${thinkingLongLabel(judge.thinking)}, repeats ${judge.repeats}, concurrency ${judge.concurrency}`;
   return [
     head,
     `  prompt ${estimate.template.source}, sha256 ${estimate.template.sha256}`,

@@ -39,7 +39,9 @@ export interface JudgeQuestion {
 
 /** Identity of a (question, rubric, answer): identical ones in a run are judged once. */
 export function judgeKeyOf(item: Omit<JudgeQuestion, 'caseId'>): string {
-  return createHash('sha256').update(JSON.stringify([item.question, item.rubric, item.answer])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([item.question, item.rubric, item.answer]))
+    .digest('hex');
 }
 
 /**

@@ -2,7 +2,7 @@ import { REDACTED, type Redactor } from '../client/redact.js';
 import type { Suite } from '../suite/types.js';
 import { emulatorSampleHeaders } from './emulatorHost.js';
 import { createJudging, type Judging } from './judging.js';
-import { type JudgeReport } from '../runfolder/details.js';
+import type { JudgeReport } from '../runfolder/details.js';
 import { createPriceBook } from './pricing.js';
 import { abortableSleep } from './abortableSleep.js';
 
@@ -18,7 +18,16 @@ export function judgeSecrets(suite: Pick<Suite, 'judge'>): Array<string | undefi
  */
 export function startJudging(suite: Suite, redact: Redactor, signal: AbortSignal, onSpentUsd?: (usd: number) => void): Judging | undefined {
   if (suite.judge === undefined) return undefined;
-  return createJudging(suite.judge, { suite, redact, clock: () => performance.now(), signal, sleep: abortableSleep, sampleHeader: emulatorSampleHeaders(suite.judge.relay), seed: suite.seed, ...(onSpentUsd === undefined ? {} : { onSpentUsd }) });
+  return createJudging(suite.judge, {
+    suite,
+    redact,
+    clock: () => performance.now(),
+    signal,
+    sleep: abortableSleep,
+    sampleHeader: emulatorSampleHeaders(suite.judge.relay),
+    seed: suite.seed,
+    ...(onSpentUsd === undefined ? {} : { onSpentUsd }),
+  });
 }
 
 /** `relay (model)` of the judge when no price is known for it (its cost stays unknown), else undefined. */
@@ -33,6 +42,8 @@ export function judgeRecord(suite: Pick<Suite, 'judge'>, report: JudgeReport): R
   const relay = suite.judge?.relay;
   if (suite.judge?.inlineRelay !== true || relay === undefined) return { ...report };
   const { apiKey, headers, ...rest } = relay;
-  return { ...report, inlineRelay: { ...rest, apiKey: apiKey === undefined ? undefined : REDACTED, headers: Object.fromEntries(Object.keys(headers).map((name) => [name, REDACTED])) } };
+  return {
+    ...report,
+    inlineRelay: { ...rest, apiKey: apiKey === undefined ? undefined : REDACTED, headers: Object.fromEntries(Object.keys(headers).map((name) => [name, REDACTED])) },
+  };
 }
-

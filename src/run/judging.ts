@@ -76,7 +76,16 @@ export function createJudging(judge: JudgeSettings, options: JudgingOptions): Ju
       if (startAt > now) await options.sleep(startAt - now, options.signal);
     }
     report.calls += 1;
-    const outcome = await executeJob(job, { relay: judge.relay, dispatcher, clock: options.clock, random, redact: options.redact, signal: options.signal, sleep: options.sleep, sampleHeader: options.sampleHeader });
+    const outcome = await executeJob(job, {
+      relay: judge.relay,
+      dispatcher,
+      clock: options.clock,
+      random,
+      redact: options.redact,
+      signal: options.signal,
+      sleep: options.sleep,
+      sampleHeader: options.sampleHeader,
+    });
     const metrics = outcome.metrics;
     report.tokens.prompt += metrics.promptTokens ?? 0;
     report.tokens.thought += metrics.thoughtTokens ?? 0;
@@ -114,14 +123,16 @@ export function createJudging(judge: JudgeSettings, options: JudgingOptions): Ju
       const nodes = judgeNodesOf(testCase?.expect);
       if (testCase === undefined || nodes.length === 0) return undefined;
       const question = testCase.prompt ?? '';
-      return Promise.all(nodes.map(async (node) => {
-        const rubric = rubricOf(node);
-        const outcome = decideByVote(await votesFor(testCase.id, question, rubric.rubric, answer), rubric.threshold);
-        if (outcome.decision.pass === undefined) report.undecided += 1;
-        else report.decided += 1;
-        if (outcome.agreement !== undefined && outcome.votes > 1) agreements.push(outcome.agreement);
-        return [node, outcome.decision] as const;
-      })).then((decided) => {
+      return Promise.all(
+        nodes.map(async (node) => {
+          const rubric = rubricOf(node);
+          const outcome = decideByVote(await votesFor(testCase.id, question, rubric.rubric, answer), rubric.threshold);
+          if (outcome.decision.pass === undefined) report.undecided += 1;
+          else report.decided += 1;
+          if (outcome.agreement !== undefined && outcome.votes > 1) agreements.push(outcome.agreement);
+          return [node, outcome.decision] as const;
+        }),
+      ).then((decided) => {
         const decisions = new Map<JudgeExpectation, Grade>(decided);
         return grade(answer, testCase.expect, (node) => decisions.get(node));
       });

@@ -29,7 +29,11 @@ export function planFactsOf(suite: Suite, planned: readonly Job[], jobs: readonl
     jobIds: jobs.map((job) => job.jobId),
     relays: new Set(planned.map((job) => job.relay)),
     priced: new Set(suite.relays.filter((relay) => prices.unpriced(jobs.filter((job) => job.relay === relay.name)).length === 0).map((relay) => relay.name)),
-    pricesUsed: pricesUsed(suite.relays.map((relay) => relay.name), jobs, prices),
+    pricesUsed: pricesUsed(
+      suite.relays.map((relay) => relay.name),
+      jobs,
+      prices,
+    ),
   };
 }
 
@@ -39,19 +43,32 @@ export function planFactsOf(suite: Suite, planned: readonly Job[], jobs: readonl
  * million tokens (`input`, `output`, `cachedInput`, `longContext` when set) and the relay's
  * `multiplier`, or `usdPerRequest`; `null` for a model without a price.
  */
-export function pricesUsed(relays: readonly string[], jobs: readonly Pick<Job, 'relay' | 'model'>[], prices: Pick<PriceBook, 'pricingOf'>): Record<string, Record<string, unknown>> {
+export function pricesUsed(
+  relays: readonly string[],
+  jobs: readonly Pick<Job, 'relay' | 'model'>[],
+  prices: Pick<PriceBook, 'pricingOf'>,
+): Record<string, Record<string, unknown>> {
   const used: Record<string, Record<string, unknown>> = {};
   for (const relay of relays) {
     const models = [...new Set(jobs.filter((job) => job.relay === relay).map((job) => job.model))];
-    used[relay] = Object.fromEntries(models.map((model) => {
-      const resolved = prices.pricingOf({ relay, model });
-      if (resolved === undefined) return [model, null];
-      const pricing = resolved.pricing;
-      const detail = pricing.kind === 'perRequest'
-        ? { usdPerRequest: pricing.usdPerRequest }
-        : { input: pricing.prices.input, output: pricing.prices.output, cachedInput: pricing.prices.cachedInput, ...(pricing.prices.longContext === undefined ? {} : { longContext: pricing.prices.longContext }), multiplier: pricing.multiplier };
-      return [model, { source: resolved.source, ...detail }];
-    }));
+    used[relay] = Object.fromEntries(
+      models.map((model) => {
+        const resolved = prices.pricingOf({ relay, model });
+        if (resolved === undefined) return [model, null];
+        const pricing = resolved.pricing;
+        const detail =
+          pricing.kind === 'perRequest'
+            ? { usdPerRequest: pricing.usdPerRequest }
+            : {
+                input: pricing.prices.input,
+                output: pricing.prices.output,
+                cachedInput: pricing.prices.cachedInput,
+                ...(pricing.prices.longContext === undefined ? {} : { longContext: pricing.prices.longContext }),
+                multiplier: pricing.multiplier,
+              };
+        return [model, { source: resolved.source, ...detail }];
+      }),
+    );
   }
   return used;
 }

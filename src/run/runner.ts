@@ -4,10 +4,9 @@ import { createDispatcher } from '../client/dispatcher.js';
 import { primeHttpParser } from '../client/primeParser.js';
 import type { Redactor } from '../client/redact.js';
 import type { Clock } from '../client/types.js';
-import type { ErrorKind, ErrorShape } from '../runfolder/details.js';
 import { grade, type Grade } from '../grade/index.js';
 import type { Job } from '../plan/types.js';
-import { REQUEST_COLUMNS, type RequestRow } from '../runfolder/columns.js';
+import type { RequestRow } from '../runfolder/columns.js';
 import { toRequestRow } from './toRow.js';
 import type { RowAppender } from '../runfolder/requestsCsv.js';
 import { createMetricsFold } from '../metrics/fold.js';
@@ -86,7 +85,6 @@ export interface RunJobsResult {
   /** One entry per relay that sent warm-up requests. */
   warmup: WarmupReport[];
 }
-
 
 /**
  * Runs jobs against their relays: schedules them, executes each with retries, grades the answer
@@ -219,7 +217,19 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
   try {
     // The HTTP parser's one-time compilation happens here, not inside the first measured responses.
     await primeHttpParser();
-    warmup = await warmUpRelays({ suite, jobsByRelay, dispatchers, clock: options.clock, random, redact: options.redact, signal: options.abortSignal, sleep: abortableSleep, sampleHeaders: options.sampleHeaders, prices, ...(cap === undefined ? {} : { spendingCap: cap }) });
+    warmup = await warmUpRelays({
+      suite,
+      jobsByRelay,
+      dispatchers,
+      clock: options.clock,
+      random,
+      redact: options.redact,
+      signal: options.abortSignal,
+      sleep: abortableSleep,
+      sampleHeaders: options.sampleHeaders,
+      prices,
+      ...(cap === undefined ? {} : { spendingCap: cap }),
+    });
     if (warmup.length > 0) options.onWarmup?.(warmup);
     await runLanes(lanes, execute, { concurrency: suite.concurrency, now: options.clock, signal: stopSignal });
     while (judgedRows.size > 0) await Promise.all(judgedRows);

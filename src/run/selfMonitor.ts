@@ -109,7 +109,12 @@ export function startSelfMonitor(): { stop: () => HarnessSample } {
           resolutionMs: RESOLUTION_MS,
         },
         machine: { loadAverage1m: round(loadavg()[0] ?? 0), cores: availableParallelism() },
-        cpu: { userMs: Math.round(cpu.user / 1000), systemMs: Math.round(cpu.system / 1000), wallMs: Math.round(wallMs), coreShare: wallMs <= 0 ? 0 : round((cpu.user + cpu.system) / 1000 / wallMs) },
+        cpu: {
+          userMs: Math.round(cpu.user / 1000),
+          systemMs: Math.round(cpu.system / 1000),
+          wallMs: Math.round(wallMs),
+          coreShare: wallMs <= 0 ? 0 : round((cpu.user + cpu.system) / 1000 / wallMs),
+        },
       };
     },
   };

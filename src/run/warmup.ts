@@ -125,7 +125,13 @@ async function warmUpRelay(relay: ResolvedRelay, context: WarmupContext): Promis
   const lanes = spacingMs > 0 ? 1 : Math.max(1, Math.min(count, relay.concurrency ?? context.suite.concurrency));
   await Promise.all(Array.from({ length: lanes }, worker));
   await waitForTurn();
-  return { relay: relay.name, sent, failed, ...(costUsd === undefined ? {} : { costUsd: Math.round(costUsd * 1e9) / 1e9 }), errors: [...errors].slice(0, MAX_WARMUP_ERRORS).map(([message, n]) => ({ message, count: n })) };
+  return {
+    relay: relay.name,
+    sent,
+    failed,
+    ...(costUsd === undefined ? {} : { costUsd: Math.round(costUsd * 1e9) / 1e9 }),
+    errors: [...errors].slice(0, MAX_WARMUP_ERRORS).map(([message, n]) => ({ message, count: n })),
+  };
 }
 
 /** One console line per relay that warmed up: `warm-up honest: 3 sent, 1 failed (HTTP 503: …)`. */

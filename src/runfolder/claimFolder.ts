@@ -71,13 +71,18 @@ export function claimEmptyFolder(dir: string, flag: string, command: string, res
     if (stat !== undefined && !stat.isDirectory()) throw new RelaybenchError(`${flag} ${dir} is a file, not a folder: give a new or empty folder.`, 'run-folder');
     // A folder inside a run would be read as part of it (merge, report) or lost when it is deleted.
     const enclosing = enclosingRunFolder(target);
-    if (enclosing !== undefined) throw new RelaybenchError(`${flag} ${dir} is inside the run folder ${enclosing}: a run folder holds only its own files. Choose an ${flag} outside it.`, 'run-folder');
+    if (enclosing !== undefined)
+      throw new RelaybenchError(`${flag} ${dir} is inside the run folder ${enclosing}: a run folder holds only its own files. Choose an ${flag} outside it.`, 'run-folder');
     if (stat === undefined) makeFolders(target);
     lock = lockRunFolder(target, command);
     const entries = entriesOf(target);
-    if (entries.includes(RUN_FILES.requests)) throw new RelaybenchError(`${flag} ${dir} already holds a run (requests.csv exists). Choose another ${flag}${resumeHint}.`, 'run-folder');
+    if (entries.includes(RUN_FILES.requests))
+      throw new RelaybenchError(`${flag} ${dir} already holds a run (requests.csv exists). Choose another ${flag}${resumeHint}.`, 'run-folder');
     if (entries.length > 0) {
-      throw new RelaybenchError(`${flag} ${dir} is not empty (it holds ${listed(entries)}): relaybench writes only into a new or empty folder. Choose another ${flag}.`, 'run-folder');
+      throw new RelaybenchError(
+        `${flag} ${dir} is not empty (it holds ${listed(entries)}): relaybench writes only into a new or empty folder. Choose another ${flag}.`,
+        'run-folder',
+      );
     }
     return lock;
   } catch (error) {

@@ -169,7 +169,10 @@ export class JsonColumn {
   }
 
   set(index: number, value: unknown): void {
-    if (value === undefined) return this.kinds.set(index, 0);
+    if (value === undefined) {
+      this.kinds.set(index, 0);
+      return;
+    }
     // Small integers (counts, retry waits) repeat: a dictionary id is 1–2 bytes, not 8.
     if (typeof value === 'number' && Number.isFinite(value) && !(Number.isInteger(value) && Math.abs(value) < 1e6)) {
       if (index >= this.numbers.length) {
@@ -179,7 +182,8 @@ export class JsonColumn {
       }
       // JSON writes -0 as 0: store what a reader of the file would get.
       this.numbers[index] = value === 0 ? 0 : value;
-      return this.kinds.set(index, 1);
+      this.kinds.set(index, 1);
+      return;
     }
     // JSON's own spelling of the value: what reading details.jsonl back would give.
     this.kinds.set(index, this.texts.intern(JSON.stringify(value) ?? 'null') + 1);

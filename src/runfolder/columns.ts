@@ -81,7 +81,10 @@ export type RequestColumn = (typeof REQUEST_COLUMN_SPECS)[number]['name'];
 export const REQUEST_COLUMNS: readonly RequestColumn[] = REQUEST_COLUMN_SPECS.map((spec) => spec.name);
 
 /** Kind of each column by name. */
-export const COLUMN_KIND: Readonly<Record<RequestColumn, ColumnKind>> = Object.fromEntries(REQUEST_COLUMN_SPECS.map((spec) => [spec.name, spec.kind])) as Record<RequestColumn, ColumnKind>;
+export const COLUMN_KIND: Readonly<Record<RequestColumn, ColumnKind>> = Object.fromEntries(REQUEST_COLUMN_SPECS.map((spec) => [spec.name, spec.kind])) as Record<
+  RequestColumn,
+  ColumnKind
+>;
 
 /** The columns holding a measure (kind `ms`, `rate` or `usd`): the run table keeps them as 64-bit floats. */
 export type MeasureColumn = Extract<(typeof REQUEST_COLUMN_SPECS)[number], { kind: 'ms' | 'rate' | 'usd' }>['name'];
@@ -98,13 +101,33 @@ export type RequestRow = { [K in RequestColumn]: string | number | boolean | und
 
 /** `summary.csv` columns: one row per (relay, model, thinking setting). */
 export const SUMMARY_COLUMNS = [
-  'relay', 'model', 'thinking_budget', 'thinking_level', 'n', 'ok', 'errors', 'error_rate',
-  'pass_rate', 'pass_ci_low', 'pass_ci_high', 'pass_all_repeats_rate',
-  'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99',
-  'first_answer_ms_p50', 'first_answer_ms_p90', 'first_answer_ms_p99',
-  'total_ms_p50', 'total_ms_p90', 'total_ms_p99',
-  'thought_tokens_mean', 'answer_tokens_mean', 'answer_tokens_per_s_p50',
-  'cost_usd_mean', 'cost_usd_total', 'cost_per_pass_usd',
+  'relay',
+  'model',
+  'thinking_budget',
+  'thinking_level',
+  'n',
+  'ok',
+  'errors',
+  'error_rate',
+  'pass_rate',
+  'pass_ci_low',
+  'pass_ci_high',
+  'pass_all_repeats_rate',
+  'ttft_ms_p50',
+  'ttft_ms_p90',
+  'ttft_ms_p99',
+  'first_answer_ms_p50',
+  'first_answer_ms_p90',
+  'first_answer_ms_p99',
+  'total_ms_p50',
+  'total_ms_p90',
+  'total_ms_p99',
+  'thought_tokens_mean',
+  'answer_tokens_mean',
+  'answer_tokens_per_s_p50',
+  'cost_usd_mean',
+  'cost_usd_total',
+  'cost_per_pass_usd',
 ] as const;
 
 /**

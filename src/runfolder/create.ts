@@ -31,7 +31,10 @@ export interface RunFolder {
 
 /** `2026-11-22T00-07-20Z`: sortable, and safe as a folder name on every OS. */
 export function utcStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /**
@@ -84,7 +87,10 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
   // --force accepts a changed plan, never another suite's folder: its rows would join this run.
   const otherSuite = parsed.rows.find((row) => row.suite !== undefined && row.suite !== suiteName)?.suite;
   if (otherSuite !== undefined) {
-    throw new RelaybenchError(`--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`, 'run-folder');
+    throw new RelaybenchError(
+      `--resume ${outDir} is a run of suite "${String(otherSuite)}", not "${suiteName}": resume a run of the same suite, or run into a new folder.`,
+      'run-folder',
+    );
   }
   const planPath = join(outDir, RUN_FILES.plan);
   const current = toPlannedJobs(jobs);
@@ -94,9 +100,15 @@ function reopen(outDir: string, jobs: Job[], force: boolean, suiteName: string, 
     const savedFlags = savedFilterFlags(join(outDir, RUN_FILES.manifest));
     if (savedFlags !== undefined && savedFlags !== filterFlags) {
       const said = (flags: string): string => (flags === '' ? 'no filter' : flags);
-      throw new RelaybenchError(`--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`, 'run-folder');
+      throw new RelaybenchError(
+        `--resume ${outDir} was run with ${said(savedFlags)} and is resumed with ${said(filterFlags)}, so the plan differs:\n  ${changes.join('\n  ')}\nResume it with the same flags (relaybench run SUITE --resume ${outDir}${savedFlags === '' ? '' : ` ${savedFlags}`}), or pass --force to keep the old rows and run this plan's missing jobs. Nothing was sent.`,
+        'run-folder',
+      );
     }
-    throw new RelaybenchError(`the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`, 'run-folder');
+    throw new RelaybenchError(
+      `the suite no longer plans the jobs of ${outDir}:\n  ${changes.join('\n  ')}\nRun it into a new folder, or pass --force to keep the old rows and run the new plan's missing jobs.`,
+      'run-folder',
+    );
   }
   if (changes.length > 0) writeFileAtomic(planPath, JSON.stringify(current));
 

@@ -102,4 +102,3 @@ export interface JudgeReport {
   /** Mean share of votes agreeing with the majority, over decisions with more than one vote. */
   meanAgreement: number | null;
 }
-

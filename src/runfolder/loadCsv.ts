@@ -7,9 +7,25 @@ import { RUN_FILES } from './names.js';
 
 /** `load.csv` columns, in the order docs/run-folder.md#loadcsv fixes. */
 export const LOAD_COLUMNS = [
-  'relay', 'offered_rps', 'achieved_rps', 'arrivals', 'dropped', 'completed', 'errors', 'http_429', 'timeouts',
-  'ttft_ms_p50', 'ttft_ms_p90', 'ttft_ms_p99', 'first_answer_ms_p50', 'first_answer_ms_p99', 'total_ms_p50', 'total_ms_p99',
-  'start_lag_ms_p99', 'slo_attainment', 'goodput_rps',
+  'relay',
+  'offered_rps',
+  'achieved_rps',
+  'arrivals',
+  'dropped',
+  'completed',
+  'errors',
+  'http_429',
+  'timeouts',
+  'ttft_ms_p50',
+  'ttft_ms_p90',
+  'ttft_ms_p99',
+  'first_answer_ms_p50',
+  'first_answer_ms_p99',
+  'total_ms_p50',
+  'total_ms_p99',
+  'start_lag_ms_p99',
+  'slo_attainment',
+  'goodput_rps',
 ] as const;
 
 /** One `load.csv` column name (docs/run-folder.md#loadcsv). */

@@ -74,8 +74,12 @@ function isFresh(path: string): boolean {
 }
 
 function heldError(dir: string, holder: LockHolder | undefined): RelaybenchError {
-  const who = holder === undefined ? 'another relaybench process' : `relaybench ${holder.command} (pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${holder.since})`;
-  const remedy = holder !== undefined && holder.host !== hostname() ? ` If no run is writing there, delete ${join(dir, LOCK_FILE)}.` : ' Wait for it to finish, or choose another folder.';
+  const who =
+    holder === undefined
+      ? 'another relaybench process'
+      : `relaybench ${holder.command} (pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${holder.since})`;
+  const remedy =
+    holder !== undefined && holder.host !== hostname() ? ` If no run is writing there, delete ${join(dir, LOCK_FILE)}.` : ' Wait for it to finish, or choose another folder.';
   return new RelaybenchError(`${dir} is held by ${who}: it is still being written.${remedy}`, 'run-folder');
 }
 

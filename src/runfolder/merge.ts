@@ -30,7 +30,10 @@ function overlapMessage(shards: RunFolder[]): string | undefined {
   });
   const [firstOverlap] = overlaps;
   if (firstOverlap === undefined) return undefined;
-  const named = overlaps.slice(0, MAX_NAMED_OVERLAPS).map((overlap) => overlap.jobId).join(', ');
+  const named = overlaps
+    .slice(0, MAX_NAMED_OVERLAPS)
+    .map((overlap) => overlap.jobId)
+    .join(', ');
   const more = overlaps.length > MAX_NAMED_OVERLAPS ? ` and ${overlaps.length - MAX_NAMED_OVERLAPS} more` : '';
   const firstDir = shards[firstOverlap.first]?.dir;
   const secondDir = shards[firstOverlap.second]?.dir;
@@ -131,7 +134,10 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
   const first = manifests[0];
   if (first === undefined) throw new Error('mergeManifests needs at least one shard');
   const startedAt = manifests.map((manifest) => manifest.startedAt).sort()[0] as string;
-  const endedAt = manifests.map((manifest) => manifest.endedAt).sort().at(-1) as string;
+  const endedAt = manifests
+    .map((manifest) => manifest.endedAt)
+    .sort()
+    .at(-1) as string;
   const ok = rows.filter((row) => row.status === 'ok').length;
   // Filtered parts merge into the whole suite's run: its plan, and no filter.
   const { filter: _filter, ...unfiltered } = first as RunManifest & { filter?: unknown };
@@ -145,7 +151,7 @@ export function mergeManifests(shards: RunFolder[], rows: RequestRow[]): Record<
     counts: { planned: suitePlanned(first), rows: rows.length, ok, errors: rows.length - ok },
     relays: sumRelayStats(manifests),
     // The judge's calls and spend are the parts' together (undefined: no part had a judge; the key is then left out).
-    judge: mergeJudgeRecords(manifests.map((manifest) => manifest['judge'])),
+    judge: mergeJudgeRecords(manifests.map((manifest) => manifest.judge)),
     spendingCap: mergeSpendingCaps(manifests),
     // The shards joined (a merge of merges keeps its shards'), so gate can name a lost one.
     shard: undefined,

@@ -18,16 +18,16 @@ export function mergeJudgeRecords(records: readonly unknown[]): Record<string, u
   let agreementWeight = 0;
   let agreementSum = 0;
   for (const part of parts) {
-    const partTokens = recordOf(part['tokens']);
-    tokens.prompt += numberOr0(partTokens['prompt']);
-    tokens.thought += numberOr0(partTokens['thought']);
-    tokens.answer += numberOr0(partTokens['answer']);
-    for (const [kind, count] of Object.entries(recordOf(part['failedCalls']))) failedCalls[kind] = (failedCalls[kind] ?? 0) + numberOr0(count);
-    const cost = part['costUsd'];
+    const partTokens = recordOf(part.tokens);
+    tokens.prompt += numberOr0(partTokens.prompt);
+    tokens.thought += numberOr0(partTokens.thought);
+    tokens.answer += numberOr0(partTokens.answer);
+    for (const [kind, count] of Object.entries(recordOf(part.failedCalls))) failedCalls[kind] = (failedCalls[kind] ?? 0) + numberOr0(count);
+    const cost = part.costUsd;
     costUsd = costUsd === null || typeof cost !== 'number' || !Number.isFinite(cost) ? null : costUsd + cost;
-    const agreement = part['meanAgreement'];
+    const agreement = part.meanAgreement;
     if (typeof agreement === 'number' && Number.isFinite(agreement)) {
-      const weight = numberOr0(part['decided']);
+      const weight = numberOr0(part.decided);
       agreementWeight += weight;
       agreementSum += agreement * weight;
     }

@@ -61,7 +61,10 @@ export function explainPlanChange(saved: readonly PlannedJob[], current: readonl
     const before = savedByCoordinates.get(coordinates(job));
     if (before !== undefined && before !== job.job_id) changedCases.add(`${job.case_id} on ${job.relay}`);
   }
-  if (changedCases.size > 0) lines.push(`request changed (prompt, system instruction, generation config or relay shape) for: ${[...changedCases].slice(0, 10).join(', ')}${changedCases.size > 10 ? ` and ${changedCases.size - 10} more` : ''}`);
+  if (changedCases.size > 0)
+    lines.push(
+      `request changed (prompt, system instruction, generation config or relay shape) for: ${[...changedCases].slice(0, 10).join(', ')}${changedCases.size > 10 ? ` and ${changedCases.size - 10} more` : ''}`,
+    );
   if (lines.length === 0) lines.push(`${setDifference(currentIds, savedIds).length} job id(s) differ`);
   return lines;
 }

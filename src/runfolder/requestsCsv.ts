@@ -154,9 +154,30 @@ const emptyRow = (): RequestRow => ({ ...EMPTY_ROW });
 
 /** Columns with few distinct values, whose cells are shared between rows rather than repeated. */
 const SHARED_COLUMNS: ReadonlySet<RequestColumn> = new Set<RequestColumn>([
-  'run_id', 'suite', 'case_id', 'relay', 'model', 'thinking_budget', 'thinking_level', 'repeat', 'status',
-  'http_status', 'error_kind', 'attempts', 'chunks', 'thought_chunks', 'answer_chunks', 'prompt_tokens',
-  'thought_tokens', 'answer_tokens', 'total_tokens', 'finish_reason', 'block_reason', 'model_version', 'pass', 'score',
+  'run_id',
+  'suite',
+  'case_id',
+  'relay',
+  'model',
+  'thinking_budget',
+  'thinking_level',
+  'repeat',
+  'status',
+  'http_status',
+  'error_kind',
+  'attempts',
+  'chunks',
+  'thought_chunks',
+  'answer_chunks',
+  'prompt_tokens',
+  'thought_tokens',
+  'answer_tokens',
+  'total_tokens',
+  'finish_reason',
+  'block_reason',
+  'model_version',
+  'pass',
+  'score',
 ]);
 
 /**

@@ -8,9 +8,23 @@ import type { JobDetail } from './details.js';
 
 /** Every field of a details.jsonl record, in the order the runner writes them. */
 export const DETAIL_KEYS = [
-  'job_id', 'relay', 'error_shape', 'attempt_error_shapes', 'timeout', 'mid_stream', 'retry_wait_ms', 'usage_present',
-  'thought_text', 't0_epoch_ms', 'text_chunks', 'piece_chars_median', 'piece_gap_ms_median', 'usage_static', 'restarts',
-  'framing_faults', 'other_candidates',
+  'job_id',
+  'relay',
+  'error_shape',
+  'attempt_error_shapes',
+  'timeout',
+  'mid_stream',
+  'retry_wait_ms',
+  'usage_present',
+  'thought_text',
+  't0_epoch_ms',
+  'text_chunks',
+  'piece_chars_median',
+  'piece_gap_ms_median',
+  'usage_static',
+  'restarts',
+  'framing_faults',
+  'other_candidates',
 ] as const satisfies ReadonlyArray<keyof JobDetail>;
 
 /** What a view reads: RunTable's cell and detail-field accessors (by row index and field position). */

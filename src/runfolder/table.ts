@@ -185,7 +185,9 @@ export class RunTable {
     for (let index = size; index < this.length; index++) {
       const jobId = this.cellAt(index, JOB_ID);
       if (jobId !== undefined && this.rowOfJob.get(jobId) === index) this.rowOfJob.delete(jobId);
-      if (this.kept.delete(index)) this.stores.forEach((store, position) => this.keptOnly[position] === true && store.set(index, undefined));
+      if (this.kept.delete(index)) {
+        for (const [position, store] of this.stores.entries()) if (this.keptOnly[position] === true) store.set(index, undefined);
+      }
       this.thoughtTexts.delete(index);
       (this.detailColumns[JOB_ID_KEY] as JsonColumn).set(index, undefined);
     }

@@ -46,7 +46,9 @@ export function writeRunJson(outDir: string, manifest: Record<string, unknown>):
   const checked = runManifestSchema.safeParse(manifest);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    process.stderr.write(`relaybench bug: the run.json written to ${outDir} does not match its schema (${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}); please report it.\n`);
+    process.stderr.write(
+      `relaybench bug: the run.json written to ${outDir} does not match its schema (${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}); please report it.\n`,
+    );
   }
   writeFileAtomic(join(outDir, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
 }

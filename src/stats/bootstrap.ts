@@ -24,11 +24,7 @@ export interface DifferenceInterval {
 }
 
 /** @returns undefined when either sample is empty (a median needs at least one value). */
-export function bootstrapDiffOfMedians(
-  a: readonly number[],
-  b: readonly number[],
-  options: BootstrapOptions,
-): DifferenceInterval | undefined {
+export function bootstrapDiffOfMedians(a: readonly number[], b: readonly number[], options: BootstrapOptions): DifferenceInterval | undefined {
   if (a.length === 0 || b.length === 0) return undefined;
   const confidence = options.confidence ?? 0.95;
   const random = createRandom(options.seed);

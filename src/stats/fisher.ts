@@ -45,8 +45,7 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
 
   // log of C(row1, x)·C(row2, column1 − x), the hypergeometric weight up to a constant factor.
   const logWeight = (x: number): number =>
-    logFactorial(row1) - logFactorial(x) - logFactorial(row1 - x) +
-    logFactorial(row2) - logFactorial(column1 - x) - logFactorial(row2 - column1 + x);
+    logFactorial(row1) - logFactorial(x) - logFactorial(row1 - x) + logFactorial(row2) - logFactorial(column1 - x) - logFactorial(row2 - column1 + x);
 
   const logWeights: number[] = [];
   for (let x = lowestA; x <= highestA; x++) logWeights.push(logWeight(x));
@@ -73,13 +72,7 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
  * row 2 (columns pass, fail) and ask for `'less'`: a small p means the current pass rate is
  * credibly lower.
  */
-export function fisherExactOneSided(
-  a: number,
-  b: number,
-  c: number,
-  d: number,
-  alternative: 'less' | 'greater',
-): number {
+export function fisherExactOneSided(a: number, b: number, c: number, d: number, alternative: 'less' | 'greater'): number {
   const result = fisherExact(a, b, c, d);
   return alternative === 'less' ? result.pLess : result.pGreater;
 }

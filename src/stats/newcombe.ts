@@ -11,13 +11,7 @@ import { wilsonInterval } from './wilson.js';
  * @param z the normal quantile for the confidence level (1.96 ≈ 95%).
  * @returns undefined when either group has no trials.
  */
-export function newcombeDiffInterval(
-  successes1: number,
-  n1: number,
-  successes2: number,
-  n2: number,
-  z = 1.96,
-): DifferenceInterval | undefined {
+export function newcombeDiffInterval(successes1: number, n1: number, successes2: number, n2: number, z = 1.96): DifferenceInterval | undefined {
   const interval1 = wilsonInterval(successes1, n1, z);
   const interval2 = wilsonInterval(successes2, n2, z);
   if (interval1 === undefined || interval2 === undefined) return undefined;

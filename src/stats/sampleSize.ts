@@ -14,7 +14,10 @@ import { normalQuantile } from './normal.js';
  * @returns the per-group n rounded up; Infinity when p1 equals p2 (no finite n detects no difference).
  */
 export function requiredRepeatsForDifference(p1: number, p2: number, alpha = 0.05, power = 0.8): number {
-  for (const [name, value] of [['p1', p1], ['p2', p2]] as const) {
+  for (const [name, value] of [
+    ['p1', p1],
+    ['p2', p2],
+  ] as const) {
     if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be within [0, 1], got ${value}`);
   }
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be within (0, 1), got ${alpha}`);
@@ -23,7 +26,6 @@ export function requiredRepeatsForDifference(p1: number, p2: number, alpha = 0.0
   const pooled = (p1 + p2) / 2;
   const zAlpha = normalQuantile(1 - alpha / 2);
   const zPower = normalQuantile(power);
-  const root =
-    zAlpha * Math.sqrt(2 * pooled * (1 - pooled)) + zPower * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+  const root = zAlpha * Math.sqrt(2 * pooled * (1 - pooled)) + zPower * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   return Math.ceil((root * root) / ((p1 - p2) * (p1 - p2)));
 }

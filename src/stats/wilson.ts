@@ -19,7 +19,6 @@ export function wilsonInterval(successes: number, n: number, z = 1.96): Proporti
   const zSquaredOverN = (z * z) / n;
   const denominator = 1 + zSquaredOverN;
   const center = (proportion + zSquaredOverN / 2) / denominator;
-  const halfWidth =
-    (z / denominator) * Math.sqrt((proportion * (1 - proportion)) / n + (z * z) / (4 * n * n));
+  const halfWidth = (z / denominator) * Math.sqrt((proportion * (1 - proportion)) / n + (z * z) / (4 * n * n));
   return { low: Math.max(0, center - halfWidth), high: Math.min(1, center + halfWidth) };
 }

@@ -5,12 +5,7 @@ import type { YamlSource } from './yamlSource.js';
  * One issue per repeated identifier, at the repeat, naming the line of the first: ids key the
  * output files and job ids, so two entries with one id would silently overwrite each other.
  */
-export function duplicateIssues(
-  ids: readonly unknown[],
-  source: YamlSource,
-  idPathOf: (index: number) => PropertyKey[],
-  what: string,
-): SuiteIssue[] {
+export function duplicateIssues(ids: readonly unknown[], source: YamlSource, idPathOf: (index: number) => PropertyKey[], what: string): SuiteIssue[] {
   const firstIndexById = new Map<string, number>();
   const issues: SuiteIssue[] = [];
   ids.forEach((id, index) => {

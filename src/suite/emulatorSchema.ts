@@ -8,7 +8,24 @@ import { z } from 'zod';
 
 /** The emulator's built-in behaviour profiles (src/emulator/profiles.ts defines each one). */
 export const PROFILE_NAMES = [
-  'honest', 'slow', 'fake-stream', 'budget-ignorer', 'thoughts-stripped', 'model-swap', 'no-usage', 're-paced', 'prompt-injected', 'usage-padded', 'config-override', 'silent-swap', 'hidden-retry', 'framing-drift', 'flaky', 'low-capacity', 'high-capacity', 'instant',
+  'honest',
+  'slow',
+  'fake-stream',
+  'budget-ignorer',
+  'thoughts-stripped',
+  'model-swap',
+  'no-usage',
+  're-paced',
+  'prompt-injected',
+  'usage-padded',
+  'config-override',
+  'silent-swap',
+  'hidden-retry',
+  'framing-drift',
+  'flaky',
+  'low-capacity',
+  'high-capacity',
+  'instant',
 ] as const;
 /** One built-in profile name. */
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -91,4 +108,3 @@ export const overridesSchema = z.strictObject({
     .nullable()
     .exactOptional(),
 });
-

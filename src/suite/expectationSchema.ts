@@ -10,7 +10,10 @@ const rubricText = z.string().refine((text) => text.trim() !== '', { error: 'the
 const judgeMapping = closedObject({
   rubric: rubricText,
   threshold: z.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).exactOptional(),
-  facts: z.array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' })).min(1).exactOptional(),
+  facts: z
+    .array(z.string().refine((text) => text.trim() !== '', { error: 'a fact must not be empty' }))
+    .min(1)
+    .exactOptional(),
 });
 
 /**
@@ -160,7 +163,7 @@ export const expectationSchema = closedObject(expectationShape).superRefine((exp
       });
     }
   }
-  checkRegex(expectation['regex'], expectation['flags'], ctx);
+  checkRegex(expectation.regex, expectation.flags, ctx);
 }, onAnyMapping) as unknown as z.ZodType<Expectation>;
 
 function checkRegex(pattern: unknown, flags: unknown, ctx: z.RefinementCtx): void {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 /** Names that end up as folder names under results/, so they must be safe on every OS. */
-export const folderSafeName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    error: 'must be a folder-safe name: letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
-  });
+export const folderSafeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  error: 'must be a folder-safe name: letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64 characters',
+});
 
 /**
  * An integer ≥ 1 (zod), for counts such as `repeats`, `concurrency`, `topK`, `maxOutputTokens`; a
@@ -58,11 +56,19 @@ export const headersSchema = z.record(z.string(), z.string()).superRefine((heade
     if (!HEADER_NAME.test(name)) {
       const bad = [...name].findIndex((char) => !HEADER_NAME.test(char));
       const at = bad < 0 ? 'it is empty' : `${codePoint([...name][bad] as string)} at character ${bad + 1}`;
-      ctx.addIssue({ code: 'custom', path: [name], message: `header name ${JSON.stringify(name)} is not an HTTP token (${at}); a name is letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §5.6.2), and \${NAME} is not expanded in names` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `header name ${JSON.stringify(name)} is not an HTTP token (${at}); a name is letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §5.6.2), and \${NAME} is not expanded in names`,
+      });
     }
     const badValue = HEADER_VALUE_BAD.exec(value);
     if (badValue !== null) {
-      ctx.addIssue({ code: 'custom', path: [name], message: `header value has ${codePoint(badValue[0])} at character ${[...value.slice(0, badValue.index)].length + 1}, which HTTP does not allow in a header (a line break would split it); remove it` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `header value has ${codePoint(badValue[0])} at character ${[...value.slice(0, badValue.index)].length + 1}, which HTTP does not allow in a header (a line break would split it); remove it`,
+      });
     }
   }
 });

@@ -23,9 +23,7 @@ export const generationConfigSchema = closedObject(
     responseModalities: z.array(z.enum(['TEXT', 'IMAGE', 'AUDIO'])).exactOptional(),
     responseLogprobs: z.boolean().exactOptional(),
     logprobs: z.number().int().min(0).exactOptional(),
-    mediaResolution: z
-      .enum(['MEDIA_RESOLUTION_UNSPECIFIED', 'MEDIA_RESOLUTION_LOW', 'MEDIA_RESOLUTION_MEDIUM', 'MEDIA_RESOLUTION_HIGH'])
-      .exactOptional(),
+    mediaResolution: z.enum(['MEDIA_RESOLUTION_UNSPECIFIED', 'MEDIA_RESOLUTION_LOW', 'MEDIA_RESOLUTION_MEDIUM', 'MEDIA_RESOLUTION_HIGH']).exactOptional(),
     enableEnhancedCivicAnswers: z.boolean().exactOptional(),
     speechConfig: z.record(z.string(), z.unknown()).exactOptional(),
     // Vertex AI's GenerationConfig field; gptproto's documented body sends it.

@@ -63,8 +63,5 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function sortIssues(issues: readonly SuiteIssue[]): SuiteIssue[] {
   const fileOrder = new Map<string, number>();
   for (const issue of issues) if (!fileOrder.has(issue.file)) fileOrder.set(issue.file, fileOrder.size);
-  return [...issues].sort(
-    (a, b) =>
-      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.col - b.col,
-  );
+  return [...issues].sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
 }

@@ -48,16 +48,23 @@ export async function loadJudge(input: JudgeInput, context: JudgeContext): Promi
     if (relay === undefined && context.relaysIncomplete === true) return { issues };
     if (relay === undefined) {
       const names = context.relays.map((candidate) => candidate.name);
-      issue({ path: ['judge', 'relay'], message: `no relay named "${name}" in relays`, hint: didYouMean(name, names) ?? `Name one of: ${names.join(', ')}, or write the relay inline` });
+      issue({
+        path: ['judge', 'relay'],
+        message: `no relay named "${name}" in relays`,
+        hint: didYouMean(name, names) ?? `Name one of: ${names.join(', ')}, or write the relay inline`,
+      });
     }
   } else {
     relay = inlineJudgeRelay(input.relay, context, issue);
   }
   const prompt = input.prompt === undefined ? undefined : await readTemplate(input.prompt, context, issue);
   if (relay === undefined || issues.length > 0) return { issues };
-  const thinking: JudgeSettings['thinking'] = input.thinkingBudget !== undefined
-    ? { kind: 'budget', budget: input.thinkingBudget }
-    : input.thinkingLevel !== undefined ? { kind: 'level', level: input.thinkingLevel } : { kind: 'none' };
+  const thinking: JudgeSettings['thinking'] =
+    input.thinkingBudget !== undefined
+      ? { kind: 'budget', budget: input.thinkingBudget }
+      : input.thinkingLevel !== undefined
+        ? { kind: 'level', level: input.thinkingLevel }
+        : { kind: 'none' };
   const model = input.model ?? relay.model ?? context.suiteModel;
   // A judge model that rejects its thinking setting would fail every call with 400: say so now.
   const sweep = { budgets: input.thinkingBudget === undefined ? [] : [input.thinkingBudget], levels: input.thinkingLevel === undefined ? [] : [input.thinkingLevel] };
@@ -82,7 +89,7 @@ export async function loadJudge(input: JudgeInput, context: JudgeContext): Promi
 
 function inlineJudgeRelay(value: Record<string, unknown>, context: JudgeContext, issue: (pathIssue: PathIssue) => void): ResolvedRelay | undefined {
   const itemPath = ['judge', 'relay'];
-  const named = value['name'] === undefined ? { ...value, name: INLINE_JUDGE_NAME } : value;
+  const named = value.name === undefined ? { ...value, name: INLINE_JUDGE_NAME } : value;
   const expanded = expandRelayConfig(named, context.env, context.dotEnvLabel);
   for (const problem of expanded.issues) issue({ ...problem, path: [...itemPath, ...problem.path] });
   const parsed = relayInputSchema.safeParse(expanded.value, WITH_INPUTS);
@@ -91,7 +98,11 @@ function inlineJudgeRelay(value: Record<string, unknown>, context: JudgeContext,
     return undefined;
   }
   if (context.relays.some((relay) => relay.name === parsed.data.name)) {
-    issue({ path: [...itemPath, ...(isRecord(value) && 'name' in value ? ['name'] : [])], message: `the inline judge relay is named "${parsed.data.name}" like a relay in relays`, hint: 'Give it another name, or name that relay instead: judge: { relay: <name> }' });
+    issue({
+      path: [...itemPath, ...(isRecord(value) && 'name' in value ? ['name'] : [])],
+      message: `the inline judge relay is named "${parsed.data.name}" like a relay in relays`,
+      hint: 'Give it another name, or name that relay instead: judge: { relay: <name> }',
+    });
     return undefined;
   }
   const resolution = resolveRelay(parsed.data);
@@ -111,7 +122,11 @@ async function readTemplate(relative: string, context: JudgeContext, issue: (pat
     return undefined;
   }
   if (!read.text.includes('{{answer}}')) {
-    issue({ path: ['judge', 'prompt'], message: `judge prompt ${shown} has no {{answer}} placeholder`, hint: 'The template must place {{answer}} (and usually {{question}} and {{rubric}}) where the judge reads them' });
+    issue({
+      path: ['judge', 'prompt'],
+      message: `judge prompt ${shown} has no {{answer}} placeholder`,
+      hint: 'The template must place {{answer}} (and usually {{question}} and {{rubric}}) where the judge reads them',
+    });
     return undefined;
   }
   return { file, text: read.text };
@@ -129,11 +144,13 @@ export function judgeExpectationPaths(cases: unknown): PropertyKey[][] {
     if ('judge' in value) found.push([...at, 'judge']);
     for (const key of COMBINATOR_KEYS) {
       const children = value[key];
-      if (Array.isArray(children)) children.forEach((child, index) => walk(child, [...at, key, index]));
+      if (Array.isArray(children)) {
+        for (const [index, child] of children.entries()) walk(child, [...at, key, index]);
+      }
     }
   };
   cases.forEach((testCase, index) => {
-    if (isRecord(testCase)) walk(testCase['expect'], ['cases', index, 'expect']);
+    if (isRecord(testCase)) walk(testCase.expect, ['cases', index, 'expect']);
   });
   return found;
 }

@@ -75,7 +75,7 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
     if (resolution.ok) relays.push(resolution.relay);
     else issues.push(...resolution.issues.map((issue) => source.toSuiteIssue({ ...issue, path: [...itemPath, ...issue.path] })));
   });
-  const names = items.map((item) => (isRecord(item) ? item['name'] : undefined));
+  const names = items.map((item) => (isRecord(item) ? item.name : undefined));
   issues.push(...duplicateIssues(names, source, (index) => [...basePath, index, 'name'], 'relay name'));
   issues.push(...extraReferenceIssues(items, source, basePath));
   return { relays, issues };
@@ -86,7 +86,7 @@ export async function loadRelays(relaysValue: unknown, context: RelaysContext): 
  * `reference: true` is an error at its line, naming the first.
  */
 function extraReferenceIssues(items: readonly unknown[], source: RelayEntries['source'], basePath: PropertyKey[]): SuiteIssue[] {
-  const references = items.flatMap((item, index) => (isRecord(item) && item['reference'] === true ? [index] : []));
+  const references = items.flatMap((item, index) => (isRecord(item) && item.reference === true ? [index] : []));
   const [first, ...extra] = references;
   if (first === undefined) return [];
   const firstLine = source.lineOf([...basePath, first, 'reference']);
@@ -123,11 +123,11 @@ async function readRelaysFile(relativePath: string, context: RelaysContext): Pro
   const { value } = source;
 
   if (Array.isArray(value)) return { entries: { source, basePath: [], items: value }, issues };
-  if (isRecord(value) && Array.isArray(value['relays'])) {
+  if (isRecord(value) && Array.isArray(value.relays)) {
     for (const key of Object.keys(value).filter((key) => key !== 'relays')) {
       issues.push(source.toSuiteIssue({ path: [key], message: 'unknown key', hint: 'A relays file holds only relays:', atKey: true }));
     }
-    return { entries: { source, basePath: ['relays'], items: value['relays'] }, issues };
+    return { entries: { source, basePath: ['relays'], items: value.relays }, issues };
   }
   issues.push(source.toSuiteIssue({ path: [], message: 'expected a list of relays, or a mapping with a relays: list' }));
   return { issues };

@@ -32,7 +32,12 @@ export const loadSchema = closedObject({
     ctx.addIssue({ code: 'custom', path: ['stepS'], message: 'give stepS (seconds per step) or requests (per step), exactly one', params: { atKey: true } });
   }
   if (load.stepS !== undefined && load.warmupS >= load.stepS) {
-    ctx.addIssue({ code: 'custom', path: ['warmupS'], message: `warmupS (${load.warmupS}) must be shorter than stepS (${load.stepS}): nothing would be counted`, params: { atKey: true } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['warmupS'],
+      message: `warmupS (${load.warmupS}) must be shorter than stepS (${load.stepS}): nothing would be counted`,
+      params: { atKey: true },
+    });
   }
 }, onAnyMapping);
 

@@ -51,26 +51,41 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   if (!validated.success) {
     issues.push(...fromZodIssues(validated.error.issues).map(source.toSuiteIssue));
   }
-  const rawCases = isRecord(source.value) && Array.isArray(source.value['cases']) ? source.value['cases'] : [];
-  const caseIds = rawCases.map((item) => (isRecord(item) ? item['id'] : undefined));
+  const rawCases = isRecord(source.value) && Array.isArray(source.value.cases) ? source.value.cases : [];
+  const caseIds = rawCases.map((item) => (isRecord(item) ? item.id : undefined));
   issues.push(...duplicateIssues(caseIds, source, (index) => ['cases', index, 'id'], 'case id'));
 
-  const relaysValue = isRecord(source.value) ? source.value['relays'] : undefined;
-  const sweep: ThinkingSweep | undefined = validated.success
-    ? { budgets: validated.data.thinkingBudgets ?? [], levels: validated.data.thinkingLevels ?? [] }
-    : undefined;
-  const modelProblem =
-    sweep === undefined ? undefined : (model: string, googleApi: boolean) => thinkingProblem(model, sweep, googleApi);
+  const relaysValue = isRecord(source.value) ? source.value.relays : undefined;
+  const sweep: ThinkingSweep | undefined = validated.success ? { budgets: validated.data.thinkingBudgets ?? [], levels: validated.data.thinkingLevels ?? [] } : undefined;
+  const modelProblem = sweep === undefined ? undefined : (model: string, googleApi: boolean) => thinkingProblem(model, sweep, googleApi);
   const loadedRelays = await loadRelays(relaysValue, { suite: source, suitePath, env, dotEnvLabel, modelProblem });
   issues.push(...loadedRelays.issues);
   if (validated.success) issues.push(...planIssues(validated.data, loadedRelays.relays).map(source.toSuiteIssue));
   const judgeInput = validated.success ? validated.data.judge : undefined;
-  const judge = judgeInput === undefined ? undefined : await loadJudge(judgeInput, { source, suitePath, env, dotEnvLabel, suiteModel: validated.data?.model ?? '', relays: loadedRelays.relays, relaysIncomplete: loadedRelays.issues.length > 0 });
+  const judge =
+    judgeInput === undefined
+      ? undefined
+      : await loadJudge(judgeInput, {
+          source,
+          suitePath,
+          env,
+          dotEnvLabel,
+          suiteModel: validated.data?.model ?? '',
+          relays: loadedRelays.relays,
+          relaysIncomplete: loadedRelays.issues.length > 0,
+        });
   if (judge !== undefined) issues.push(...judge.issues);
-  const judgeBlockWritten = isRecord(source.value) && source.value['judge'] !== undefined;
+  const judgeBlockWritten = isRecord(source.value) && source.value.judge !== undefined;
   if (!judgeBlockWritten) {
-    for (const at of judgeExpectationPaths(isRecord(source.value) ? source.value['cases'] : undefined)) {
-      issues.push(source.toSuiteIssue({ path: at, atKey: true, message: 'a judge expectation needs the suite\'s judge: block', hint: 'Add judge: { relay: <a relay name>, model: <model> } at the top level of the suite' }));
+    for (const at of judgeExpectationPaths(isRecord(source.value) ? source.value.cases : undefined)) {
+      issues.push(
+        source.toSuiteIssue({
+          path: at,
+          atKey: true,
+          message: "a judge expectation needs the suite's judge: block",
+          hint: 'Add judge: { relay: <a relay name>, model: <model> } at the top level of the suite',
+        }),
+      );
     }
   }
 
@@ -128,9 +143,7 @@ function planIssues(input: SuiteInput, relays: readonly ResolvedRelay[]): PathIs
 }
 
 function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /**

@@ -23,10 +23,13 @@ export function modelNameProblem(name: string): { message: string; hint: string 
   const hint = 'A model id is letters, digits, ".", "-" and "_" (e.g. gemini-2.5-flash), at most 128 characters';
   if (name === '') return { message: 'model is empty', hint };
   if (name.startsWith('tunedModels/')) {
-    return { message: 'tuned models (tunedModels/...) are not supported', hint: 'Relays serve Google\'s base models; give a model id such as gemini-2.5-flash' };
+    return { message: 'tuned models (tunedModels/...) are not supported', hint: "Relays serve Google's base models; give a model id such as gemini-2.5-flash" };
   }
   if (name.includes('${')) {
-    return { message: `model ${JSON.stringify(name)} is not a model id`, hint: '${NAME} is expanded only in a relay\'s apiKey, baseUrl, proxy and headers; write the model id itself' };
+    return {
+      message: `model ${JSON.stringify(name)} is not a model id`,
+      hint: "${NAME} is expanded only in a relay's apiKey, baseUrl, proxy and headers; write the model id itself",
+    };
   }
   if (name.length > 128) return { message: `model id is ${name.length} characters long`, hint };
   const bad = [...name].findIndex((char, index) => !(index === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(char));

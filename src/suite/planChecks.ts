@@ -76,13 +76,19 @@ export function thinkingProblem(model: string, sweep: ThinkingSweep, googleApi =
   if (rules === null) {
     if (!googleApi) return undefined;
     if (sweep.levels.length > 0 || sweep.budgets.some((budget) => budget !== 0)) {
-      return { message: `${model} cannot think: every request with a thinking setting would fail with 400`, hint: 'Remove thinkingBudgets / thinkingLevels for this model, or pick a thinking model' };
+      return {
+        message: `${model} cannot think: every request with a thinking setting would fail with 400`,
+        hint: 'Remove thinkingBudgets / thinkingLevels for this model, or pick a thinking model',
+      };
     }
     return undefined;
   }
   if (sweep.levels.length === 0) return undefined;
   if (rules.levels.length === 0) {
-    return { message: `${model} takes thinkingBudget, not thinkingLevel: every request would fail with 400`, hint: 'Use thinkingBudgets (e.g. [0, 1024, 8192, -1]); thinkingLevels are for Gemini 3 models' };
+    return {
+      message: `${model} takes thinkingBudget, not thinkingLevel: every request would fail with 400`,
+      hint: 'Use thinkingBudgets (e.g. [0, 1024, 8192, -1]); thinkingLevels are for Gemini 3 models',
+    };
   }
   const unsupported = sweep.levels.filter((level) => !rules.levels.includes(level));
   if (unsupported.length > 0) {

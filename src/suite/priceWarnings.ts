@@ -8,11 +8,7 @@ import type { ResolvedRelay } from './types.js';
  * warning per such model, at its key, with the closest model the suite uses (or a known one).
  * A warning, not an error: a price for a model the suite does not use is harmless.
  */
-export function unusedPriceWarnings(
-  prices: Readonly<Record<string, unknown>>,
-  suiteModel: string,
-  relays: readonly Pick<ResolvedRelay, 'model'>[],
-): PathIssue[] {
+export function unusedPriceWarnings(prices: Readonly<Record<string, unknown>>, suiteModel: string, relays: readonly Pick<ResolvedRelay, 'model'>[]): PathIssue[] {
   const used = new Set(relays.map((relay) => relay.model ?? suiteModel));
   if (relays.length === 0) used.add(suiteModel);
   const candidates = [...used, ...LIST_PRICES.map((row) => row.model)];

@@ -9,7 +9,6 @@ import { relayBodySchema } from './relayBodySchema.js';
 import { relayPriceSchema } from './priceSchema.js';
 import { isProfileName, overridesSchema, PROFILE_NAMES } from './emulatorSchema.js';
 
-
 const presetName = z.string().superRefine((name, ctx) => {
   if (isPresetName(name)) return;
   ctx.addIssue({

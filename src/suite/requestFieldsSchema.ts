@@ -28,14 +28,7 @@ export const HARM_CATEGORIES = [
 ] as const;
 
 /** `HarmBlockThreshold`: `OFF` turns the filter off, `BLOCK_NONE` still reports ratings. */
-export const HARM_BLOCK_THRESHOLDS = [
-  'HARM_BLOCK_THRESHOLD_UNSPECIFIED',
-  'BLOCK_LOW_AND_ABOVE',
-  'BLOCK_MEDIUM_AND_ABOVE',
-  'BLOCK_ONLY_HIGH',
-  'BLOCK_NONE',
-  'OFF',
-] as const;
+export const HARM_BLOCK_THRESHOLDS = ['HARM_BLOCK_THRESHOLD_UNSPECIFIED', 'BLOCK_LOW_AND_ABOVE', 'BLOCK_MEDIUM_AND_ABOVE', 'BLOCK_ONLY_HIGH', 'BLOCK_NONE', 'OFF'] as const;
 
 /** `HarmBlockMethod` (the optional `method` of a SafetySetting; Vertex AI documents it). */
 export const HARM_BLOCK_METHODS = ['HARM_BLOCK_METHOD_UNSPECIFIED', 'SEVERITY', 'PROBABILITY'] as const;
@@ -77,7 +70,14 @@ const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
 /** Why `name` is not a function name Gemini accepts, or undefined when it is one. */
 function functionNameProblem(name: string): string | undefined {
   if (FUNCTION_NAME.test(name)) return undefined;
-  const why = name.length > 64 ? `is ${name.length} characters long` : name === '' ? 'is empty' : /^[a-zA-Z_]/.test(name) ? 'has a character Gemini does not accept' : 'does not start with a letter or an underscore';
+  const why =
+    name.length > 64
+      ? `is ${name.length} characters long`
+      : name === ''
+        ? 'is empty'
+        : /^[a-zA-Z_]/.test(name)
+          ? 'has a character Gemini does not accept'
+          : 'does not start with a letter or an underscore';
   return `function name ${JSON.stringify(name)} ${why}`;
 }
 
@@ -140,20 +140,22 @@ const TOOL_KINDS = Object.keys(toolKindsSchema.shape);
  * A tool entry: not a plain zod object, so that a bare name (`tools: [googleSearch]`, the usual
  * slip) gets a hint showing the mapping to write; a mapping's own issues are forwarded as they are.
  */
-const toolSchema = z.custom<Tool>(() => true).superRefine((entry, ctx) => {
-  const value: unknown = entry;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const kind = typeof value === 'string' ? TOOL_KINDS.find((name) => name.toLowerCase() === value.toLowerCase()) : undefined;
-    ctx.addIssue({
-      code: 'custom',
-      message: `a tool must be a mapping, got ${typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? 'a list' : String(value)}`,
-      params: { hint: kind === undefined ? `Write a mapping such as { googleSearch: {} }; tool kinds: ${TOOL_KINDS.join(', ')}` : `Write { ${kind}: {} }` },
-    });
-    return;
-  }
-  const parsed = toolKindsSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
-});
+const toolSchema = z
+  .custom<Tool>(() => true)
+  .superRefine((entry, ctx) => {
+    const value: unknown = entry;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const kind = typeof value === 'string' ? TOOL_KINDS.find((name) => name.toLowerCase() === value.toLowerCase()) : undefined;
+      ctx.addIssue({
+        code: 'custom',
+        message: `a tool must be a mapping, got ${typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? 'a list' : String(value)}`,
+        params: { hint: kind === undefined ? `Write a mapping such as { googleSearch: {} }; tool kinds: ${TOOL_KINDS.join(', ')}` : `Write { ${kind}: {} }` },
+      });
+      return;
+    }
+    const parsed = toolKindsSchema.safeParse(value, { reportInput: true });
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+  });
 
 /**
  * A `Content` used as a system instruction. Gemini ignores its role; relays' examples send
@@ -172,15 +174,17 @@ type SystemContent = z.output<typeof systemContentSchema>;
  * which would report one vague "invalid input" for a Content with a typo; the Content's own
  * issues (unknown key, bad role) are forwarded with their paths instead.
  */
-export const systemInstructionSchema = z.custom<string | SystemContent>(() => true).superRefine((value, ctx) => {
-  if (typeof value === 'string') return;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: 'expected text or a Content mapping with parts: (and optionally role:)' });
-    return;
-  }
-  const parsed = systemContentSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
-});
+export const systemInstructionSchema = z
+  .custom<string | SystemContent>(() => true)
+  .superRefine((value, ctx) => {
+    if (typeof value === 'string') return;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'expected text or a Content mapping with parts: (and optionally role:)' });
+      return;
+    }
+    const parsed = systemContentSchema.safeParse(value, { reportInput: true });
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+  });
 
 /** The request fields shared by the suite's top level and each case (zod shape, spread into both). */
 export const requestFieldsShape = {

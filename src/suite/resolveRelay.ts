@@ -50,8 +50,7 @@ export function resolveRelay(input: RelayInput): RelayResolution {
   const preset = presetName !== undefined && isPresetName(presetName) ? PRESETS[presetName] : undefined;
   const issues: PathIssue[] = [];
 
-  const baseUrl =
-    input.emulator !== undefined ? emulatorBaseUrl(input.name) : (input.baseUrl ?? preset?.baseUrl)?.replace(/\/+$/, '');
+  const baseUrl = input.emulator !== undefined ? emulatorBaseUrl(input.name) : (input.baseUrl ?? preset?.baseUrl)?.replace(/\/+$/, '');
   if (baseUrl === undefined) {
     issues.push({
       path: [],

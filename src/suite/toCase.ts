@@ -26,6 +26,6 @@ export function toCase(input: CaseInput): Case {
 function lastUserText(contents: readonly Content[]): string | undefined {
   const lastUserTurn = contents.findLast((content) => content.role === undefined || content.role === 'user');
   if (lastUserTurn === undefined) return undefined;
-  const texts = lastUserTurn.parts.flatMap((part) => (typeof part['text'] === 'string' ? [part['text']] : []));
+  const texts = lastUserTurn.parts.flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
   return texts.length === 0 ? undefined : texts.join('');
 }

@@ -11,10 +11,7 @@ export const WITH_INPUTS = { reportInput: true } as const;
  * validated value sits in its file. Received values are described by kind only: a value may be
  * an expanded secret.
  */
-export function fromZodIssues(
-  issues: readonly z.core.$ZodIssue[],
-  basePath: ReadonlyArray<PropertyKey> = [],
-): PathIssue[] {
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], basePath: ReadonlyArray<PropertyKey> = []): PathIssue[] {
   return issues.filter((issue) => !isExplainedByTypo(issue, issues)).map((issue) => toPathIssue(issue, basePath));
 }
 
@@ -38,8 +35,8 @@ function toPathIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<PropertyKe
       );
     case 'custom':
       return withHint(
-        { path, message: issue.message, ...(issue.params?.['atKey'] === true ? { atKey: true } : {}) },
-        typeof issue.params?.['hint'] === 'string' ? issue.params['hint'] : undefined,
+        { path, message: issue.message, ...(issue.params?.atKey === true ? { atKey: true } : {}) },
+        typeof issue.params?.hint === 'string' ? issue.params.hint : undefined,
       );
     default:
       return { path, message: issue.message };
@@ -54,12 +51,8 @@ function isExplainedByTypo(issue: z.core.$ZodIssue, all: readonly z.core.$ZodIss
   const wanted = wantedKeys(issue);
   if (wanted === undefined) return false;
   return all.some((other) => {
-    const suggestion: unknown = other.code === 'custom' ? other.params?.['suggestion'] : undefined;
-    return (
-      typeof suggestion === 'string' &&
-      wanted.keys.includes(suggestion) &&
-      samePath(other.path.slice(0, -1), wanted.parentPath)
-    );
+    const suggestion: unknown = other.code === 'custom' ? other.params?.suggestion : undefined;
+    return typeof suggestion === 'string' && wanted.keys.includes(suggestion) && samePath(other.path.slice(0, -1), wanted.parentPath);
   });
 }
 
@@ -68,7 +61,7 @@ function wantedKeys(issue: z.core.$ZodIssue): { parentPath: PropertyKey[]; keys:
   if (issue.code === 'invalid_type' && issue.path.length > 0 && issue.input === undefined) {
     return { parentPath: issue.path.slice(0, -1), keys: [issue.path.at(-1)] };
   }
-  const wantsOneOf: unknown = issue.code === 'custom' ? issue.params?.['wantsOneOf'] : undefined;
+  const wantsOneOf: unknown = issue.code === 'custom' ? issue.params?.wantsOneOf : undefined;
   return Array.isArray(wantsOneOf) ? { parentPath: issue.path, keys: wantsOneOf } : undefined;
 }
 
@@ -104,18 +97,13 @@ function describeReceived(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? 'an integer' : 'a number') : Number.isNaN(value) ? 'NaN (.nan, not a number)' : 'an infinite number';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (Number.isInteger(value) ? 'an integer' : 'a number') : Number.isNaN(value) ? 'NaN (.nan, not a number)' : 'an infinite number';
   if (typeof value === 'boolean') return 'a boolean';
   return `a ${typeof value}`;
 }
 
-function describeBound(
-  inclusiveWord: string,
-  exclusiveWord: string,
-  origin: string,
-  bound: number | bigint,
-  inclusive: boolean | undefined,
-): string {
+function describeBound(inclusiveWord: string, exclusiveWord: string, origin: string, bound: number | bigint, inclusive: boolean | undefined): string {
   const word = inclusive === false ? exclusiveWord : inclusiveWord;
   if (origin === 'array') return `must have ${word} ${bound} item${bound === 1 ? '' : 's'}`;
   if (origin === 'string') {

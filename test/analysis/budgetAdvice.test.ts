@@ -119,7 +119,11 @@ describe('budgetAdvice', () => {
       { budget: 1024, passes: 190, graded: 200 },
     ]);
     const strict = only(budgetAdvice(rows));
-    expect(strict.settings.map((outcome) => [outcome.setting.label, outcome.graded])).toEqual([['0', 0], ['128', 200], ['1024', 200]]);
+    expect(strict.settings.map((outcome) => [outcome.setting.label, outcome.graded])).toEqual([
+      ['0', 0],
+      ['128', 200],
+      ['1024', 200],
+    ]);
     expect(strict.recommended.setting.label).toBe('1024');
     expect(strict.pValue).toBeUndefined();
     // A lenient alpha alone leaves too few data to see a 10-point drop, and 128 (85%) is below
@@ -150,51 +154,77 @@ describe('budgetAdvice with too few data never leans to a setting below the best
   const TABLE: Row[] = [
     {
       title: 'the issue: budget 0 failed 0 of 2, 1024 passed 2 of 2',
-      specs: [{ budget: 0, passes: 0, graded: 2 }, { budget: 1024, passes: 2, graded: 2 }],
+      specs: [
+        { budget: 0, passes: 0, graded: 2 },
+        { budget: 1024, passes: 2, graded: 2 },
+      ],
       decision: 'too few data',
       recommended: '1024',
       evidence: ["0: 0% (0/2) is below the best's 95% interval (34%–100%)", 'too few data: telling a 10-point drop apart needs'],
     },
     {
       title: 'the same with levels',
-      specs: [{ level: 'low', passes: 0, graded: 3 }, { level: 'high', passes: 3, graded: 3 }],
+      specs: [
+        { level: 'low', passes: 0, graded: 3 },
+        { level: 'high', passes: 3, graded: 3 },
+      ],
       decision: 'too few data',
       recommended: 'high',
     },
     {
       title: 'a smaller setting inside the interval is still a fair lean',
-      specs: [{ budget: 0, passes: 2, graded: 3 }, { budget: 1024, passes: 3, graded: 3 }],
+      specs: [
+        { budget: 0, passes: 2, graded: 3 },
+        { budget: 1024, passes: 3, graded: 3 },
+      ],
       decision: 'too few data',
       recommended: '0',
     },
     {
       title: 'the lean skips a failing small setting and takes the next one inside the interval',
-      specs: [{ budget: 0, passes: 0, graded: 4 }, { budget: 512, passes: 3, graded: 4 }, { budget: 8192, passes: 4, graded: 4 }],
+      specs: [
+        { budget: 0, passes: 0, graded: 4 },
+        { budget: 512, passes: 3, graded: 4 },
+        { budget: 8192, passes: 4, graded: 4 },
+      ],
       decision: 'too few data',
       recommended: '512',
     },
     {
       title: 'a tie goes to the smaller setting',
-      specs: [{ budget: 0, passes: 2, graded: 2 }, { budget: 1024, passes: 2, graded: 2 }],
+      specs: [
+        { budget: 0, passes: 2, graded: 2 },
+        { budget: 1024, passes: 2, graded: 2 },
+      ],
       decision: 'too few data',
       recommended: '0',
     },
     {
       title: 'all settings fail: nothing to lean to',
-      specs: [{ budget: 0, passes: 0, graded: 2 }, { budget: 1024, passes: 0, graded: 2 }],
+      specs: [
+        { budget: 0, passes: 0, graded: 2 },
+        { budget: 1024, passes: 0, graded: 2 },
+      ],
       decision: 'none passed',
       evidence: ['no setting passed any graded answer (0: 0% (0/2), 1024: 0% (0/2))'],
     },
     {
       title: 'a setting with no graded rows is named and not a candidate',
-      specs: [{ budget: 0, passes: 0, graded: 0, errors: 2 }, { budget: 1024, passes: 1, graded: 2 }, { budget: 8192, passes: 2, graded: 2 }],
+      specs: [
+        { budget: 0, passes: 0, graded: 0, errors: 2 },
+        { budget: 1024, passes: 1, graded: 2 },
+        { budget: 8192, passes: 2, graded: 2 },
+      ],
       decision: 'too few data',
       recommended: '1024',
       evidence: ['0 had no graded answers'],
     },
     {
       title: 'errors only: no advice',
-      specs: [{ budget: 0, passes: 0, graded: 0, errors: 2 }, { budget: 1024, passes: 0, graded: 0, errors: 2 }],
+      specs: [
+        { budget: 0, passes: 0, graded: 0, errors: 2 },
+        { budget: 1024, passes: 0, graded: 0, errors: 2 },
+      ],
       decision: 'no advice',
     },
   ];

@@ -4,7 +4,10 @@ import { syntheticRun } from './syntheticRun.js';
 
 describe('compareRelays', () => {
   it('finds no detectable difference between two relays that behave identically', () => {
-    const { rows } = syntheticRun([{ name: 'a', behaviour: 'honest' }, { name: 'b', behaviour: 'honest' }]);
+    const { rows } = syntheticRun([
+      { name: 'a', behaviour: 'honest' },
+      { name: 'b', behaviour: 'honest' },
+    ]);
     const [comparison] = compareRelays(rows, { seed: 7 });
     expect(comparison?.relayA).toBe('a');
     expect(comparison?.relayB).toBe('b');
@@ -15,7 +18,10 @@ describe('compareRelays', () => {
   });
 
   it('finds a clear difference in first-answer time and pass rate', () => {
-    const { rows } = syntheticRun([{ name: 'fast', behaviour: 'honest' }, { name: 'slow', behaviour: 'honest' }]);
+    const { rows } = syntheticRun([
+      { name: 'fast', behaviour: 'honest' },
+      { name: 'slow', behaviour: 'honest' },
+    ]);
     let index = 0;
     for (const row of rows) {
       if (row.relay !== 'slow' || row.status !== 'ok') continue;
@@ -39,7 +45,10 @@ describe('compareRelays', () => {
   });
 
   it('is reproducible from its seed and pools only the settings both relays ran', () => {
-    const { rows } = syntheticRun([{ name: 'a', behaviour: 'honest' }, { name: 'b', behaviour: 'fake-stream' }]);
+    const { rows } = syntheticRun([
+      { name: 'a', behaviour: 'honest' },
+      { name: 'b', behaviour: 'fake-stream' },
+    ]);
     const withoutDynamic = rows.filter((row) => !(row.relay === 'b' && row.thinking_budget === '-1'));
     const first = compareRelays(withoutDynamic, { seed: 3 });
     expect(compareRelays(withoutDynamic, { seed: 3 })).toEqual(first);
@@ -48,7 +57,11 @@ describe('compareRelays', () => {
   });
 
   it('follows the given relay order and compares each pair once', () => {
-    const { rows } = syntheticRun([{ name: 'a', behaviour: 'honest' }, { name: 'b', behaviour: 'honest' }, { name: 'c', behaviour: 'honest' }]);
+    const { rows } = syntheticRun([
+      { name: 'a', behaviour: 'honest' },
+      { name: 'b', behaviour: 'honest' },
+      { name: 'c', behaviour: 'honest' },
+    ]);
     const pairs = compareRelays(rows, { seed: 1, relayOrder: ['c', 'a', 'b'] }).map((comparison) => `${comparison.relayA}-${comparison.relayB}`);
     expect(pairs).toEqual(['c-a', 'c-b', 'a-b']);
   });

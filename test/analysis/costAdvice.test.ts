@@ -33,7 +33,10 @@ describe('cost-aware advice', () => {
         { budget: 1024, passes: 36, graded: 40, costUsd: 0.002, firstAnswerMs: 900 },
         { budget: 8192, passes: 38, graded: 40, costUsd: 0.006, firstAnswerMs: 2100 },
       ],
-      cheapest: '1024', best: '8192', savedUsd: 4, savedMs: 1200,
+      cheapest: '1024',
+      best: '8192',
+      savedUsd: 4,
+      savedMs: 1200,
     },
     {
       title: 'the best is also the cheapest as accurate when every cheaper one is significantly worse',
@@ -41,7 +44,10 @@ describe('cost-aware advice', () => {
         { budget: 0, passes: 5, graded: 40, costUsd: 0.0001, firstAnswerMs: 300 },
         { budget: 8192, passes: 39, graded: 40, costUsd: 0.006, firstAnswerMs: 2100 },
       ],
-      cheapest: '8192', best: '8192', savedUsd: 0, savedMs: 0,
+      cheapest: '8192',
+      best: '8192',
+      savedUsd: 0,
+      savedMs: 0,
     },
     {
       // A relay that bills per call: every setting costs the same, so the smaller-first tie rule holds.
@@ -50,7 +56,10 @@ describe('cost-aware advice', () => {
         { budget: 1024, passes: 37, graded: 40, costUsd: 0.0005, firstAnswerMs: 800 },
         { budget: 8192, passes: 38, graded: 40, costUsd: 0.0005, firstAnswerMs: 2000 },
       ],
-      cheapest: '1024', best: '8192', savedUsd: 0, savedMs: 1200,
+      cheapest: '1024',
+      best: '8192',
+      savedUsd: 0,
+      savedMs: 1200,
     },
     {
       // A larger budget can be cheaper when a smaller one rambles (budget ignored): cost decides, not size.
@@ -59,7 +68,10 @@ describe('cost-aware advice', () => {
         { budget: 1024, passes: 38, graded: 40, costUsd: 0.004, firstAnswerMs: 800 },
         { budget: 8192, passes: 38, graded: 40, costUsd: 0.003, firstAnswerMs: 1000 },
       ],
-      cheapest: '8192', best: '1024', savedUsd: 1, savedMs: -200,
+      cheapest: '8192',
+      best: '1024',
+      savedUsd: 1,
+      savedMs: -200,
     },
   ])('$title', ({ specs, cheapest, best, savedUsd, savedMs }) => {
     const advice = costAdvice(sweep(specs));
@@ -80,11 +92,13 @@ describe('cost-aware advice', () => {
   });
 
   it('reaches budget advice, budgets.csv and the console', () => {
-    const advice = budgetAdvice(sweep([
-      { budget: 0, passes: 10, graded: 40, costUsd: 0.0001, firstAnswerMs: 300 },
-      { budget: 1024, passes: 36, graded: 40, costUsd: 0.002, firstAnswerMs: 900 },
-      { budget: 8192, passes: 38, graded: 40, costUsd: 0.006, firstAnswerMs: 2100 },
-    ]));
+    const advice = budgetAdvice(
+      sweep([
+        { budget: 0, passes: 10, graded: 40, costUsd: 0.0001, firstAnswerMs: 300 },
+        { budget: 1024, passes: 36, graded: 40, costUsd: 0.002, firstAnswerMs: 900 },
+        { budget: 8192, passes: 38, graded: 40, costUsd: 0.006, firstAnswerMs: 2100 },
+      ]),
+    );
     expect(advice[0]?.cost?.cheapest.setting.label).toBe('1024');
     const csv = budgetsCsv(advice).split('\n');
     expect(csv[0]).toContain('cheapest,cheapest_cost_usd_mean,best_cost_usd_mean,saved_usd_per_1000_requests,cheapest_saved_first_answer_p50_ms');

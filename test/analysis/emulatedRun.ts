@@ -47,7 +47,9 @@ export function emulatedRun(options: EmulatedRunOptions): { rows: RequestRow[]; 
   const budgets = options.budgets ?? [0, 1024];
   const repeats = options.repeats ?? 3;
   const generationConfig = options.generationConfig ?? { maxOutputTokens: 4096, stopSequences: ['\n\n'] };
-  const answerKey = new Map(CASES.flatMap((testCase) => (testCase.correct === undefined ? [] : [[testCase.prompt, { correct: testCase.correct, wrong: testCase.wrong }] as const])));
+  const answerKey = new Map(
+    CASES.flatMap((testCase) => (testCase.correct === undefined ? [] : [[testCase.prompt, { correct: testCase.correct, wrong: testCase.wrong }] as const])),
+  );
   const spec = findModel(MODEL);
   if (spec === undefined) throw new Error('model missing from the catalog');
   const rows: RequestRow[] = [];

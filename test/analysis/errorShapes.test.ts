@@ -10,13 +10,32 @@ function verdictFor(attempts: ErrorShape[][]) {
   const details = new Map<string, JobDetail>(
     attempts.map((shapes, index) => [
       `j${index}`,
-      { job_id: `j${index}`, relay: 'r', error_shape: shapes.at(-1), attempt_error_shapes: shapes, timeout: undefined, mid_stream: false, retry_wait_ms: 0, usage_present: false, thought_text: undefined, t0_epoch_ms: 0 },
+      {
+        job_id: `j${index}`,
+        relay: 'r',
+        error_shape: shapes.at(-1),
+        attempt_error_shapes: shapes,
+        timeout: undefined,
+        mid_stream: false,
+        retry_wait_ms: 0,
+        usage_present: false,
+        thought_text: undefined,
+        t0_epoch_ms: 0,
+      },
     ]),
   );
-  return errorsInGoogleShapeVerdict({ relay: 'r', rows, detailOf: (row) => details.get(String(row.job_id)), includeThoughts: undefined, peers: new Map([['r', rows]]), reference: undefined, generationConfig: undefined });
+  return errorsInGoogleShapeVerdict({
+    relay: 'r',
+    rows,
+    detailOf: (row) => details.get(String(row.job_id)),
+    includeThoughts: undefined,
+    peers: new Map([['r', rows]]),
+    reference: undefined,
+    generationConfig: undefined,
+  });
 }
 
-describe('errors in Google\'s shape: evidence by shape name', () => {
+describe("errors in Google's shape: evidence by shape name", () => {
   it.each<[string, ErrorShape[][], 'pass' | 'fail' | 'n/a', string]>([
     ['all Google', [['google'], ['google', 'google']], 'pass', "0 of 3 error bodies were not Google's JSON: google ×3"],
     ['a wrapped Google error fails', [['google-wrapped'], ['google']], 'fail', "1 of 2 error bodies were not Google's JSON"],

@@ -17,7 +17,10 @@ describe('rowFacts', () => {
   });
 
   it('counts successful rows without cost_usd per relay, in first-seen order', () => {
-    expect([...facts.uncosted]).toEqual([['b', 2], ['a', 1]]);
+    expect([...facts.uncosted]).toEqual([
+      ['b', 2],
+      ['a', 1],
+    ]);
   });
 
   it('summarizes in the given relay order', () => {

@@ -143,7 +143,10 @@ export function syntheticRun(relays: ReadonlyArray<{ name: string; behaviour: Be
   return {
     rows,
     details: jobs.map((job, index) => syntheticDetail(job, rows[index] as RequestRow)),
-    manifest: syntheticManifest(relays.map((relay) => relay.name), rows.length),
+    manifest: syntheticManifest(
+      relays.map((relay) => relay.name),
+      rows.length,
+    ),
   };
 }
 

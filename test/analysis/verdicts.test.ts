@@ -101,7 +101,10 @@ describe('relayVerdicts thresholds', () => {
   });
 
   it('uses total_tokens to tell whether usage was present when details.jsonl is missing', () => {
-    const { rows, manifest } = syntheticRun([{ name: 'honest', behaviour: 'honest' }, { name: 'no-usage', behaviour: 'no-usage' }]);
+    const { rows, manifest } = syntheticRun([
+      { name: 'honest', behaviour: 'honest' },
+      { name: 'no-usage', behaviour: 'no-usage' },
+    ]);
     const [honest, noUsage] = relayVerdicts(rows, [], manifest);
     expect(honest?.usageAddsUp.verdict).toBe('pass');
     expect(noUsage?.usageAddsUp.verdict).toBe('fail');

@@ -17,7 +17,13 @@ describe('bench suites', () => {
     const suite = await loadSuite(writeValidateSuite(folder, 60));
     expect(suite.cases).toHaveLength(60);
     expect(new Set(suite.cases.map((testCase) => testCase.id)).size).toBe(60);
-    const kinds = new Set(suite.cases.map((testCase) => Object.keys(testCase.expect ?? {}).filter((key) => key !== 'ignoreCase').join('+')));
+    const kinds = new Set(
+      suite.cases.map((testCase) =>
+        Object.keys(testCase.expect ?? {})
+          .filter((key) => key !== 'ignoreCase')
+          .join('+'),
+      ),
+    );
     expect([...kinds].sort()).toEqual(['all', 'contains', 'equals', 'number', 'oneOf', 'regex']);
   });
 

@@ -35,7 +35,16 @@ const timed = (jobs: number, concurrency: number, startupMs: number, postRunPer1
   wall_s: 4,
 });
 
-const command = (name: string, meanMs: number): CommandTimeResult => ({ command: name, runs: 5, mean_ms: meanMs, stddev_ms: 10, min_ms: meanMs - 10, max_ms: meanMs + 10, size: 2000, cpu_ms_mean: meanMs / 2 });
+const command = (name: string, meanMs: number): CommandTimeResult => ({
+  command: name,
+  runs: 5,
+  mean_ms: meanMs,
+  stddev_ms: 10,
+  min_ms: meanMs - 10,
+  max_ms: meanMs + 10,
+  size: 2000,
+  cpu_ms_mean: meanMs / 2,
+});
 
 const inputs = (overrides: Partial<TargetInputs> = {}): TargetInputs => ({
   fidelity: [fidelity(1, 0.5), fidelity(64, 1.5), fidelity(512, 9)],
@@ -136,7 +145,10 @@ describe('parseMemoryJobs', () => {
     expect(parseMemoryJobs(value)).toEqual(sizes);
   });
 
-  it.each([undefined, '', '20000', '100000,20000', '20000,20000', '20000,100001', '2,8', '20000,100000,200000', '2e4,1e5', '-4,8', '20000,2000000', 'a,b'])('refuses %j naming the flag', (value) => {
-    expect(() => parseMemoryJobs(value)).toThrow(/^--memory-jobs: got .*; accepts two job counts/);
-  });
+  it.each([undefined, '', '20000', '100000,20000', '20000,20000', '20000,100001', '2,8', '20000,100000,200000', '2e4,1e5', '-4,8', '20000,2000000', 'a,b'])(
+    'refuses %j naming the flag',
+    (value) => {
+      expect(() => parseMemoryJobs(value)).toThrow(/^--memory-jobs: got .*; accepts two job counts/);
+    },
+  );
 });

@@ -26,8 +26,19 @@ afterAll(() => {
 });
 
 const CHECKS = [
-  'streams', 'natively_paced', 'honours_budget', 'returns_thoughts', 'usage_adds_up', 'usage_plausible', 'prompt_as_sent',
-  'config_honoured', 'model_as_asked', 'quality_parity', 'single_attempt', 'framing_clean', 'errors_google_shape',
+  'streams',
+  'natively_paced',
+  'honours_budget',
+  'returns_thoughts',
+  'usage_adds_up',
+  'usage_plausible',
+  'prompt_as_sent',
+  'config_honoured',
+  'model_as_asked',
+  'quality_parity',
+  'single_attempt',
+  'framing_clean',
+  'errors_google_shape',
 ];
 const failedChecks = (relay: string): string[] => CHECKS.filter((check) => verdicts.get(relay)?.[check] === 'fail');
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html/index.js';
-import { CHROMIUM_PATH, launchChromium, waitForCharts } from '../../scripts/screenshot-report.mjs';
+import { CHROMIUM_PATH, launchChromium, waitForCharts } from '../../scripts/screenshotReport.mjs';
 import { CLOSE_SCRIPT_ANSWER, HOSTILE_CASE, IMG_ANSWER, maliciousReportInput, SCRIPT_ANSWER } from '../report-html/maliciousRun.js';
 
 /**
@@ -86,17 +86,20 @@ describe('report.html in headless Chromium', () => {
   });
 
   it('shows hostile answers as text in the grid cell once opened, and runs none of them', async () => {
-    const cell = page.locator('table.grid tbody tr', { has: page.locator('th.case', { hasText: HOSTILE_CASE }) }).locator('td.cell').first();
+    const cell = page
+      .locator('table.grid tbody tr', { has: page.locator('th.case', { hasText: HOSTILE_CASE }) })
+      .locator('td.cell')
+      .first();
     const answer = cell.locator('pre.answer').first();
     await expect(answer.isVisible()).resolves.toBe(false);
     await cell.locator('summary').click();
     await expect(answer.isVisible()).resolves.toBe(true);
-    const text = await answer.innerText();
+    const text = await answer.textContent();
     expect(text).toContain(SCRIPT_ANSWER);
     expect(text).toContain(IMG_ANSWER);
     expect(text).toContain(CLOSE_SCRIPT_ANSWER);
-    expect(await cell.locator('pre.thought').first().innerText()).toMatch(/^\*\*Thinking\*\* about </);
-    expect(await cell.locator('.reason').first().innerText()).toMatch(/^grader: expected Paris, got </);
+    expect(await cell.locator('pre.thought').first().textContent()).toMatch(/^\*\*Thinking\*\* about </);
+    expect(await cell.locator('.reason').first().textContent()).toMatch(/^grader: expected Paris, got </);
   });
 
   it('fired no dialog and holds no injected element', async () => {

@@ -10,12 +10,12 @@ const atMultiplier = (multiplier: number): Pricing => ({ kind: 'tokens', prices:
 /** The real 2.5 Pro stream's last usageMetadata, read without our decoder. */
 function fixtureUsage(): TokenUsage {
   const chunks = parseFixtureNaively('2.5-pro-thought-summaries.sse');
-  const usage = chunks.at(-1)?.['usageMetadata'] as Record<string, number | undefined>;
+  const usage = chunks.at(-1)?.usageMetadata as Record<string, number | undefined>;
   return {
-    promptTokens: usage['promptTokenCount'],
-    cachedTokens: usage['cachedContentTokenCount'],
-    thoughtTokens: usage['thoughtsTokenCount'],
-    answerTokens: usage['candidatesTokenCount'],
+    promptTokens: usage.promptTokenCount,
+    cachedTokens: usage.cachedContentTokenCount,
+    thoughtTokens: usage.thoughtsTokenCount,
+    answerTokens: usage.candidatesTokenCount,
   };
 }
 
@@ -43,7 +43,12 @@ describe('cost of the real 2.5 Pro fixture, priced by hand', () => {
     ['cached above prompt', { ...usage, cachedTokens: 50 }, atList, (34 * 0.125 + 1256 * 10) / 1e6],
     ['no thought count', { ...usage, thoughtTokens: undefined }, atList, (34 * 1.25 + 469 * 10) / 1e6],
     ['per request', usage, { kind: 'perRequest', usdPerRequest: 0.002 } as Pricing, 0.002],
-    ['per request, no usage', { promptTokens: undefined, cachedTokens: undefined, thoughtTokens: undefined, answerTokens: undefined }, { kind: 'perRequest', usdPerRequest: 0.002 } as Pricing, 0.002],
+    [
+      'per request, no usage',
+      { promptTokens: undefined, cachedTokens: undefined, thoughtTokens: undefined, answerTokens: undefined },
+      { kind: 'perRequest', usdPerRequest: 0.002 } as Pricing,
+      0.002,
+    ],
   ] as const)('%s', (_name, given, pricing, expected) => {
     const cost = costUsd(given, pricing);
     expect(cost).toBeDefined();
@@ -75,14 +80,29 @@ describe('which price applies', () => {
   it('prefers a relay per-request price, then its own prices, then the suite, then the list', () => {
     const suite = { 'gemini-2.5-flash': { input: 1, output: 2 } };
     expect(resolvePricing('gemini-2.5-flash', { perRequest: 0.01, multiplier: 0.5 }, suite)?.pricing).toEqual({ kind: 'perRequest', usdPerRequest: 0.01 });
-    expect(resolvePricing('gemini-2.5-flash', { input: 0.2, output: 0.8 }, suite)?.pricing).toEqual({ kind: 'tokens', prices: { input: 0.2, output: 0.8, cachedInput: 0.2 }, multiplier: 1 });
-    expect(resolvePricing('gemini-2.5-flash', { multiplier: 0.5 }, suite)).toEqual({ pricing: { kind: 'tokens', prices: { input: 1, output: 2, cachedInput: 1 }, multiplier: 0.5 }, source: 'suite prices × 0.5' });
+    expect(resolvePricing('gemini-2.5-flash', { input: 0.2, output: 0.8 }, suite)?.pricing).toEqual({
+      kind: 'tokens',
+      prices: { input: 0.2, output: 0.8, cachedInput: 0.2 },
+      multiplier: 1,
+    });
+    expect(resolvePricing('gemini-2.5-flash', { multiplier: 0.5 }, suite)).toEqual({
+      pricing: { kind: 'tokens', prices: { input: 1, output: 2, cachedInput: 1 }, multiplier: 0.5 },
+      source: 'suite prices × 0.5',
+    });
     expect(resolvePricing('gemini-2.5-flash', { multiplier: 0.5 }, {})?.source).toBe('list price (2026-11-30) × 0.5');
     expect(resolvePricing('my-finetune', { multiplier: 0.5 }, {})).toBeUndefined();
   });
 
   it('every built-in price names its source and the date it was read', () => {
-    for (const model of ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash', 'gemini-2.0-flash-lite', 'gemini-3-pro-preview', 'gemini-3-flash-preview']) {
+    for (const model of [
+      'gemini-2.5-pro',
+      'gemini-2.5-flash',
+      'gemini-2.5-flash-lite',
+      'gemini-2.0-flash',
+      'gemini-2.0-flash-lite',
+      'gemini-3-pro-preview',
+      'gemini-3-flash-preview',
+    ]) {
       const price = listPriceOf(model);
       expect(price?.source).toBe('https://ai.google.dev/gemini-api/docs/pricing');
       expect(price?.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);

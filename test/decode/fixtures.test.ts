@@ -46,22 +46,22 @@ describe('facts of the recorded streams', () => {
   it('2.5-pro-thought-summaries.sse: 23 chunks, 4 of thoughts, usage of the last chunk', () => {
     const chunks = decodedChunks('2.5-pro-thought-summaries.sse');
     expect(chunks).toHaveLength(23);
-    expect(chunks.filter((chunk) => chunk['candidates'][0].content.parts[0].thought === true)).toHaveLength(4);
+    expect(chunks.filter((chunk) => chunk.candidates[0].content.parts[0].thought === true)).toHaveLength(4);
     const { thoughtText, answerText } = naiveTexts(chunks);
     expect({ thoughtText, answerText }).toEqual(naiveTexts(parseFixtureNaively('2.5-pro-thought-summaries.sse')));
     expect(thoughtText).toHaveLength(1575);
     expect(thoughtText.startsWith("**Clarifying User Goals**\n\nI'm currently focused on defining")).toBe(true);
     expect(answerText).toHaveLength(1938);
     expect(answerText.startsWith('This is a great question! Safely crossing the street')).toBe(true);
-    expect(chunks.at(-1)?.['usageMetadata']).toEqual({
+    expect(chunks.at(-1)?.usageMetadata).toEqual({
       promptTokenCount: 34,
       candidatesTokenCount: 469,
       totalTokenCount: 1290,
       promptTokensDetails: [{ modality: 'TEXT', tokenCount: 34 }],
       thoughtsTokenCount: 787,
     });
-    expect(chunks.at(-1)?.['candidates'][0].finishReason).toBe('STOP');
-    expect(chunks.at(-1)?.['modelVersion']).toBe('gemini-2.5-pro');
+    expect(chunks.at(-1)?.candidates[0].finishReason).toBe('STOP');
+    expect(chunks.at(-1)?.modelVersion).toBe('gemini-2.5-pro');
   });
 
   it('flash-latest-thoughts.json-array: thought, answer, then a signature-only chunk', () => {
@@ -70,14 +70,14 @@ describe('facts of the recorded streams', () => {
     expect(naiveTexts(chunks)).toEqual({
       thoughtText:
         '**Considering the Constraint**\n\nI\'m focusing intently on the "just the name" constraint. It demands a ' +
-        'single, direct name; no fluff, no preliminaries. I\'m actively suppressing any inclination to offer ' +
+        "single, direct name; no fluff, no preliminaries. I'm actively suppressing any inclination to offer " +
         'multiple options or explain my reasoning. This constraint is paramount.\n\n\n',
       answerText: 'Scoop',
     });
-    const lastPart = chunks[2]?.['candidates'][0].content.parts[0];
+    const lastPart = chunks[2]?.candidates[0].content.parts[0];
     expect(lastPart.text).toBe('');
     expect(lastPart.thoughtSignature).toMatch(/^Eq0JCqoJ.*8vJ4$/);
-    expect(chunks[2]?.['usageMetadata']).toMatchObject({
+    expect(chunks[2]?.usageMetadata).toMatchObject({
       promptTokenCount: 11,
       candidatesTokenCount: 2,
       totalTokenCount: 304,
@@ -107,7 +107,7 @@ describe('facts of the recorded streams', () => {
   it('1.x-prompt-blocked-safety.sse: one chunk, blockReason SAFETY, no candidates', () => {
     const chunks = decodedChunks('1.x-prompt-blocked-safety.sse');
     expect(chunks).toHaveLength(1);
-    expect(chunks[0]?.['promptFeedback'].blockReason).toBe('SAFETY');
-    expect(chunks[0]?.['candidates']).toBeUndefined();
+    expect(chunks[0]?.promptFeedback.blockReason).toBe('SAFETY');
+    expect(chunks[0]?.candidates).toBeUndefined();
   });
 });

@@ -25,7 +25,10 @@ function documentedColumns(markdown: string, heading: string): string[] {
       if (columnCell !== -1) break;
       continue;
     }
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (columnCell === -1) {
       columnCell = cells.indexOf('column');
       if (columnCell === -1) throw new Error(`the first table under "## ${heading}" has no "column" heading`);

@@ -22,7 +22,9 @@ function readAllowList(): string[] {
 }
 
 if (process.env.UPDATE_UNDOCUMENTED === '1') {
-  const header = readFileSync(ALLOW_LIST, 'utf8').split('\n').filter((line) => line.startsWith('#'));
+  const header = readFileSync(ALLOW_LIST, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('#'));
   writeFileSync(ALLOW_LIST, `${[...header, ...findUndocumentedExports(ROOT).map(allowListKey)].join('\n')}\n`);
 }
 

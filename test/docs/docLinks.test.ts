@@ -34,7 +34,12 @@ function anchorsOf(markdownFile: string): Set<string> {
 /** A problem with `target` (a repository path with an optional `#anchor`) named in `from`, or undefined. */
 function brokenLink(from: string, target: string, base: string): string | undefined {
   const [path = '', anchor] = target.split('#');
-  const file = path === '' ? from : relative(ROOT, resolve(join(ROOT, base), path)).split('\\').join('/');
+  const file =
+    path === ''
+      ? from
+      : relative(ROOT, resolve(join(ROOT, base), path))
+          .split('\\')
+          .join('/');
   if (file.startsWith('..')) return `${from}: ${target} is outside the repository`;
   if (!existsSync(join(ROOT, file))) return `${from}: ${target}: no such file`;
   if (anchor !== undefined && file.endsWith('.md') && !anchorsOf(file).has(anchor)) return `${from}: ${target}: no heading #${anchor} in ${file}`;

@@ -23,7 +23,10 @@ function section(markdown: string, heading: string): string {
 
 /** Every backticked name in the first column of the section's first table, sorted. */
 function tableKeys(markdown: string, heading: string): string[] {
-  const rows = section(markdown, heading).split('\n').filter((line) => line.startsWith('|')).slice(2);
+  const rows = section(markdown, heading)
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .slice(2);
   return rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1] as string)).sort();
 }
 

@@ -20,7 +20,12 @@ const PIECES = [
   event({ candidates: [candidate(undefined, 'The answer is 42.')], modelVersion: 'gemini-2.5-flash', responseId: 'r-1' }),
   event({ candidates: [candidate(0, undefined, 'STOP')], modelVersion: 'gemini-2.5-flash', responseId: 'r-1' }),
   event({ candidates: [candidate(1, 'it is 41.')], modelVersion: 'gemini-2.5-flash', responseId: 'r-1' }),
-  event({ candidates: [candidate(1, undefined, 'MAX_TOKENS')], usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 12, totalTokenCount: 17 }, modelVersion: 'gemini-2.5-flash', responseId: 'r-1' }),
+  event({
+    candidates: [candidate(1, undefined, 'MAX_TOKENS')],
+    usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 12, totalTokenCount: 17 },
+    modelVersion: 'gemini-2.5-flash',
+    responseId: 'r-1',
+  }),
 ];
 
 let server: ReplayServer;
@@ -44,7 +49,10 @@ cases:
   );
   result = await runCli(['run', join(folder, 'suite.yaml'), '--out', join(folder, 'out')]);
   rows = parse(readFileSync(join(folder, 'out', 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-  details = readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  details = readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 });
 
 afterAll(async () => {

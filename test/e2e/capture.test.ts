@@ -32,7 +32,13 @@ beforeAll(async () => {
     response.write(event.slice(0, cut));
     setTimeout(() => {
       response.write(event.slice(cut));
-      setTimeout(() => response.end(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: '' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 } })}\r\n\r\n`), 30);
+      setTimeout(
+        () =>
+          response.end(
+            `data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: '' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 } })}\r\n\r\n`,
+          ),
+        30,
+      );
     }, 30);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +55,10 @@ function suite(extra = ''): { folder: string; file: string } {
   const file = join(folder, 'suite.yaml');
   writeFileSync(
     file,
-    `name: cap\nmodel: gemini-2.5-flash\nthinkingBudgets: [0, 512]\nrepeats: 2\nretry: null\n${extra}relays:\n  - { name: echo, baseUrl: "${base}/echo", apiKey: ${ECHO_KEY}, auth: query }\n  - { name: deny, baseUrl: "${base}/deny", apiKey: ${DENY_KEY}, retry: { max: 0 } }\ncases:\n  - { id: q, prompt: "6*7?", expect: { contains: "42" } }\n`.replace('retry: null\n', ''),
+    `name: cap\nmodel: gemini-2.5-flash\nthinkingBudgets: [0, 512]\nrepeats: 2\nretry: null\n${extra}relays:\n  - { name: echo, baseUrl: "${base}/echo", apiKey: ${ECHO_KEY}, auth: query }\n  - { name: deny, baseUrl: "${base}/deny", apiKey: ${DENY_KEY}, retry: { max: 0 } }\ncases:\n  - { id: q, prompt: "6*7?", expect: { contains: "42" } }\n`.replace(
+      'retry: null\n',
+      '',
+    ),
   );
   return { folder, file };
 }
@@ -58,9 +67,22 @@ type Line = Record<string, unknown>;
 const capturesOf = (out: string): Map<string, Line[]> => {
   const folder = join(out, 'captures');
   if (!existsSync(folder)) return new Map();
-  return new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Line)]));
+  return new Map(
+    readdirSync(folder).map((name) => [
+      name,
+      readFileSync(join(folder, name), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Line),
+    ]),
+  );
 };
-const allText = (out: string): string => (existsSync(join(out, 'captures')) ? readdirSync(join(out, 'captures')).map((name) => readFileSync(join(out, 'captures', name), 'utf8')).join('\n') : '');
+const allText = (out: string): string =>
+  existsSync(join(out, 'captures'))
+    ? readdirSync(join(out, 'captures'))
+        .map((name) => readFileSync(join(out, 'captures', name), 'utf8'))
+        .join('\n')
+    : '';
 
 describe('capture', () => {
   it('all: every row, chunk by chunk with arrival times, keys redacted even when echoed across a chunk boundary', async () => {
@@ -97,7 +119,12 @@ describe('capture', () => {
     expect((await runCli(['run', file, '--out', out])).code).toBe(0);
     const headers = [...capturesOf(out).values()].map((lines) => lines[0]!);
     expect(headers.filter((header) => header.relay === 'deny')).toHaveLength(4);
-    expect(headers.filter((header) => header.relay === 'echo').map((header) => header.thinking).sort()).toEqual(['budget 0', 'budget 512']);
+    expect(
+      headers
+        .filter((header) => header.relay === 'echo')
+        .map((header) => header.thinking)
+        .sort(),
+    ).toEqual(['budget 0', 'budget 512']);
     // The report links each relay's raw streams under its verdicts, errors first.
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     const denyJob = String(headers.find((header) => header.relay === 'deny')!.job_id);

@@ -38,7 +38,13 @@ const rowOf = (out: string): Row => (parse(readFileSync(join(out, 'requests.csv'
 const captureOf = (out: string): { path: string; lines: Array<Record<string, unknown>> } => {
   const name = readdirSync(join(out, 'captures'))[0]!;
   const path = join(out, 'captures', name);
-  return { path, lines: readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    path,
+    lines: readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 };
 
 describe('replaying a capture', () => {
@@ -56,11 +62,28 @@ describe('replaying a capture', () => {
 
     const before = rowOf(join(folder, 'original'));
     const after = rowOf(join(folder, 'replayed'));
-    for (const column of ['status', 'chunks', 'thought_chunks', 'answer_chunks', 'prompt_tokens', 'thought_tokens', 'answer_tokens', 'total_tokens', 'answer', 'pass', 'model_version', 'finish_reason']) {
+    for (const column of [
+      'status',
+      'chunks',
+      'thought_chunks',
+      'answer_chunks',
+      'prompt_tokens',
+      'thought_tokens',
+      'answer_tokens',
+      'total_tokens',
+      'answer',
+      'pass',
+      'model_version',
+      'finish_reason',
+    ]) {
       expect(after[column], column).toBe(before[column]);
     }
     const again = captureOf(join(folder, 'replayed'));
-    const text = (lines: Array<Record<string, unknown>>): string => lines.slice(1).map((line) => String(line.text)).join('');
+    const text = (lines: Array<Record<string, unknown>>): string =>
+      lines
+        .slice(1)
+        .map((line) => String(line.text))
+        .join('');
     expect(text(again.lines)).toBe(text(recorded.lines));
     for (const column of ['ttft_ms', 'first_answer_ms', 'total_ms']) {
       const difference = Math.abs(Number(after[column]) - Number(before[column]));

@@ -69,7 +69,10 @@ afterAll(async () => {
 function suiteWith(relays: string[]): { folder: string; file: string } {
   const folder = mkdtempSync(join(tmpdir(), 'relaybench-check-'));
   const file = join(folder, 'suite.yaml');
-  writeFileSync(file, `name: check\nmodel: gemini-2.5-flash\nthinkingBudgets: [1024, 0, -1]\nrelays:\n${relays.map((relay) => `  - ${relay}\n`).join('')}cases:\n  - { id: q, prompt: "6*7?", expect: { number: 42 } }\n`);
+  writeFileSync(
+    file,
+    `name: check\nmodel: gemini-2.5-flash\nthinkingBudgets: [1024, 0, -1]\nrelays:\n${relays.map((relay) => `  - ${relay}\n`).join('')}cases:\n  - { id: q, prompt: "6*7?", expect: { number: 42 } }\n`,
+  );
   return { folder, file };
 }
 
@@ -135,7 +138,10 @@ describe('relaybench check', () => {
   });
 
   it('--relay checks only those relays; an unknown one is exit 2, nothing sent', async () => {
-    const { folder, file } = suiteWith([`{ name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`, `{ name: refused, baseUrl: "http://127.0.0.1:${closedPort}", apiKey: ${GOOD_KEY} }`]);
+    const { folder, file } = suiteWith([
+      `{ name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`,
+      `{ name: refused, baseUrl: "http://127.0.0.1:${closedPort}", apiKey: ${GOOD_KEY} }`,
+    ]);
     const only = await runCli(['check', file, '--relay', 'good', '--thinking', '1024'], { cwd: folder });
     expect(only.code, only.stderr).toBe(0);
     expect(only.stdout).toContain('The relay answered.');

@@ -18,7 +18,8 @@ let base: string;
 let closedPort: number;
 const bodies: string[] = [];
 
-const sse = (value: string): string => `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: value }] }, finishReason: 'STOP' }], modelVersion: 'gemini-2.5-flash' })}\r\n\r\n`;
+const sse = (value: string): string =>
+  `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: value }] }, finishReason: 'STOP' }], modelVersion: 'gemini-2.5-flash' })}\r\n\r\n`;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -55,17 +56,20 @@ afterAll(async () => {
 function suiteWith(judge: string | undefined): { folder: string; file: string } {
   const folder = mkdtempSync(join(tmpdir(), 'relaybench-check-judge-'));
   const file = join(folder, 'suite.yaml');
-  writeFileSync(file, [
-    'name: check-judge',
-    'model: gemini-2.5-flash',
-    'relays:',
-    `  - { name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`,
-    // The table is built before the server starts: BASE and CLOSED_PORT are filled in here.
-    ...(judge === undefined ? [] : [`judge: ${judge.replace('BASE', base).replace('CLOSED_PORT', String(closedPort))}`]),
-    'cases:',
-    '  - { id: q, prompt: "6*7?", expect: { number: 42 } }',
-    ...(judge === undefined ? [] : ['  - { id: j, prompt: "Why TCP?", expect: { judge: Says reliable delivery. } }']),
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'name: check-judge',
+      'model: gemini-2.5-flash',
+      'relays:',
+      `  - { name: good, baseUrl: "${base}/good", apiKey: ${GOOD_KEY} }`,
+      // The table is built before the server starts: BASE and CLOSED_PORT are filled in here.
+      ...(judge === undefined ? [] : [`judge: ${judge.replace('BASE', base).replace('CLOSED_PORT', String(closedPort))}`]),
+      'cases:',
+      '  - { id: q, prompt: "6*7?", expect: { number: 42 } }',
+      ...(judge === undefined ? [] : ['  - { id: j, prompt: "Why TCP?", expect: { judge: Says reliable delivery. } }']),
+    ].join('\n'),
+  );
   return { folder, file };
 }
 
@@ -74,9 +78,23 @@ describe('relaybench check with a judge', () => {
     ['judge named from relays', '{ relay: good }', 'judge (good)', 0, /OK$/, undefined],
     ['inline judge that answers a verdict', `{ relay: { name: grader, baseUrl: "BASE/ok", apiKey: ${GOOD_KEY} } }`, 'judge (grader)', 0, /OK$/, undefined],
     ['judge key rejected', `{ relay: { name: grader, baseUrl: "BASE/key", apiKey: ${BAD_KEY} } }`, 'judge (grader)', 1, /403\s+no .*FAIL$/, /key rejected \(HTTP 403\)/],
-    ['judge answers prose', `{ relay: { name: grader, baseUrl: "BASE/prose", apiKey: ${GOOD_KEY} } }`, 'judge (grader)', 1, /FAIL$/, /the judge answered outside the schema \(not JSON\)/],
+    [
+      'judge answers prose',
+      `{ relay: { name: grader, baseUrl: "BASE/prose", apiKey: ${GOOD_KEY} } }`,
+      'judge (grader)',
+      1,
+      /FAIL$/,
+      /the judge answered outside the schema \(not JSON\)/,
+    ],
     ['judge JSON without pass', `{ relay: { name: grader, baseUrl: "BASE/nopass", apiKey: ${GOOD_KEY} } }`, 'judge (grader)', 1, /FAIL$/, /the judge .*pass/],
-    ['judge port closed', `{ relay: { name: grader, baseUrl: "http://127.0.0.1:CLOSED_PORT", apiKey: ${GOOD_KEY} } }`, 'judge (grader)', 1, /^judge \(grader\)\s+no\s.*FAIL$/, /refused|ECONNREFUSED/],
+    [
+      'judge port closed',
+      `{ relay: { name: grader, baseUrl: "http://127.0.0.1:CLOSED_PORT", apiKey: ${GOOD_KEY} } }`,
+      'judge (grader)',
+      1,
+      /^judge \(grader\)\s+no\s.*FAIL$/,
+      /refused|ECONNREFUSED/,
+    ],
   ])('%s', async (_name, judge, row, code, rowPattern, notePattern) => {
     const { folder, file } = suiteWith(judge);
     const result = await runCli(['check', file], { cwd: folder });

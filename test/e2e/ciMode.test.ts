@@ -86,7 +86,8 @@ describe('relaybench in CI', () => {
     const first = await runCli(['run', path, '--shard', '1/2', '--out', join(folder, 'shard-1')]);
     const second = await runCli(['run', path, '--shard', '2/2', '--out', join(folder, 'shard-2')]);
     expect([first.code, second.code]).toEqual([0, 0]);
-    const ids = (dir: string): string[] => (parse(readFileSync(join(folder, dir, 'requests.csv')), { columns: true }) as Array<Record<string, string>>).map((row) => row.job_id ?? '');
+    const ids = (dir: string): string[] =>
+      (parse(readFileSync(join(folder, dir, 'requests.csv')), { columns: true }) as Array<Record<string, string>>).map((row) => row.job_id ?? '');
     const all = [...ids('shard-1'), ...ids('shard-2')];
     expect(all).toHaveLength(PLANNED);
     expect(new Set(all).size).toBe(PLANNED);
@@ -97,8 +98,22 @@ describe('relaybench in CI', () => {
     const summary = (dir: string): Array<Record<string, string>> => parse(readFileSync(join(folder, dir, 'summary.csv')), { columns: true }) as Array<Record<string, string>>;
     // Counts, pass rates and tokens are exact (the seeded emulator answers each job the same);
     // latencies are measured again, so only their presence is compared.
-    const exactColumns = ['relay', 'model', 'thinking_budget', 'n', 'ok', 'errors', 'error_rate', 'pass_rate', 'pass_ci_low', 'pass_ci_high', 'thought_tokens_mean', 'answer_tokens_mean'];
-    const pick = (rows: Array<Record<string, string>>): Array<Record<string, string | undefined>> => rows.map((row) => Object.fromEntries(exactColumns.map((column) => [column, row[column]])));
+    const exactColumns = [
+      'relay',
+      'model',
+      'thinking_budget',
+      'n',
+      'ok',
+      'errors',
+      'error_rate',
+      'pass_rate',
+      'pass_ci_low',
+      'pass_ci_high',
+      'thought_tokens_mean',
+      'answer_tokens_mean',
+    ];
+    const pick = (rows: Array<Record<string, string>>): Array<Record<string, string | undefined>> =>
+      rows.map((row) => Object.fromEntries(exactColumns.map((column) => [column, row[column]])));
     expect(pick(summary('merged'))).toEqual(pick(summary('baseline')));
     const gate = await runCli(['gate', join(folder, 'merged')]);
     expect(gate.code).toBe(0);

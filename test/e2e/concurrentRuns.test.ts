@@ -136,7 +136,7 @@ describe('paths that are refused before anything is sent', () => {
     for (const out of ['j1', 'j2', 'j3']) expect(existsSync(join(folder, out))).toBe(false);
   });
 
-  it('--resume of another suite\'s run is refused, even with --force', async () => {
+  it("--resume of another suite's run is refused, even with --force", async () => {
     const other = join(folder, 'other-suite-run');
     mkdirSync(other);
     const row = REQUEST_COLUMNS.map((column) => ({ run_id: 'r', job_id: 'j1', suite: 'elsewhere', case_id: 'x', relay: 'alpha', status: 'ok' })[column as string]);
@@ -157,7 +157,12 @@ describe('paths that are refused before anything is sent', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
       while (!existsSync(join(out, 'requests.csv'))) await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const args of [['run', slow, '--resume', out], ['report', out], ['gate', out], ['run', slow, '--out', out]]) {
+      for (const args of [
+        ['run', slow, '--resume', out],
+        ['report', out],
+        ['gate', out],
+        ['run', slow, '--out', out],
+      ]) {
         const refused = await runCli(args);
         expect(refused.code).toBe(2);
         expect(refused.stderr).toMatch(new RegExp(`held by relaybench run \\(pid ${child.pid}`));

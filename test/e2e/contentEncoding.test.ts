@@ -70,7 +70,13 @@ beforeAll(async () => {
   const events = splitEvents(readFixture(FIXTURE), 'sse');
   const routes: ReplayRoute[] = [];
   for (const [name, coding, encode] of CODED) {
-    routes.push({ prefix: `/${name}`, contentType: 'text/event-stream', pieces: await encode(events), gapMs: GAP_MS, ...(coding === undefined ? {} : { headers: { 'content-encoding': coding } }) });
+    routes.push({
+      prefix: `/${name}`,
+      contentType: 'text/event-stream',
+      pieces: await encode(events),
+      gapMs: GAP_MS,
+      ...(coding === undefined ? {} : { headers: { 'content-encoding': coding } }),
+    });
   }
   const gzipped = await gzip(events);
   const corrupt = gzipped.map((piece, index) => (index === 2 ? new Uint8Array(piece.length).fill(0xa5) : piece));
@@ -101,7 +107,9 @@ cases:
   );
   result = await runCli(['run', join(folder, 'suite.yaml'), '--out', join(folder, 'out')]);
   rows = parse(readFileSync(join(folder, 'out', 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-  for (const line of readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8').trim().split('\n')) {
+  for (const line of readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8')
+    .trim()
+    .split('\n')) {
     const detail = JSON.parse(line) as { relay: string; t0_epoch_ms: number };
     details.set(detail.relay, detail.t0_epoch_ms);
   }
@@ -174,6 +182,11 @@ describe('compressed streams', () => {
   });
 
   it('decodes a compressed error body', () => {
-    expect(rowOf('error-gzip')).toMatchObject({ status: 'error', error_kind: 'http', http_status: '503', error_message: 'HTTP 503 UNAVAILABLE: This model is currently experiencing high demand.' });
+    expect(rowOf('error-gzip')).toMatchObject({
+      status: 'error',
+      error_kind: 'http',
+      http_status: '503',
+      error_message: 'HTTP 503 UNAVAILABLE: This model is currently experiencing high demand.',
+    });
   });
 });

@@ -30,7 +30,8 @@ let suiteFile: string;
 const rowsOf = (dir: string): Row[] => parse(readFileSync(join(folder, dir, 'requests.csv')), { columns: true }) as Row[];
 const planIds = (dir: string): string[] => (JSON.parse(readFileSync(join(folder, dir, 'plan.json'), 'utf8')) as Array<{ job_id: string }>).map((job) => job.job_id);
 /** What does not depend on timing: the same for the same job in any run against the seeded emulator. */
-const stable = (rows: Row[]): string[] => rows.map((row) => [row.job_id, row.relay, row.case_id, row.thinking_budget, row.repeat, row.status, row.answer, row.pass].join('|')).sort();
+const stable = (rows: Row[]): string[] =>
+  rows.map((row) => [row.job_id, row.relay, row.case_id, row.thinking_budget, row.repeat, row.status, row.answer, row.pass].join('|')).sort();
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'relaybench-filter-'));
@@ -46,7 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('run with filters', () => {
-  it('runs exactly the slice, with the full plan\'s job ids, and records the filter', () => {
+  it("runs exactly the slice, with the full plan's job ids, and records the filter", () => {
     const allIds = new Set(planIds('all'));
     const slice = rowsOf('slice');
     expect(slice).toHaveLength(4);
@@ -71,7 +72,9 @@ describe('run with filters', () => {
     expect(manifest.counts.planned).toBe(24);
     expect(manifest.filter).toBeUndefined();
     // Each slice's raw captures come along (one good sample per relay and thinking setting here).
-    expect(readdirSync(join(folder, 'merged', 'captures')).sort()).toEqual([...readdirSync(join(folder, 'honest', 'captures')), ...readdirSync(join(folder, 'other', 'captures'))].sort());
+    expect(readdirSync(join(folder, 'merged', 'captures')).sort()).toEqual(
+      [...readdirSync(join(folder, 'honest', 'captures')), ...readdirSync(join(folder, 'other', 'captures'))].sort(),
+    );
     expect(readdirSync(join(folder, 'merged', 'captures'))).toHaveLength(4);
   });
 

@@ -55,7 +55,10 @@ cases:
   );
   result = await runCli(['run', join(folder, 'suite.yaml'), '--out', join(folder, 'out')], { env: { REPLAY_KEY: 'replay-secret-key-0001' } });
   rows = parse(readFileSync(join(folder, 'out', 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-  details = readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  details = readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 });
 
 afterAll(async () => {

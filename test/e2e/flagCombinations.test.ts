@@ -48,13 +48,17 @@ describe('an output flag naming an input of the command', () => {
     ['gate RUN --junit RUN/requests.csv', () => ['gate', run, '--junit', join(run, 'requests.csv')], '--junit'],
     ['gate RUN --baseline RUN --junit RUN/details.jsonl', () => ['gate', run, '--baseline', run, '--junit', join(run, 'details.jsonl')], '--junit'],
   ];
-  it.each(cases)('%s: exit 2, the run and the suite untouched', async (_what, args, flag) => {
-    const before = ['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'));
-    const result = await runCli(args());
-    expectOneLineRefusal(result, flag);
-    expect(['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'))).toEqual(before);
-    expect(readFileSync(suite, 'utf8')).toBe(SUITE);
-  }, 60_000);
+  it.each(cases)(
+    '%s: exit 2, the run and the suite untouched',
+    async (_what, args, flag) => {
+      const before = ['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'));
+      const result = await runCli(args());
+      expectOneLineRefusal(result, flag);
+      expect(['requests.csv', 'run.json', 'summary.csv', 'details.jsonl'].map((name) => readFileSync(join(run, name), 'utf8'))).toEqual(before);
+      expect(readFileSync(suite, 'utf8')).toBe(SUITE);
+    },
+    60_000,
+  );
 });
 
 describe('flags that do nothing together are refused, not ignored', () => {
@@ -64,11 +68,15 @@ describe('flags that do nothing together are refused, not ignored', () => {
     // Before: a whole new run into results/, as if --force meant "overwrite".
     ['run --force without --resume', () => ['run', suite, '--out', join(folder, 'forced'), '--force'], '--force'],
   ];
-  it.each(cases)('%s: exit 2, one line naming the flag', async (_what, args, flag) => {
-    const result = await runCli(args());
-    expectOneLineRefusal(result, flag);
-    expect(result.stderr).toContain('Nothing was sent');
-  }, 60_000);
+  it.each(cases)(
+    '%s: exit 2, one line naming the flag',
+    async (_what, args, flag) => {
+      const result = await runCli(args());
+      expectOneLineRefusal(result, flag);
+      expect(result.stderr).toContain('Nothing was sent');
+    },
+    60_000,
+  );
 });
 
 describe('a slice resumed with other filter flags', () => {
@@ -96,14 +104,26 @@ describe('emulate: a config or address it cannot use', () => {
   // Before: a Node stack trace and exit 1 (the "gate failed" code) for each.
   it.each<[what: string, args: () => string[], line: RegExp]>([
     ['a suite given as --config', () => ['emulate', '--port', '0', '--config', suite], /^relaybench: .*suite\.yaml is invalid:/],
-    ['a host that does not resolve', () => ['emulate', '--port', '0', '--host', 'no-such-host.invalid'], /^relaybench: --host no-such-host\.invalid --port 0: cannot listen \((ENOTFOUND|EAI_AGAIN)\)/],
-    ['an address this machine does not have', () => ['emulate', '--port', '0', '--host', '192.0.2.7'], /^relaybench: --host 192\.0\.2\.7 --port 0: cannot listen \(EADDRNOTAVAIL\)/],
-  ])('%s: exit 2, no stack trace', async (_what, args, line) => {
-    const result = await runCli(args(), { timeoutMs: 20_000 });
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(line);
-    expect(result.stderr).not.toMatch(/\n\s+at |node:internal|file:\/\//);
-  }, 30_000);
+    [
+      'a host that does not resolve',
+      () => ['emulate', '--port', '0', '--host', 'no-such-host.invalid'],
+      /^relaybench: --host no-such-host\.invalid --port 0: cannot listen \((ENOTFOUND|EAI_AGAIN)\)/,
+    ],
+    [
+      'an address this machine does not have',
+      () => ['emulate', '--port', '0', '--host', '192.0.2.7'],
+      /^relaybench: --host 192\.0\.2\.7 --port 0: cannot listen \(EADDRNOTAVAIL\)/,
+    ],
+  ])(
+    '%s: exit 2, no stack trace',
+    async (_what, args, line) => {
+      const result = await runCli(args(), { timeoutMs: 20_000 });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(line);
+      expect(result.stderr).not.toMatch(/\n\s+at |node:internal|file:\/\//);
+    },
+    30_000,
+  );
 
   it('a port in use: exit 2 naming --port', async () => {
     const { createServer } = await import('node:net');
@@ -113,7 +133,9 @@ describe('emulate: a config or address it cannot use', () => {
     try {
       const result = await runCli(['emulate', '--port', String(port)], { timeoutMs: 20_000 });
       expect(result.code, result.stderr).toBe(2);
-      expect(result.stderr.trim()).toBe(`relaybench: --host 127.0.0.1 --port ${port}: cannot listen (EADDRINUSE): the port is in use; choose another --port, or 0 for any free port`);
+      expect(result.stderr.trim()).toBe(
+        `relaybench: --host 127.0.0.1 --port ${port}: cannot listen (EADDRINUSE): the port is in use; choose another --port, or 0 for any free port`,
+      );
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }
@@ -127,13 +149,17 @@ describe('a baseline that is the run itself', () => {
     ['gate RUN --baseline RUN/ (another spelling)', () => ['gate', run, '--baseline', `${run}/./`]],
     ['gate RUN --baseline COPY-OF-RUN', () => ['gate', run, '--baseline', join(folder, 'copy')]],
     ['run --resume RUN --baseline RUN', () => ['run', suite, '--resume', run, '--baseline', run]],
-  ])('%s: exit 2 naming --baseline', async (_what, args) => {
-    const { cpSync, existsSync } = await import('node:fs');
-    if (!existsSync(join(folder, 'copy'))) cpSync(run, join(folder, 'copy'), { recursive: true, filter: (source) => !source.endsWith('.relaybench.lock') });
-    const result = await runCli(args());
-    expectOneLineRefusal(result, '--baseline');
-    expect(result.stderr).toMatch(/compared with itself a run can never show a drop/);
-  }, 60_000);
+  ])(
+    '%s: exit 2 naming --baseline',
+    async (_what, args) => {
+      const { cpSync, existsSync } = await import('node:fs');
+      if (!existsSync(join(folder, 'copy'))) cpSync(run, join(folder, 'copy'), { recursive: true, filter: (source) => !source.endsWith('.relaybench.lock') });
+      const result = await runCli(args());
+      expectOneLineRefusal(result, '--baseline');
+      expect(result.stderr).toMatch(/compared with itself a run can never show a drop/);
+    },
+    60_000,
+  );
 
   it('an earlier run of the suite is still a baseline', async () => {
     const earlier = join(folder, 'earlier');

@@ -59,7 +59,9 @@ cases:
   result = await runCli(['run', join(folder, 'suite.yaml'), '--out', join(folder, 'out')]);
   rows = parse(readFileSync(join(folder, 'out', 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
   harness = (JSON.parse(readFileSync(join(folder, 'out', 'run.json'), 'utf8')) as { harness: typeof harness }).harness;
-  for (const line of readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8').trim().split('\n')) {
+  for (const line of readFileSync(join(folder, 'out', 'details.jsonl'), 'utf8')
+    .trim()
+    .split('\n')) {
     const detail = JSON.parse(line) as { job_id: string; t0_epoch_ms: number };
     t0ByJob.set(detail.job_id, detail.t0_epoch_ms);
   }
@@ -91,7 +93,12 @@ function timedRows(): Timed[] {
     mine.forEach((row, order) => {
       const t0 = t0ByJob.get(row.job_id ?? '') as number;
       const headersMs = Number(row.headers_ms);
-      timed.push({ id: `r${index} #${order}`, lateMs: headersMs - ((flushed[order] as number) - t0), sinceFlushStartMs: headersMs - ((flushStarted[order] as number) - t0), sendLagMs: (arrived[order] as number) - t0 });
+      timed.push({
+        id: `r${index} #${order}`,
+        lateMs: headersMs - ((flushed[order] as number) - t0),
+        sinceFlushStartMs: headersMs - ((flushStarted[order] as number) - t0),
+        sendLagMs: (arrived[order] as number) - t0,
+      });
     });
   }
   return timed;

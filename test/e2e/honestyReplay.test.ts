@@ -21,7 +21,12 @@ const THOUGHT = '**Recalling the capital**\n\nThe question asks for the capital 
 const ANSWER = ['Paris is the capital of France. It sits on the Seine ', 'and has about two million inhabitants in the city proper.'];
 
 function usage(prompt: number, candidates: number | undefined, thoughts: number): Chunk {
-  return { promptTokenCount: prompt, ...(candidates === undefined ? {} : { candidatesTokenCount: candidates }), totalTokenCount: prompt + (candidates ?? 0) + thoughts, thoughtsTokenCount: thoughts };
+  return {
+    promptTokenCount: prompt,
+    ...(candidates === undefined ? {} : { candidatesTokenCount: candidates }),
+    totalTokenCount: prompt + (candidates ?? 0) + thoughts,
+    thoughtsTokenCount: thoughts,
+  };
 }
 function body(text: string, thought: boolean, usageMetadata: Chunk, responseId: string, last = false): Chunk {
   const part = thought ? { text, thought: true } : { text };
@@ -70,7 +75,10 @@ const SCRIPTS: Record<string, Script> = {
   google: { pieces: paced(googleStream()) },
   honest: { pieces: paced(googleStream()) },
   'honest-array': {
-    pieces: googleStream().map((chunk, index, all) => ({ text: `${index === 0 ? '[' : '\n,\r\n'}${JSON.stringify(chunk, null, 2)}${index === all.length - 1 ? '\n]' : ''}`, gapMs: 60 })),
+    pieces: googleStream().map((chunk, index, all) => ({
+      text: `${index === 0 ? '[' : '\n,\r\n'}${JSON.stringify(chunk, null, 2)}${index === all.length - 1 ? '\n]' : ''}`,
+      gapMs: 60,
+    })),
   },
   repaced: { pieces: repacedPieces() },
   injected: { pieces: paced(googleStream({ prompt: 9 + 48 })) },
@@ -80,7 +88,10 @@ const SCRIPTS: Record<string, Script> = {
   'sse-for-array': { pieces: paced(googleStream()) },
 };
 /** Google's own recorded streams, one event per piece: other prompts, so only the per-response checks apply. */
-const REAL = FIXTURES.filter((fixture) => !fixture.name.includes('blocked')).map((fixture) => ({ ...fixture, relay: `real-${fixture.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}` }));
+const REAL = FIXTURES.filter((fixture) => !fixture.name.includes('blocked')).map((fixture) => ({
+  ...fixture,
+  relay: `real-${fixture.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+}));
 for (const fixture of REAL) {
   SCRIPTS[fixture.relay] = { pieces: splitEvents(readFixture(fixture.name), fixture.framing).map((piece) => ({ text: Buffer.from(piece).toString('utf8'), gapMs: 40 })) };
 }
@@ -124,7 +135,10 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   folder = mkdtempSync(join(tmpdir(), 'relaybench-honesty-'));
   const relays = Object.keys(SCRIPTS)
-    .map((name) => `  - { name: ${name}, baseUrl: "${url}/${name}", apiKey: replay-key-0001${name === 'google' ? ', reference: true' : ''}${ARRAY_RELAYS.has(name) ? ', stream: json-array' : ''} }`)
+    .map(
+      (name) =>
+        `  - { name: ${name}, baseUrl: "${url}/${name}", apiKey: replay-key-0001${name === 'google' ? ', reference: true' : ''}${ARRAY_RELAYS.has(name) ? ', stream: json-array' : ''} }`,
+    )
     .join('\n');
   writeFileSync(
     join(folder, 'suite.yaml'),
@@ -152,8 +166,19 @@ afterAll(async () => {
 });
 
 const CHECKS = [
-  'streams', 'natively_paced', 'honours_budget', 'returns_thoughts', 'usage_adds_up', 'usage_plausible', 'prompt_as_sent',
-  'config_honoured', 'model_as_asked', 'quality_parity', 'single_attempt', 'framing_clean', 'errors_google_shape',
+  'streams',
+  'natively_paced',
+  'honours_budget',
+  'returns_thoughts',
+  'usage_adds_up',
+  'usage_plausible',
+  'prompt_as_sent',
+  'config_honoured',
+  'model_as_asked',
+  'quality_parity',
+  'single_attempt',
+  'framing_clean',
+  'errors_google_shape',
 ];
 const failedChecks = (relay: string): string[] => CHECKS.filter((check) => verdicts.get(relay)?.[check] === 'fail');
 

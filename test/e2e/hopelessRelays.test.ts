@@ -32,7 +32,11 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'relaybench-hopeless-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem'), '-subj', '/CN=localhost', '-days', '1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem'), '-subj', '/CN=localhost', '-days', '1'],
+    { stdio: 'ignore' },
+  );
   const server = createHttpsServer({ key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) }, (_request, response) => {
     tlsRequests += 1;
     response.end();
@@ -85,7 +89,9 @@ describe('relays that cannot be reached', () => {
     }
     expect(skipped).toHaveLength(JOBS_PER_RELAY - 3);
     for (const row of skipped) {
-      expect(row.error_message).toMatch(new RegExp(`^skipped: relay ${relay} given up after 3 consecutive connection failures that retrying cannot fix \\(last: connection: ${code}`));
+      expect(row.error_message).toMatch(
+        new RegExp(`^skipped: relay ${relay} given up after 3 consecutive connection failures that retrying cannot fix \\(last: connection: ${code}`),
+      );
       expect(row.attempts).toBe('0');
     }
     const notices = result.stderr.split('\n').filter((line) => line.startsWith(`Giving up on relay ${relay}:`));

@@ -33,7 +33,9 @@ beforeAll(async () => {
       const prompt = json.contents.at(-1)?.parts[0]?.text ?? '';
       const text = prompt.startsWith('echo: ') ? prompt.slice(6) : json.generationConfig?.thinkingConfig?.thinkingBudget === 0 ? '41' : '42';
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.end(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 1, totalTokenCount: 4 }, modelVersion: '@gemini-2.5-flash', responseId: '-r1' })}\r\n\r\n`);
+      response.end(
+        `data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 1, totalTokenCount: 4 }, modelVersion: '@gemini-2.5-flash', responseId: '-r1' })}\r\n\r\n`,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -98,7 +100,12 @@ describe('relaybench run: configuration expanded, prompts verbatim, CSV neutrali
     ['a model that would change the URL', 'model: ../../admin', '', /run\.yaml:2:8 {2}model: model "\.\.\/\.\.\/admin" is not a model id/],
     ['a relay model override with a slash', 'model: gemini-2.5-flash', ', model: "gemini/../x"', /relays\[0\]\.model: model "gemini\/\.\.\/x" is not a model id/],
     ['shell default syntax in a relay setting', 'model: gemini-2.5-flash', ', proxy: "${RB_PROXY:-http://x}"', /relays\[0\]\.proxy: unsupported \$\{RB_PROXY…\}/],
-    ['thinkingLevels on a 2.5 model', 'model: gemini-2.5-flash\nthinkingLevels: [low, high]', '', /run\.yaml:3:1 {2}thinkingLevels: gemini-2\.5-flash takes thinkingBudget, not thinkingLevel/],
+    [
+      'thinkingLevels on a 2.5 model',
+      'model: gemini-2.5-flash\nthinkingLevels: [low, high]',
+      '',
+      /run\.yaml:3:1 {2}thinkingLevels: gemini-2\.5-flash takes thinkingBudget, not thinkingLevel/,
+    ],
     ['a plan of 300,000,000 jobs', 'model: gemini-2.5-flash\nrepeats: 100000000', '', /run\.yaml:3:10 {2}repeats: the plan has 300,000,000 jobs/],
   ])('refuses %s with exit 2, one line per problem, nothing sent', async (_name, head, relay, message) => {
     const before = received.length;

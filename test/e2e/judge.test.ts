@@ -58,12 +58,12 @@ describe('relaybench run with a judge', () => {
     const rows = rowsOf('base');
     expect(rows).toHaveLength(10);
     for (const row of rows) {
-      expect(row['pass']).toBe('true');
-      expect(row['score']).toBe('1');
-      expect(row['grader_reason']).toContain('judge pass, score 1 (3/3 agree): mentions all 2 facts');
-      expect(row['relay']).toBe('acme');
+      expect(row.pass).toBe('true');
+      expect(row.score).toBe('1');
+      expect(row.grader_reason).toContain('judge pass, score 1 (3/3 agree): mentions all 2 facts');
+      expect(row.relay).toBe('acme');
     }
-    const judge = runJson('base')['judge'];
+    const judge = runJson('base').judge;
     expect(judge).toMatchObject({ relay: 'grader', model: 'gemini-2.5-flash', repeats: 3, calls: 30, failedCalls: {}, decided: 10, undecided: 0, meanAgreement: 1 });
     expect(judge.tokens.prompt).toBeGreaterThan(0);
     expect(judge.costUsd).toBeGreaterThan(0);
@@ -78,9 +78,9 @@ describe('relaybench run with a judge', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('10 pairs: 4 pass→pass, 6 pass→fail, 0 fail→pass, 0 fail→fail');
     for (const id of flipped) expect(result.stdout).toContain(`${id} · acme · repeat 1`);
-    const failed = rowsOf('drop').filter((row) => row['pass'] === 'false');
-    expect(failed.map((row) => row['case_id']).sort()).toEqual([...flipped].sort());
-    for (const row of failed) expect(row['grader_reason']).toMatch(/judge fail, score 0\.5 \(3\/3 agree\): mentions 1 of 2 facts; missing "fact [ab]\d+"/);
+    const failed = rowsOf('drop').filter((row) => row.pass === 'false');
+    expect(failed.map((row) => row.case_id).sort()).toEqual([...flipped].sort());
+    for (const row of failed) expect(row.grader_reason).toMatch(/judge fail, score 0\.5 \(3\/3 agree\): mentions 1 of 2 facts; missing "fact [ab]\d+"/);
   });
 
   it('a judge that fails leaves pass empty with the reason, counts it, and the run goes on', async () => {
@@ -90,12 +90,12 @@ describe('relaybench run with a judge', () => {
     const rows = rowsOf('down');
     expect(rows).toHaveLength(10);
     for (const row of rows) {
-      expect(row['status']).toBe('ok');
-      expect(row['pass']).toBe('');
-      expect(row['score']).toBe('');
-      expect(row['grader_reason']).toContain('judge call failed: HTTP 503');
+      expect(row.status).toBe('ok');
+      expect(row.pass).toBe('');
+      expect(row.score).toBe('');
+      expect(row.grader_reason).toContain('judge call failed: HTTP 503');
     }
-    expect(runJson('down')['judge']).toMatchObject({ calls: 10, failedCalls: { 'http 503': 10 }, decided: 0, undecided: 10 });
+    expect(runJson('down').judge).toMatchObject({ calls: 10, failedCalls: { 'http 503': 10 }, decided: 0, undecided: 10 });
     expect(result.stdout).toContain('10 failed (http 503 ×10)');
     expect(result.stdout).toContain('10 left without a verdict (pass empty)');
   });
@@ -106,8 +106,8 @@ describe('relaybench run with a judge', () => {
     const judge = '{ relay: { name: grader, emulator: honest }, prompt: ./my-judge.txt }';
     const result = await runCli(['run', write('custom.yaml', suite({ judge })), '--out', path('custom')]);
     expect(result.code).toBe(0);
-    expect(runJson('custom')['judge'].template).toEqual({ source: path('my-judge.txt'), sha256: createHash('sha256').update(template).digest('hex') });
-    expect(rowsOf('custom').every((row) => row['pass'] === 'true')).toBe(true);
+    expect(runJson('custom').judge.template).toEqual({ source: path('my-judge.txt'), sha256: createHash('sha256').update(template).digest('hex') });
+    expect(rowsOf('custom').every((row) => row.pass === 'true')).toBe(true);
   });
 
   it.each([

@@ -15,12 +15,15 @@ import { CLI_PATH, runCli } from '../helpers/cli.js';
 let folder = '';
 let suite = '';
 
-const LOAD_HEADER = 'relay,offered_rps,achieved_rps,arrivals,dropped,completed,errors,http_429,timeouts,ttft_ms_p50,ttft_ms_p90,ttft_ms_p99,first_answer_ms_p50,first_answer_ms_p99,total_ms_p50,total_ms_p99,start_lag_ms_p99,slo_attainment,goodput_rps';
+const LOAD_HEADER =
+  'relay,offered_rps,achieved_rps,arrivals,dropped,completed,errors,http_429,timeouts,ttft_ms_p50,ttft_ms_p90,ttft_ms_p99,first_answer_ms_p50,first_answer_ms_p99,total_ms_p50,total_ms_p99,start_lag_ms_p99,slo_attainment,goodput_rps';
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'relaybench-load-'));
   suite = join(folder, 'load.yaml');
-  writeFileSync(suite, `name: load-e2e
+  writeFileSync(
+    suite,
+    `name: load-e2e
 model: gemini-2.5-flash
 thinkingBudgets: [0]
 includeThoughts: false
@@ -32,7 +35,8 @@ load: { arrival: poisson, rates: [2, 8, 16], stepS: 4, warmupS: 1, maxInFlight: 
 cases:
   - { id: product, prompt: What is 137 * 24?, expect: { number: 3288 } }
   - { id: power, prompt: What is 2 to the power of 20?, expect: { number: 1048576 } }
-`);
+`,
+  );
 });
 
 function firstFailingRate(rows: Array<Record<string, string>>, relay: string): number {

@@ -69,7 +69,14 @@ describe('relaybench run --baseline, 10 cases at 1 repeat', () => {
     const strict = await runCli(['gate', path('one'), '--baseline', path('base'), '--fail-on-flip']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('Result: FAILED — 1 pass→fail job(s) with --fail-on-flip');
-    const fromSuite = await runCli(['run', write('one-strict.yaml', suite({ wrongOn: ['add-3'], ci: '{ failOnFlip: true }' })), '--out', path('one-strict'), '--baseline', path('base')]);
+    const fromSuite = await runCli([
+      'run',
+      write('one-strict.yaml', suite({ wrongOn: ['add-3'], ci: '{ failOnFlip: true }' })),
+      '--out',
+      path('one-strict'),
+      '--baseline',
+      path('base'),
+    ]);
     expect(fromSuite.code).toBe(1);
   });
 

@@ -62,7 +62,12 @@ describe('proxies', () => {
 
   it('goes direct when no proxy is set', async () => {
     const before = tunnels;
-    const rows = await runThrough(`{ name: r, baseUrl: "${relayUrl}", apiKey: k-123456 }`, { HTTP_PROXY: undefined, HTTPS_PROXY: undefined, http_proxy: undefined, https_proxy: undefined });
+    const rows = await runThrough(`{ name: r, baseUrl: "${relayUrl}", apiKey: k-123456 }`, {
+      HTTP_PROXY: undefined,
+      HTTPS_PROXY: undefined,
+      http_proxy: undefined,
+      https_proxy: undefined,
+    });
     expect(rows[0]).toMatchObject({ status: 'ok' });
     expect(tunnels).toBe(before);
   });

@@ -63,7 +63,7 @@ async function send(relay: string): Promise<Captured> {
   expect(result.stderr).not.toContain('Error');
   expect(result.code).toBe(0);
   const rows = parse(readFileSync(join(out, 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-  expect(rows.map((row) => row['status'])).toEqual(['ok']);
+  expect(rows.map((row) => row.status)).toEqual(['ok']);
   const received = captured.slice(before);
   expect(received).toHaveLength(1);
   return received[0]!;
@@ -80,7 +80,7 @@ describe('the relays’ documented requests, sent byte for byte', () => {
     expect(JSON.parse(request.body)).toEqual(fixture(relay));
     expect(request.path).toBe(pathOf(relay, 'gemini-2.5-pro'));
     expect(request.query).toEqual({ alt: 'sse', key: KEY });
-    expect(request.headers['authorization']).toBe(`Bearer ${KEY}`);
+    expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers).not.toHaveProperty('x-goog-api-key');
   });

@@ -52,16 +52,16 @@ describe('--max-cost', () => {
     const partial = rows(out);
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(PLANNED);
-    const spent = partial.reduce((sum, row) => sum + Number(row['cost_usd'] || 0), 0);
+    const spent = partial.reduce((sum, row) => sum + Number(row.cost_usd || 0), 0);
     // Never over the cap by more than the worst case of what was in flight (concurrency 2).
     expect(spent).toBeLessThanOrEqual(cap + 2 * WORST_PER_JOB);
-    expect(partial.every((row) => row['status'] !== 'ok' || Number(row['cost_usd']) > 0)).toBe(true);
+    expect(partial.every((row) => row.status !== 'ok' || Number(row.cost_usd) > 0)).toBe(true);
 
     const second = await runCli(['run', suite, '--resume', out, '--max-cost', '1']);
     expect(second.code, second.stderr).toBe(0);
     const all = rows(out);
     expect(all).toHaveLength(PLANNED);
-    expect(new Set(all.map((row) => row['job_id'])).size).toBe(PLANNED);
+    expect(new Set(all.map((row) => row.job_id)).size).toBe(PLANNED);
     const planned = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as Array<{ jobId?: string; job_id?: string }>;
     expect(planned).toHaveLength(PLANNED);
     // The rows kept from the first run are untouched, first in the file.
@@ -115,7 +115,7 @@ describe('--max-cost with a relay that reports no usage', () => {
     expect(written.length).toBeGreaterThan(0);
     expect(written.length).toBeLessThan(10);
     // The rows themselves still say the cost is unknown.
-    expect(written.every((row) => row['cost_usd'] === '')).toBe(true);
+    expect(written.every((row) => row.cost_usd === '')).toBe(true);
 
     // A resume remembers that spend (run.json), though no row holds it: with one more job's worst
     // case (~$0.000255) of room, exactly one more job starts. Before, it counted $0 and ran three.

@@ -33,17 +33,17 @@ describe('tool use end to end', () => {
     const result = await runCli(['run', join(folder, 'suite.yaml'), '--out', join(folder, 'out')]);
     expect(result.code).toBe(0);
     const rows = parse(readFileSync(join(folder, 'out', 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-    const calls = rows.filter((row) => row['case_id'] === 'call');
+    const calls = rows.filter((row) => row.case_id === 'call');
     expect(calls).toHaveLength(2);
     for (const row of calls) {
-      expect(row['status']).toBe('ok');
-      expect(JSON.parse(row['answer'] ?? '')).toMatchObject({ functionCall: { name: 'report_sum', args: { total: expect.any(Number) } } });
-      expect(Number(row['first_answer_ms'])).toBeGreaterThan(Number(row['first_thought_ms']));
-      expect(row['answer_chunks']).toBe('1');
-      expect(['true', 'false']).toContain(row['pass']);
+      expect(row.status).toBe('ok');
+      expect(JSON.parse(row.answer ?? '')).toMatchObject({ functionCall: { name: 'report_sum', args: { total: expect.any(Number) } } });
+      expect(Number(row.first_answer_ms)).toBeGreaterThan(Number(row.first_thought_ms));
+      expect(row.answer_chunks).toBe('1');
+      expect(['true', 'false']).toContain(row.pass);
     }
-    for (const row of rows.filter((candidate) => candidate['case_id'] === 'no-call')) {
-      expect(row['answer']).toMatch(/^\d+$/);
+    for (const row of rows.filter((candidate) => candidate.case_id === 'no-call')) {
+      expect(row.answer).toMatch(/^\d+$/);
     }
   });
 });

@@ -96,18 +96,18 @@ describe('warmup', () => {
   });
 
   it.each([
-    ['a negative warmup', '    warmup: -1\n', '', /suite\.yaml:8:13  relays\[0\]\.warmup: must be at least 0/],
+    ['a negative warmup', '    warmup: -1\n', '', /suite\.yaml:8:13 {2}relays\[0\]\.warmup: must be at least 0/],
     ['a fractional warmup', '    warmup: 1.5\n', '', /suite\.yaml:8:13/],
     ['a warmup that is not a number', '    warmup: lots\n', '', /suite\.yaml:8:13/],
-    ['a negative suite warmup', '', 'warmup: -2\n', /suite\.yaml:4:9  warmup: must be at least 0/],
+    ['a negative suite warmup', '', 'warmup: -2\n', /suite\.yaml:4:9 {2}warmup: must be at least 0/],
     ['a misspelt warmup key', '    warmpu: 2\n', '', /suite\.yaml:8:5.*warmpu.*warmup/],
   ])('%s is exit 2 at file:line:col, nothing sent', async (_name, line, extra, position) => {
-    const before = received['bad'] ?? 0;
+    const before = received.bad ?? 0;
     const { file } = write(`  - name: bad\n    baseUrl: "${base}/bad"\n    apiKey: KEY-bad-12345\n${line}`, extra);
     const result = await runCli(['run', file, '--out', join(file, '..', 'out')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(position);
-    expect(received['bad'] ?? 0).toBe(before);
+    expect(received.bad ?? 0).toBe(before);
   });
 });
 
@@ -119,7 +119,7 @@ describe('warm-ups and --max-cost', () => {
     const result = await runCli(['run', file, '--out', join(folder, 'out'), '--max-cost', '2.5']);
     expect(result.code, result.stderr).toBe(3);
     // The three warm-ups spent $3 ≥ $2.5: no measured job may start.
-    expect(received['billed']).toBe(3);
+    expect(received.billed).toBe(3);
     expect(result.stderr).toMatch(/warm-up billed: 3 sent, not counted \(\$3/);
     expect(result.stderr).toMatch(/Spending cap reached: \$3\.000000 spent \(warm-ups, which have no row, \$3\.000000 of it\) of --max-cost \$2\.5 after 0 of 3 jobs/);
     const manifest = JSON.parse(readFileSync(join(folder, 'out', 'run.json'), 'utf8')) as { warmup: Array<{ costUsd?: number }>; spendingCap: { spentUsd: number } };

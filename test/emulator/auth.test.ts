@@ -14,8 +14,7 @@ const CONFIG: EmulatorConfig = {
   ],
 };
 
-const url = (base: string, relay: string, query = '') =>
-  `${base}/${relay}/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse${query}`;
+const url = (base: string, relay: string, query = '') => `${base}/${relay}/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse${query}`;
 
 async function statusOf(relay: string, headers: Record<string, string>, query = ''): Promise<{ status: number; error: unknown }> {
   return withEmulator({ config: CONFIG }, async (emulator) => {

@@ -13,7 +13,14 @@ describe('emulator capacity gate', () => {
     const gate = createCapacityGate({ concurrent, queue });
     const admissions: Admission[] = [];
     let refusedCount = 0;
-    for (let i = 0; i < arrivals; i += 1) if (!gate.admit((admission) => admissions.push(admission), () => false)) refusedCount += 1;
+    for (let i = 0; i < arrivals; i += 1)
+      if (
+        !gate.admit(
+          (admission) => admissions.push(admission),
+          () => false,
+        )
+      )
+        refusedCount += 1;
     expect(admissions).toHaveLength(served);
     expect(gate.queued).toBe(queued);
     expect(refusedCount).toBe(refused);
@@ -25,10 +32,13 @@ describe('emulator capacity gate', () => {
     const admissions: Admission[] = [];
     const gone = new Set<string>();
     for (const name of ['a', 'b', 'c', 'd']) {
-      gate.admit((admission) => {
-        order.push(name);
-        admissions.push(admission);
-      }, () => gone.has(name));
+      gate.admit(
+        (admission) => {
+          order.push(name);
+          admissions.push(admission);
+        },
+        () => gone.has(name),
+      );
     }
     gone.add('b');
     admissions[0]?.release();
@@ -45,11 +55,13 @@ describe('a capacity-limited emulated relay over HTTP', () => {
   it('serves `concurrent` at once, delays the queued ones, and answers the rest 429 with Retry-After', async () => {
     const { geminiBody, post, streamUrl, withEmulator } = await import('./helpers.js');
     const config = {
-      relays: [{
-        name: 'small',
-        profile: 'low-capacity' as const,
-        overrides: { capacity: { concurrent: 1, queue: 1 }, headersMs: { medianMs: 200, sigma: 0 }, prefillMs: { medianMs: 0, sigma: 0 }, retryAfterS: 7 },
-      }],
+      relays: [
+        {
+          name: 'small',
+          profile: 'low-capacity' as const,
+          overrides: { capacity: { concurrent: 1, queue: 1 }, headersMs: { medianMs: 200, sigma: 0 }, prefillMs: { medianMs: 0, sigma: 0 }, retryAfterS: 7 },
+        },
+      ],
     };
     await withEmulator({ config }, async (emulator) => {
       const started = performance.now();

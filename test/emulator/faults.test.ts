@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FailureRates } from '../../src/emulator/profiles.js';
-import { geminiBody, KEY, post, readLog, streamUrl, withEmulator } from './helpers.js';
+import { geminiBody, KEY, readLog, streamUrl, withEmulator } from './helpers.js';
 
 let folder: string;
 beforeEach(async () => {
@@ -96,7 +96,7 @@ describe('flaky faults at rate 1.0', () => {
     expect(outcome.record?.chunkEpochUs.length).toBe(events.length - 1);
   });
 
-  it('error-after-200 in the array framing is the array\'s last element', async () => {
+  it("error-after-200 in the array framing is the array's last element", async () => {
     const outcome = await failWith({ errorAfter200: 1 }, false);
     const elements = JSON.parse(outcome.body ?? '') as Array<Record<string, unknown>>;
     expect(elements.length).toBeGreaterThan(1);

@@ -32,8 +32,13 @@ describe('function calling in the emulator', () => {
   it('reads snake_case tools (gptproto) and the JSON-array framing; mode NONE or no function tools answer in text', async () => {
     await withEmulator({ seed: 3, config: CONFIG }, async (emulator) => {
       const url = streamUrl(emulator.url, 'r', 'gemini-2.5-pro', false);
-      const snake = await post(url, { ...geminiBody(SUM), tools: [{ function_declarations: [{ name: 'f', parameters_json_schema: { type: 'object', properties: { n: { type: 'number' } } } }] }] });
-      const call = decodeArray(snake.text).flatMap(partsOf).find((part) => part.functionCall !== undefined);
+      const snake = await post(url, {
+        ...geminiBody(SUM),
+        tools: [{ function_declarations: [{ name: 'f', parameters_json_schema: { type: 'object', properties: { n: { type: 'number' } } } }] }],
+      });
+      const call = decodeArray(snake.text)
+        .flatMap(partsOf)
+        .find((part) => part.functionCall !== undefined);
       expect(call?.functionCall).toMatchObject({ name: 'f' });
 
       const none = await post(url, { ...geminiBody(SUM), tools: [SUM_TOOL], toolConfig: { functionCallingConfig: { mode: 'NONE' } } });

@@ -57,7 +57,13 @@ describe('ground-truth log', () => {
   it('close() ends a stalled stream promptly and logs it', async () => {
     const logFile = join(folder, 'stall.jsonl');
     const stalling = {
-      relays: [{ name: 'stuck', profile: 'flaky' as const, overrides: { ...FAST, failures: { stall: 1, rateLimited: 0, serverError: 0, unavailable: 0, errorAfter200: 0, drop: 0, html: 0 } } }],
+      relays: [
+        {
+          name: 'stuck',
+          profile: 'flaky' as const,
+          overrides: { ...FAST, failures: { stall: 1, rateLimited: 0, serverError: 0, unavailable: 0, errorAfter200: 0, drop: 0, html: 0 } },
+        },
+      ],
     };
     const emulator = await startEmulator({ seed: 2, logFile, config: stalling });
     const response = await fetch(streamUrl(emulator.url, 'stuck'), {

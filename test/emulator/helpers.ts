@@ -25,11 +25,7 @@ export interface RawResponse {
   text: string;
 }
 
-export async function post(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = { 'x-goog-api-key': KEY },
-): Promise<RawResponse> {
+export async function post(url: string, body: unknown, headers: Record<string, string> = { 'x-goog-api-key': KEY }): Promise<RawResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -57,10 +53,18 @@ export const decodeArray = (text: string): GeminiChunk[] => JSON.parse(text) as 
 export const partsOf = (chunk: GeminiChunk) => chunk.candidates?.[0]?.content?.parts ?? [];
 
 export const thoughtText = (chunks: GeminiChunk[]): string =>
-  chunks.flatMap(partsOf).filter((part) => part.thought === true).map((part) => part.text ?? '').join('');
+  chunks
+    .flatMap(partsOf)
+    .filter((part) => part.thought === true)
+    .map((part) => part.text ?? '')
+    .join('');
 
 export const answerText = (chunks: GeminiChunk[]): string =>
-  chunks.flatMap(partsOf).filter((part) => part.thought !== true).map((part) => part.text ?? '').join('');
+  chunks
+    .flatMap(partsOf)
+    .filter((part) => part.thought !== true)
+    .map((part) => part.text ?? '')
+    .join('');
 
 export async function readLog(file: string): Promise<GroundTruthRecord[]> {
   const text = await readFile(file, 'utf8');

@@ -48,11 +48,11 @@ describe('emulator reports cachedContentTokenCount on repeats of a long prompt',
       const first = await usageOf(longPrompt, 0);
       const second = await usageOf(longPrompt, 1024);
       const short = [await usageOf('What is 2+2?', 0), await usageOf('What is 2+2?', 0)];
-      expect(first?.['cachedContentTokenCount']).toBeUndefined();
+      expect(first?.cachedContentTokenCount).toBeUndefined();
       expect(second?.promptTokenCount).toBe(first?.promptTokenCount);
-      expect(second?.['cachedContentTokenCount']).toBe(Math.floor((first?.promptTokenCount ?? 0) / 256) * 256);
-      expect(second?.['cacheTokensDetails']).toEqual([{ modality: 'TEXT', tokenCount: second?.['cachedContentTokenCount'] }]);
-      expect(short.map((usage) => usage?.['cachedContentTokenCount'])).toEqual([undefined, undefined]);
+      expect(second?.cachedContentTokenCount).toBe(Math.floor((first?.promptTokenCount ?? 0) / 256) * 256);
+      expect(second?.cacheTokensDetails).toEqual([{ modality: 'TEXT', tokenCount: second?.cachedContentTokenCount }]);
+      expect(short.map((usage) => usage?.cachedContentTokenCount)).toEqual([undefined, undefined]);
     });
   });
 });

@@ -33,7 +33,11 @@ describe('the emulator as a judge', () => {
       const ask = async (config: Record<string, unknown>): Promise<string> => {
         const response = await post(streamUrl(emulator.url, 'judge'), geminiBody(text, config));
         expect(response.status).toBe(200);
-        return decodeSse(response.text).flatMap(partsOf).filter((part) => part.thought !== true).map((part) => part.text ?? '').join('');
+        return decodeSse(response.text)
+          .flatMap(partsOf)
+          .filter((part) => part.thought !== true)
+          .map((part) => part.text ?? '')
+          .join('');
       };
       const json = { responseMimeType: 'application/json', thinkingConfig: { thinkingBudget: 0 } };
       const first = await ask(json);

@@ -6,18 +6,14 @@ const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.
 
 /** The JSON layout with every value blanked: what must match Google byte for byte. */
 const skeleton = (json: string): string =>
-  json.replace(/("(?:[^"\\]|\\.)*")(\s*:)?|-?\d+(?:\.\d+)?/g, (token: string, text?: string, colon?: string) =>
-    colon !== undefined ? token : text !== undefined ? '"S"' : 'N',
-  );
+  json.replace(/("(?:[^"\\]|\\.)*")(\s*:)?|-?\d+(?:\.\d+)?/g, (token: string, text?: string, colon?: string) => (colon !== undefined ? token : text !== undefined ? '"S"' : 'N'));
 
 const THOUGHTS = geminiBody('Describe a lighthouse.', { thinkingConfig: { includeThoughts: true, thinkingBudget: 1024 } });
 
 describe('layout matches recorded Google streams', () => {
   it('SSE: thought and answer events have the recorded one-line layout', async () => {
     const recorded = (await fixture('2.5-pro-thought-summaries.sse')).split('\r\n\r\n');
-    const emulated = await withEmulator({ seed: 1 }, async (emulator) =>
-      (await post(streamUrl(emulator.url, 'instant', 'gemini-2.5-pro'), THOUGHTS)).text.split('\r\n\r\n'),
-    );
+    const emulated = await withEmulator({ seed: 1 }, async (emulator) => (await post(streamUrl(emulator.url, 'instant', 'gemini-2.5-pro'), THOUGHTS)).text.split('\r\n\r\n'));
     const firstAnswer = (events: string[]) => events.find((event) => event.includes('"thoughtSignature"')) ?? '';
     expect(skeleton(emulated[0] ?? '')).toBe(skeleton(recorded[0] ?? ''));
     expect(skeleton(firstAnswer(emulated))).toBe(skeleton(firstAnswer(recorded)));
@@ -26,9 +22,7 @@ describe('layout matches recorded Google streams', () => {
 
   it('JSON array: the recorded indentation and separators', async () => {
     const recorded = await fixture('flash-latest-thoughts.json-array');
-    const emulated = await withEmulator({ seed: 1 }, async (emulator) =>
-      (await post(streamUrl(emulator.url, 'instant', 'gemini-2.5-flash', false), THOUGHTS)).text,
-    );
+    const emulated = await withEmulator({ seed: 1 }, async (emulator) => (await post(streamUrl(emulator.url, 'instant', 'gemini-2.5-flash', false), THOUGHTS)).text);
     // The recording is of a Gemini 3 model, which adds `serviceTier` and reports thought tokens
     // only from its second chunk on; everything else is laid out the same.
     const firstObject = (text: string) =>

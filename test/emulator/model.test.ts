@@ -61,8 +61,7 @@ describe('simulated model', () => {
   });
 
   it('thinks less at a low level than at a high one, and caps dynamic thinking at 8192', () => {
-    const total = (thinking: ThinkingMode) =>
-      PROMPTS.reduce((sum, prompt, index) => sum + runModel(input(prompt, thinking), createRandom(index)).thoughtTokens, 0);
+    const total = (thinking: ThinkingMode) => PROMPTS.reduce((sum, prompt, index) => sum + runModel(input(prompt, thinking), createRandom(index)).thoughtTokens, 0);
     expect(total({ kind: 'level', level: 'low' })).toBeLessThan(total({ kind: 'level', level: 'high' }) / 2);
     for (const [index, prompt] of PROMPTS.entries()) {
       expect(runModel(input(prompt, { kind: 'dynamic' }), createRandom(index)).thoughtTokens).toBeLessThanOrEqual(8192);

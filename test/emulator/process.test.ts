@@ -106,10 +106,7 @@ describe('runEmulatorProcess', () => {
     stdout.on('data', (data: Buffer) => {
       printed += data.toString();
     });
-    const running = runEmulatorProcess(
-      { host: '127.0.0.1', port: 0, seed: 1 },
-      { stdin: new PassThrough(), stdout, signals: signals as unknown as NodeJS.Process },
-    );
+    const running = runEmulatorProcess({ host: '127.0.0.1', port: 0, seed: 1 }, { stdin: new PassThrough(), stdout, signals: signals as unknown as NodeJS.Process });
     while (!printed.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 5));
     signals.emit('SIGTERM');
     await running;

@@ -20,8 +20,9 @@ const THINKING = { maxOutputTokens: 400, thinkingConfig: { includeThoughts: true
 /** One streamed request to a built-in profile, with the chunks and the server's own record. */
 async function streamFrom(profile: ProfileName, generationConfig: Record<string, unknown> = THINKING) {
   const logFile = join(folder, `${profile}.jsonl`);
-  const text = await withEmulator({ seed: 3, logFile }, async (emulator) =>
-    (await post(streamUrl(emulator.url, profile), geminiBody('Describe a lighthouse.', generationConfig))).text,
+  const text = await withEmulator(
+    { seed: 3, logFile },
+    async (emulator) => (await post(streamUrl(emulator.url, profile), geminiBody('Describe a lighthouse.', generationConfig))).text,
   );
   const [record] = await readLog(logFile);
   if (record === undefined) throw new Error('no ground-truth record');

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeminiChunk } from '../../src/client/types.js';
-import {
-  ARITHMETIC_KEY,
-  answerText,
-  decodeArray,
-  decodeSse,
-  geminiBody,
-  partsOf,
-  post,
-  streamUrl,
-  thoughtText,
-  withEmulator,
-} from './helpers.js';
+import { ARITHMETIC_KEY, answerText, decodeArray, decodeSse, geminiBody, partsOf, post, streamUrl, thoughtText, withEmulator } from './helpers.js';
 
 const THINKING = { thinkingConfig: { includeThoughts: true, thinkingBudget: 2048 } };
 
@@ -135,8 +124,7 @@ describe('streaming protocol', () => {
 });
 
 describe('API rules', () => {
-  const rejected = async (model: string, body: unknown) =>
-    withEmulator({ seed: 1 }, async (emulator) => post(streamUrl(emulator.url, 'instant', model), body));
+  const rejected = async (model: string, body: unknown) => withEmulator({ seed: 1 }, async (emulator) => post(streamUrl(emulator.url, 'instant', model), body));
 
   it('404s unknown models in Google shape', async () => {
     const response = await rejected('gemini-9-ultra', geminiBody('hi'));

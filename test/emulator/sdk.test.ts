@@ -26,9 +26,7 @@ describe('emulator against @google/genai', () => {
         expect(chunk.modelVersion).toBe('gemini-2.5-flash');
         const usage = chunk.usageMetadata;
         expect(usage).toBeDefined();
-        expect((usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0)).toBe(
-          usage?.totalTokenCount,
-        );
+        expect((usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0)).toBe(usage?.totalTokenCount);
       }
       const last = chunks.at(-1);
       expect(last?.candidates?.[0]?.finishReason).toBe('STOP');
@@ -129,8 +127,18 @@ describe('relaybench decodes what the SDK decodes', () => {
       await dispatcher.close();
       expect(outcome.failure).toBeUndefined();
       const metrics = fold?.result();
-      expect(metrics?.answerText).toBe(parts.filter((part) => part.thought !== true).map((part) => part.text ?? '').join(''));
-      expect(metrics?.thoughtText).toBe(parts.filter((part) => part.thought === true).map((part) => part.text ?? '').join(''));
+      expect(metrics?.answerText).toBe(
+        parts
+          .filter((part) => part.thought !== true)
+          .map((part) => part.text ?? '')
+          .join(''),
+      );
+      expect(metrics?.thoughtText).toBe(
+        parts
+          .filter((part) => part.thought === true)
+          .map((part) => part.text ?? '')
+          .join(''),
+      );
       expect(metrics?.answerText.length).toBeGreaterThan(100);
       expect([metrics?.promptTokens, metrics?.thoughtTokens, metrics?.answerTokens, metrics?.totalTokens]).toEqual([
         sdkUsage?.promptTokenCount,

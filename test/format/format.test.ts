@@ -61,7 +61,17 @@ describe('src/format', () => {
     ['formatUsd negative', () => formatUsd(-0.05), '-$0.05'],
     ['formatUsd from CSV', () => formatUsd('0.00123'), '$0.00123'],
     ['formatUsd empty', () => formatUsd(''), '–'],
-    ['formatCounts most frequent first', () => formatCounts(new Map([['a', 1], ['b', 3]])), 'b ×3, a ×1'],
+    [
+      'formatCounts most frequent first',
+      () =>
+        formatCounts(
+          new Map([
+            ['a', 1],
+            ['b', 3],
+          ]),
+        ),
+      'b ×3, a ×1',
+    ],
   ])('%s', (_name, format, expected) => {
     expect(format()).toBe(expected);
   });

@@ -59,9 +59,7 @@ describe('compareToBaseline', () => {
   });
 
   it('leaves out groups whose jobs changed or exist on one side only', () => {
-    const current = makeRun({ cases: ['sum', 'new'], relays: ['r'], repeats: 2 }).map((row) =>
-      row.case_id === 'sum' ? { ...row, job_id: `changed-${String(row.job_id)}` } : row,
-    );
+    const current = makeRun({ cases: ['sum', 'new'], relays: ['r'], repeats: 2 }).map((row) => (row.case_id === 'sum' ? { ...row, job_id: `changed-${String(row.job_id)}` } : row));
     const comparison = compareToBaseline(current, makeRun({ cases: ['sum', 'old'], relays: ['r'], repeats: 2 }));
     expect(comparison.cases).toEqual([]);
     expect(comparison.onlyCurrent.map((ref) => ref.caseId)).toEqual(['sum', 'new']);

@@ -19,10 +19,38 @@ const NOT_A_RUN: Array<[string, (dir: string) => void, string]> = [
   ['a folder that does not exist', () => undefined, 'no such folder'],
   ['an empty folder', (dir) => mkdirSync(dir), 'has no requests.csv'],
   ['a file, not a folder', (dir) => writeFileSync(dir, 'x'), 'is a file, not a run folder'],
-  ['a run without run.json (it never finished)', (dir) => { writeRunFolder(dir, rows); rmSync(join(dir, 'run.json')); }, 'has no run.json'],
-  ['an empty run.json', (dir) => { writeRunFolder(dir, rows); writeFileSync(join(dir, 'run.json'), ''); }, 'run.json is not valid JSON'],
-  ['a run.json of something else', (dir) => { writeRunFolder(dir, rows); writeFileSync(join(dir, 'run.json'), '{"name": "other"}'); }, 'is not a relaybench run.json'],
-  ['a CSV without job ids', (dir) => { writeRunFolder(dir, rows); writeFileSync(join(dir, 'requests.csv'), 'a,b\n1,2\n'); }, "does not start with relaybench's header"],
+  [
+    'a run without run.json (it never finished)',
+    (dir) => {
+      writeRunFolder(dir, rows);
+      rmSync(join(dir, 'run.json'));
+    },
+    'has no run.json',
+  ],
+  [
+    'an empty run.json',
+    (dir) => {
+      writeRunFolder(dir, rows);
+      writeFileSync(join(dir, 'run.json'), '');
+    },
+    'run.json is not valid JSON',
+  ],
+  [
+    'a run.json of something else',
+    (dir) => {
+      writeRunFolder(dir, rows);
+      writeFileSync(join(dir, 'run.json'), '{"name": "other"}');
+    },
+    'is not a relaybench run.json',
+  ],
+  [
+    'a CSV without job ids',
+    (dir) => {
+      writeRunFolder(dir, rows);
+      writeFileSync(join(dir, 'requests.csv'), 'a,b\n1,2\n');
+    },
+    "does not start with relaybench's header",
+  ],
 ];
 
 describe('readBaselineFolder', () => {

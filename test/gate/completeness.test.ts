@@ -40,7 +40,15 @@ describe('checkCompleteness', () => {
     },
     {
       name: 'a relay given up: its skipped rows were never sent',
-      input: { ...base, planned: 10, plannedJobIds: ids(10), rows: [...rowsFor(ids(6)), ...rowsFor(ids(4, 's'), 'down', 'skipped', 'skipped: relay down given up after 20 consecutive auth failures')].map((row, index) => ({ ...row, job_id: `j${index}` })) },
+      input: {
+        ...base,
+        planned: 10,
+        plannedJobIds: ids(10),
+        rows: [...rowsFor(ids(6)), ...rowsFor(ids(4, 's'), 'down', 'skipped', 'skipped: relay down given up after 20 consecutive auth failures')].map((row, index) => ({
+          ...row,
+          job_id: `j${index}`,
+        })),
+      },
       missing: 4,
       pass: false,
       reasons: [/^skipped: 4 jobs on relay down — relay down given up after 20 consecutive auth failures$/],
@@ -72,7 +80,11 @@ describe('checkCompleteness', () => {
       },
       missing: 15,
       pass: false,
-      reasons: [/^lost shard: merge of 1 of 2 shards \(missing shard 1\/2: 10 jobs\)$/, /^interrupted: stopped at 6 of 10 jobs$/, /^skipped: 1 job on relay down — relay given up$/],
+      reasons: [
+        /^lost shard: merge of 1 of 2 shards \(missing shard 1\/2: 10 jobs\)$/,
+        /^interrupted: stopped at 6 of 10 jobs$/,
+        /^skipped: 1 job on relay down — relay given up$/,
+      ],
     },
     {
       name: 'rows of jobs no longer planned (a forced resume) do not count as present',
@@ -121,7 +133,12 @@ describe('an incomplete run in every CI output', () => {
   });
 
   it('console text, summary.md and JUnit all name it', () => {
-    const text = renderConsoleText({ gates: [], written: [], completeness: incomplete, notes: ['Warning: x/requests.csv ends in a torn line (9 bytes, left by an interrupted write); it was left out.'] });
+    const text = renderConsoleText({
+      gates: [],
+      written: [],
+      completeness: incomplete,
+      notes: ['Warning: x/requests.csv ends in a torn line (9 bytes, left by an interrupted write); it was left out.'],
+    });
     expect(text).toContain('FAIL  incomplete: 1 of 2 planned jobs missing — lost shard: merge of 1 of 2 shards');
     expect(text).toContain('torn line');
     expect(text).toContain('Result: FAILED — incomplete (1 of 2 jobs missing)');

@@ -23,12 +23,19 @@ function finish(rows: FinishCiInput['rows'], options: FinishCiInput['options'], 
 
 describe('finishCi', () => {
   it('fails a run missing planned jobs unless --allow-incomplete or ci.allowIncomplete, in every output', () => {
-    const plan = { planned: passingRun.length * 2, plannedJobIds: passingRun.map((row) => String(row.job_id)), interrupted: false, shards: { count: 2, present: [1], merged: true } };
+    const plan = {
+      planned: passingRun.length * 2,
+      plannedJobIds: passingRun.map((row) => String(row.job_id)),
+      interrupted: false,
+      shards: { count: 2, present: [1], merged: true },
+    };
     const junit = join(folder.dir, 'junit.xml');
     const failed = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows: passingRun, options: { junit }, env: {}, plan });
     expect(failed.exitCode).toBe(EXIT.gateFailed);
     expect(failed.consoleText).toContain(`FAIL  incomplete: ${passingRun.length} of ${passingRun.length * 2} planned jobs missing — lost shard: merge of 1 of 2 shards`);
-    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('\n')[0]).toBe(`## ❌ relaybench arith: failed — incomplete (${passingRun.length} of ${passingRun.length * 2} jobs missing)`);
+    expect(readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('\n')[0]).toBe(
+      `## ❌ relaybench arith: failed — incomplete (${passingRun.length} of ${passingRun.length * 2} jobs missing)`,
+    );
     expect(readFileSync(junit, 'utf8')).toContain('type="incomplete"');
     const byFlag = finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows: passingRun, options: { allowIncomplete: true }, env: {}, plan });
     expect(byFlag.exitCode).toBe(EXIT.ok);
@@ -43,12 +50,14 @@ describe('finishCi', () => {
     expect(() => finish(passingRun, { junit })).toThrow(/^--junit: cannot write .*a-file\/junit\.xml: .*\(ENOTDIR\)$/);
   });
 
-
   it("lists summary.md's per-relay table in the suite's relay order, as the run's summary does (issue 18)", () => {
     const rows = makeRun({ cases, relays: ['zeta', 'alpha'], budgets: [-1, 0], repeats: 1 });
     finishCi({ outDir: folder.dir, suite: { name: 'arith', ci: {} }, rows, options: {}, env: {}, requestConfig: { relays: [{ name: 'zeta' }, { name: 'alpha' }] } });
     const table = readFileSync(join(folder.dir, 'summary.md'), 'utf8').split('### Per relay')[1] ?? '';
-    const cells = table.split('\n').filter((line) => /^\| (zeta|alpha) /.test(line)).map((line) => line.split(' | ').slice(0, 3).join(' | '));
+    const cells = table
+      .split('\n')
+      .filter((line) => /^\| (zeta|alpha) /.test(line))
+      .map((line) => line.split(' | ').slice(0, 3).join(' | '));
     expect(cells).toEqual(['| zeta | gemini-2.5-flash | 0', '| zeta | gemini-2.5-flash | dynamic', '| alpha | gemini-2.5-flash | 0', '| alpha | gemini-2.5-flash | dynamic']);
   });
 
@@ -90,7 +99,12 @@ describe('finishCi', () => {
 
   it('exits 0 when a single repeat flaked against the baseline', () => {
     const baselineDir = writeRunFolder(join(folder.dir, 'baseline'), passingRun);
-    const rows = makeRun({ cases, relays: ['alpha', 'beta'], repeats: 3, vary: ({ caseId, relay, repeat }) => (relay === 'alpha' && caseId === 'prime' && repeat === 3 ? { pass: false } : {}) });
+    const rows = makeRun({
+      cases,
+      relays: ['alpha', 'beta'],
+      repeats: 3,
+      vary: ({ caseId, relay, repeat }) => (relay === 'alpha' && caseId === 'prime' && repeat === 3 ? { pass: false } : {}),
+    });
     const result = finish(rows, { baseline: baselineDir }, { minPassRate: 0.5 });
     expect(result.exitCode).toBe(EXIT.ok);
     expect(result.consoleText).toContain('0 significant drop(s)');
@@ -124,7 +138,9 @@ describe('finishCi', () => {
     const unrelated = writeRunFolder(join(folder.dir, 'other'), makeRun({ cases: ['x'], relays: ['alpha'], repeats: 1 }));
     const unshared = usageError(() => finish(passingRun, { baseline: unrelated }));
     expect(unshared.exitCode).toBe(EXIT.usage);
-    expect(unshared.message).toContain('shares no job with this run, so there is nothing to pair: case added: sum, capital, prime, date; case removed: x; relay added: beta; repeat added: 2, 3.');
+    expect(unshared.message).toContain(
+      'shares no job with this run, so there is nothing to pair: case added: sum, capital, prime, date; case removed: x; relay added: beta; repeat added: 2, 3.',
+    );
     expect(usageError(() => finish(passingRun, { failOnFlip: true })).message).toBe('--fail-on-flip compares with a baseline: add --baseline <run folder>');
     expect(usageError(() => finish(passingRun, { alpha: 1.5 })).exitCode).toBe(EXIT.usage);
     expect(usageError(() => finish(passingRun, { alpha: 0.01 })).message).toBe('--alpha is the significance level of the baseline comparison: add --baseline <run folder>');

@@ -95,7 +95,12 @@ describe('evaluateGates', () => {
 
   it('orders thinking levels minimal < low < medium < high, not alphabetically (issue 18)', () => {
     const rows = ['high', 'low', 'medium', 'minimal'].flatMap((level) =>
-      makeRun({ cases: ['a'], relays: ['zeta', 'alpha'], repeats: 1 }).map((row) => ({ ...row, thinking_budget: undefined, thinking_level: level, job_id: `${String(row.job_id)}|${level}` })),
+      makeRun({ cases: ['a'], relays: ['zeta', 'alpha'], repeats: 1 }).map((row) => ({
+        ...row,
+        thinking_budget: undefined,
+        thinking_level: level,
+        job_id: `${String(row.job_id)}|${level}`,
+      })),
     );
     const results = evaluateGates(rows, { maxErrorRate: 0, perThinking: true }).map((result) => scopeLabel(result.scope));
     expect(results).toEqual([

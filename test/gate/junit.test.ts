@@ -43,7 +43,11 @@ describe('renderJUnit', () => {
   it("gives the grader's reason and how many repeats failed as the failure message", () => {
     const [failure] = findAll(root, 'failure');
     expect(failure?.attributes.message).toBe('expected 499500, got 499499 (2 of 3 repeats failed)');
-    expect(failure?.text.split('\n')).toEqual(['repeat 1: fail — expected 499500, got 499499', 'repeat 2: pass — expected 42, got 42', 'repeat 3: fail — expected 499500, got 499499']);
+    expect(failure?.text.split('\n')).toEqual([
+      'repeat 1: fail — expected 499500, got 499499',
+      'repeat 2: pass — expected 42, got 42',
+      'repeat 3: fail — expected 499500, got 499499',
+    ]);
     const inCompletionOrder = parseXmlStrict(renderJUnit([...rows].reverse(), 'arith'));
     expect(findAll(inCompletionOrder, 'failure')[0]?.text).toBe(failure?.text);
   });
@@ -62,10 +66,7 @@ describe('renderJUnit', () => {
 
   it('escapes markup, quotes, newlines and characters XML forbids', () => {
     const hostile = 'got <b>"5" & \'6\'</b> ]]> \u001b[31mred\u0000\ud800 line1\nline2 😀';
-    const xml = renderJUnit(
-      makeRun({ cases: ['a<&>"'], relays: ['r"1'], repeats: 1, vary: () => ({ pass: false, graderReason: hostile }) }),
-      'suite "x" & <y>',
-    );
+    const xml = renderJUnit(makeRun({ cases: ['a<&>"'], relays: ['r"1'], repeats: 1, vary: () => ({ pass: false, graderReason: hostile }) }), 'suite "x" & <y>');
     const parsed = parseXmlStrict(xml);
     const [testcase] = findAll(parsed, 'testcase');
     expect(testcase?.attributes).toMatchObject({ classname: 'r"1', name: 'a<&>"' });

@@ -19,7 +19,10 @@ describe('renderJUnit against a baseline', () => {
     const paired = comparePaired(current, baseline, { alpha: 0.05 });
     const byName = testcases(renderJUnit(current, 'arith', paired));
     const failure = child(byName.get('c1'), 'failure');
-    expect(failure?.attributes).toMatchObject({ type: 'regression', message: '1 of 1 repeats went pass→fail against the baseline (significant drop: overall, p = 0.016; significant drop: relay r, p = 0.016)' });
+    expect(failure?.attributes).toMatchObject({
+      type: 'regression',
+      message: '1 of 1 repeats went pass→fail against the baseline (significant drop: overall, p = 0.016; significant drop: relay r, p = 0.016)',
+    });
     expect(failure?.text).toContain('pass→fail against the baseline: c1 · r · repeat 1');
     expect([...byName].filter(([, testcase]) => child(testcase, 'failure') !== undefined).map(([name]) => name)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
     // c9 failed in the baseline too (fail→fail): shown, not failed.

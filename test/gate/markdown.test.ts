@@ -20,7 +20,14 @@ const counts = { rows: current.length, ok: current.length, errors: 0 };
 describe('renderSummaryMarkdown', () => {
   it('opens with the verdict naming what failed, then gates, regressions with their likely cause, and the summary', () => {
     const gates = evaluateGates(current, { minPassRate: 0.8 });
-    const markdown = renderSummaryMarkdown({ suiteName: 'arith', summaryRows: summarize(current), gates, baseline: compareToBaseline(current, baseline), baselineName: 'results/base', counts });
+    const markdown = renderSummaryMarkdown({
+      suiteName: 'arith',
+      summaryRows: summarize(current),
+      gates,
+      baseline: compareToBaseline(current, baseline),
+      baselineName: 'results/base',
+      counts,
+    });
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('## ❌ relaybench arith: failed — minPassRate (overall), minPassRate (relay beta), regression: overall, regression: relay beta');
     expect(markdown).toContain('| minPassRate | relay beta | ≥ 80.0% | 0.0% (n = 6 graded) | ❌ fail |');
@@ -45,7 +52,13 @@ describe('renderSummaryMarkdown', () => {
 
   it('escapes case ids so they cannot break a table or inject HTML', () => {
     const rows = makeRun({ cases: ['a|b<script>'], relays: ['r'], repeats: 1 });
-    const markdown = renderSummaryMarkdown({ suiteName: 'x', summaryRows: summarize(rows), gates: evaluateGates(rows, { minPassRate: 0.5 }), baseline: compareToBaseline(rows, rows), counts });
+    const markdown = renderSummaryMarkdown({
+      suiteName: 'x',
+      summaryRows: summarize(rows),
+      gates: evaluateGates(rows, { minPassRate: 0.5 }),
+      baseline: compareToBaseline(rows, rows),
+      counts,
+    });
     expect(markdown).not.toContain('<script>');
   });
 });

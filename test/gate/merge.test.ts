@@ -24,7 +24,12 @@ const allRows = makeRun({
 });
 const planned = allRows.length;
 const rowsOfShard = (index: number, count: number) => {
-  const jobIds = new Set(selectShard(allRows.map((row) => ({ jobId: String(row.job_id) })), { index, count }).map((job) => job.jobId));
+  const jobIds = new Set(
+    selectShard(
+      allRows.map((row) => ({ jobId: String(row.job_id) })),
+      { index, count },
+    ).map((job) => job.jobId),
+  );
   return allRows.filter((row) => jobIds.has(String(row.job_id)));
 };
 
@@ -94,13 +99,22 @@ describe('mergeCommand', () => {
   it("lists the merged summary in the suite's relay order, as an unsharded run's summary.csv (issue 18)", async () => {
     const rows = makeRun({ cases: ['sum', 'capital'], relays: ['zeta', 'alpha'], budgets: [-1, 0], repeats: 1 });
     const shardRows = (index: number) => {
-      const ids = new Set(selectShard(rows.map((row) => ({ jobId: String(row.job_id) })), { index, count: 2 }).map((job) => job.jobId));
+      const ids = new Set(
+        selectShard(
+          rows.map((row) => ({ jobId: String(row.job_id) })),
+          { index, count: 2 },
+        ).map((job) => job.jobId),
+      );
       return rows.filter((row) => ids.has(String(row.job_id)));
     };
     const shards = [1, 2].map((index) => writeRunFolder(join(folder.dir, `ordered-${index}`), shardRows(index), { planned: rows.length, runId: `ordered-${index}` }));
     const out = join(folder.dir, 'ordered-merged');
     expect(await mergeCommand(shards, { out })).toBe(EXIT.ok);
-    const lines = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 3).join(','));
+    const lines = readFileSync(join(out, 'summary.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(0, 3).join(','));
     expect(lines).toEqual(['zeta,gemini-2.5-flash,0', 'zeta,gemini-2.5-flash,-1', 'alpha,gemini-2.5-flash,0', 'alpha,gemini-2.5-flash,-1']);
   });
 

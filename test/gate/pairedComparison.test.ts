@@ -79,7 +79,12 @@ describe('comparePaired: the scenarios of issue 11', () => {
 
   it('counts errors on either side and jobs in one run only, and never pairs them', () => {
     const baseline = makeRun({ cases: ['a', 'b', 'c', 'gone'], relays: ['r'], repeats: 1, vary: ({ caseId }) => (caseId === 'b' ? { errorKind: 'http' } : {}) });
-    const current = makeRun({ cases: ['a', 'b', 'c', 'new'], relays: ['r'], repeats: 1, vary: ({ caseId }) => (caseId === 'c' ? { errorKind: 'timeout' } : caseId === 'a' ? { pass: false } : {}) });
+    const current = makeRun({
+      cases: ['a', 'b', 'c', 'new'],
+      relays: ['r'],
+      repeats: 1,
+      vary: ({ caseId }) => (caseId === 'c' ? { errorKind: 'timeout' } : caseId === 'a' ? { pass: false } : {}),
+    });
     const comparison = comparePaired(current, baseline, { alpha });
     expect(comparison.pairs.map((pair) => pair.caseId)).toEqual(['a']);
     expect(comparison.unpaired).toEqual({ onlyCurrent: 1, onlyBaseline: 1, ungradedCurrent: 1, ungradedBaseline: 1, ungradedEither: 2 });
@@ -139,13 +144,23 @@ describe('comparePaired: thinking settings in the one order (issue 18)', () => {
     const current = makeRun({ ...spec, vary: () => ({ pass: false }) });
     const comparison = comparePaired(current, makeRun(spec), { alpha });
     expect(comparison.thinking.map((test) => test.group)).toEqual(['budget 0', 'budget 512', 'budget 1024', 'budget -1 (dynamic)']);
-    expect(comparison.drops.map(jobPairLabel)).toEqual(['a · r · budget 0 · repeat 1', 'a · r · budget 512 · repeat 1', 'a · r · budget 1024 · repeat 1', 'a · r · budget -1 (dynamic) · repeat 1']);
+    expect(comparison.drops.map(jobPairLabel)).toEqual([
+      'a · r · budget 0 · repeat 1',
+      'a · r · budget 512 · repeat 1',
+      'a · r · budget 1024 · repeat 1',
+      'a · r · budget -1 (dynamic) · repeat 1',
+    ]);
   });
 
   it('lists levels minimal, low, medium, high', () => {
     const levelRows = (pass: boolean) =>
       ['high', 'minimal', 'medium', 'low'].flatMap((level) =>
-        makeRun({ cases: ['a'], relays: ['r'], repeats: 1, vary: () => ({ pass }) }).map((row) => ({ ...row, thinking_budget: undefined, thinking_level: level, job_id: `${String(row.job_id)}|${level}` })),
+        makeRun({ cases: ['a'], relays: ['r'], repeats: 1, vary: () => ({ pass }) }).map((row) => ({
+          ...row,
+          thinking_budget: undefined,
+          thinking_level: level,
+          job_id: `${String(row.job_id)}|${level}`,
+        })),
       );
     const comparison = comparePaired(levelRows(false), levelRows(true), { alpha });
     expect(comparison.thinking.map((test) => test.group)).toEqual(['level minimal', 'level low', 'level medium', 'level high']);

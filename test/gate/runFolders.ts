@@ -38,7 +38,12 @@ export function manifestFor(rows: RequestRow[], overrides: ManifestOverrides = {
     relays,
     config: {
       model: 'gemini-2.5-flash',
-      thinkingBudgets: unique(rows.map((row) => row.thinking_budget).filter((budget) => budget !== undefined).map(Number)),
+      thinkingBudgets: unique(
+        rows
+          .map((row) => row.thinking_budget)
+          .filter((budget) => budget !== undefined)
+          .map(Number),
+      ),
       thinkingLevels: [],
       repeats: 3,
       ci: overrides.ci ?? {},

@@ -36,18 +36,15 @@ const EXPECTATIONS: Expectation[] = [
 ];
 
 describe('exemplarAnswer and wrongAnswer', () => {
-  it.each(EXPECTATIONS.map((expectation) => [JSON.stringify(expectation), expectation] as const))(
-    '%s: the exemplar passes and wrong answers fail',
-    (_, expectation) => {
-      const exemplar = exemplarAnswer(expectation);
-      expect(exemplar).toBeTypeOf('string');
-      expect(grade(exemplar!, expectation)?.pass).toBe(true);
-      for (const seed of SEEDS) {
-        const wrong = wrongAnswer(expectation, seed);
-        expect(grade(wrong, expectation)?.pass, `seed ${seed}: ${JSON.stringify(wrong)}`).toBe(false);
-      }
-    },
-  );
+  it.each(EXPECTATIONS.map((expectation) => [JSON.stringify(expectation), expectation] as const))('%s: the exemplar passes and wrong answers fail', (_, expectation) => {
+    const exemplar = exemplarAnswer(expectation);
+    expect(exemplar).toBeTypeOf('string');
+    expect(grade(exemplar!, expectation)?.pass).toBe(true);
+    for (const seed of SEEDS) {
+      const wrong = wrongAnswer(expectation, seed);
+      expect(grade(wrong, expectation)?.pass, `seed ${seed}: ${JSON.stringify(wrong)}`).toBe(false);
+    }
+  });
 
   it('varies wrong answers with the seed and repeats them for the same seed', () => {
     const wrongs = new Set(SEEDS.map((seed) => wrongAnswer({ number: 499500 }, seed)));

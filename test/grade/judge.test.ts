@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decideByVote, exemplarAnswer, factsVerdict, grade, parseJudgeVerdict, renderJudgePrompt, wrongAnswer, type JudgeCallResult, type JudgeVerdicts } from '../../src/grade/index.js';
+import {
+  decideByVote,
+  exemplarAnswer,
+  factsVerdict,
+  grade,
+  parseJudgeVerdict,
+  renderJudgePrompt,
+  wrongAnswer,
+  type JudgeCallResult,
+  type JudgeVerdicts,
+} from '../../src/grade/index.js';
 import type { Expectation } from '../../src/suite/types.js';
 
 /** Every way a judge's answer can miss the schema, and what the reason must name. */
@@ -70,8 +80,10 @@ describe('decideByVote', () => {
 
 describe('grade with judge decisions', () => {
   const rubric = { judge: 'Mentions X.' } as const;
-  const decided = (pass: boolean | undefined): JudgeVerdicts => () =>
-    pass === undefined ? { pass: undefined, score: undefined, reason: 'judge timed out' } : { pass, score: pass ? 1 : 0, reason: `judge ${pass}` };
+  const decided =
+    (pass: boolean | undefined): JudgeVerdicts =>
+    () =>
+      pass === undefined ? { pass: undefined, score: undefined, reason: 'judge timed out' } : { pass, score: pass ? 1 : 0, reason: `judge ${pass}` };
 
   it.each<[string, Expectation, boolean | undefined, boolean | undefined]>([
     ['judge alone, decided', rubric, true, true],

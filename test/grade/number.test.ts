@@ -103,7 +103,7 @@ describe('extractFinalNumber: spellings of a negative number', () => {
     expect(extractFinalNumber(answer)?.value).toBe(expected);
   });
 
-  it('grades the issue\'s example', () => {
+  it("grades the issue's example", () => {
     expect(gradeNumber('The amount due is -$1,716.96.', { number: -1716.96 })).toMatchObject({ pass: true, reason: 'expected -1716.96, got -1716.96 (last number in answer)' });
   });
 });

@@ -57,17 +57,20 @@ describe('the grader registry', () => {
     expect(GRADER_KEYS.filter((key) => !section.includes(`\`${key}\``))).toEqual([]);
   });
 
-  it.each(['arithmetic', 'reasoning', 'demo', 'open-ended', 'load-demo'])('suites/%s.yaml: every expectation node has a registered grader and an exemplar that passes it', async (name) => {
-    const env = { GOOGLE_API_KEY: 'k', GPTPLUS5_API_KEY: 'k', QUICKROUTER_API_KEY: 'k', KKIAI_API_KEY: 'k', GPTPROTO_API_KEY: 'k', APIGO_API_KEY: 'k' };
-    const suite = await loadSuite(`suites/${name}.yaml`, { env });
-    const nodes = suite.cases.flatMap((testCase) => (testCase.expect === undefined ? [] : nodesOf(testCase.expect)));
-    expect(nodes.length).toBeGreaterThan(0);
-    for (const node of nodes) {
-      expect(Object.keys(GRADERS)).toContain(graderKeyOf(node));
-      const answer = exemplarAnswer(node);
-      // A judge is only decided by its verdicts (the emulator's facts judge inside exemplar.ts).
-      const judged = nodesOf(node).some((child) => 'judge' in child);
-      if (answer !== undefined && !judged) expect(grade(answer, node)?.pass).toBe(true);
-    }
-  });
+  it.each(['arithmetic', 'reasoning', 'demo', 'open-ended', 'load-demo'])(
+    'suites/%s.yaml: every expectation node has a registered grader and an exemplar that passes it',
+    async (name) => {
+      const env = { GOOGLE_API_KEY: 'k', GPTPLUS5_API_KEY: 'k', QUICKROUTER_API_KEY: 'k', KKIAI_API_KEY: 'k', GPTPROTO_API_KEY: 'k', APIGO_API_KEY: 'k' };
+      const suite = await loadSuite(`suites/${name}.yaml`, { env });
+      const nodes = suite.cases.flatMap((testCase) => (testCase.expect === undefined ? [] : nodesOf(testCase.expect)));
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const node of nodes) {
+        expect(Object.keys(GRADERS)).toContain(graderKeyOf(node));
+        const answer = exemplarAnswer(node);
+        // A judge is only decided by its verdicts (the emulator's facts judge inside exemplar.ts).
+        const judged = nodesOf(node).some((child) => 'judge' in child);
+        if (answer !== undefined && !judged) expect(grade(answer, node)?.pass).toBe(true);
+      }
+    },
+  );
 });

@@ -39,7 +39,19 @@ const results = await Promise.all(
     const url = `/r${index}/v1beta/models/m:streamGenerateContent?alt=sse`;
     await sendAttempt(
       { method: 'POST', url: base + url, headers: { 'content-type': 'application/json' }, body: '{}' },
-      { framing: 'sse', timeouts, maxBodyBytes: 1 << 20, dispatcher, clock: () => performance.now(), signal: undefined, redact: (text) => text, onStart: () => undefined, onEvent: (event) => { if (event.type === 'headers') headersAtMs = event.atMs; } },
+      {
+        framing: 'sse',
+        timeouts,
+        maxBodyBytes: 1 << 20,
+        dispatcher,
+        clock: () => performance.now(),
+        signal: undefined,
+        redact: (text) => text,
+        onStart: () => undefined,
+        onEvent: (event) => {
+          if (event.type === 'headers') headersAtMs = event.atMs;
+        },
+      },
     );
     await dispatcher.close();
     return { flushedAtMs: flushedAt.get(url), readableAtMs: readableAt.get(url), headersAtMs };

@@ -44,10 +44,30 @@ describe('the layer rule', () => {
 
   // One scratch copy with every kind of break, cruised once (each run takes seconds on 2 cores).
   const breaks = [
-    { name: 'suite importing a later stage', file: 'src/suite/backwards.ts', source: "import { evaluateGates } from '../analysis/gates.js';\nexport const gates = evaluateGates;\n", rule: 'layer-suite' },
-    { name: 'analysis importing report', file: 'src/analysis/backwards.ts', source: "import { formatTable } from '../report/table.js';\nexport const table = formatTable;\n", rule: 'layer-analysis' },
-    { name: 'the run-folder contract importing run', file: 'src/runfolder/backwards.ts', source: "import { runJobs } from '../run/runner.js';\nexport const run = runJobs;\n", rule: 'layer-runfolder' },
-    { name: 'gate importing cli', file: 'src/gate/backwards.ts', source: "import { CliError } from '../cli/exitCodes.js';\nexport const error = CliError;\n", rule: 'no-cli-below-top' },
+    {
+      name: 'suite importing a later stage',
+      file: 'src/suite/backwards.ts',
+      source: "import { evaluateGates } from '../analysis/gates.js';\nexport const gates = evaluateGates;\n",
+      rule: 'layer-suite',
+    },
+    {
+      name: 'analysis importing report',
+      file: 'src/analysis/backwards.ts',
+      source: "import { formatTable } from '../report/table.js';\nexport const table = formatTable;\n",
+      rule: 'layer-analysis',
+    },
+    {
+      name: 'the run-folder contract importing run',
+      file: 'src/runfolder/backwards.ts',
+      source: "import { runJobs } from '../run/runner.js';\nexport const run = runJobs;\n",
+      rule: 'layer-runfolder',
+    },
+    {
+      name: 'gate importing cli',
+      file: 'src/gate/backwards.ts',
+      source: "import { CliError } from '../cli/exitCodes.js';\nexport const error = CliError;\n",
+      rule: 'no-cli-below-top',
+    },
     { name: 'a cycle inside one folder', file: 'src/stats/cycleA.ts', source: "import { b } from './cycleB.js';\nexport const a = (): number => b() + 1;\n", rule: 'no-circular' },
     { name: 'its other half', file: 'src/stats/cycleB.ts', source: "import { a } from './cycleA.js';\nexport const b = (): number => a() - 1;\n", rule: 'no-circular' },
   ];

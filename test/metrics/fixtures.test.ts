@@ -14,9 +14,7 @@ const END_AFTER_LAST_CHUNK_MS = 20;
 
 /** Headers, chunk i at t0 + 100 + 37*i, then the clean end 20 ms after the last chunk. */
 function timedEvents(chunks: readonly GeminiChunk[]): StreamEvent[] {
-  const events: StreamEvent[] = [
-    { type: 'headers', atMs: T0_MS + HEADERS_AFTER_MS, status: 200, contentType: 'text/event-stream' },
-  ];
+  const events: StreamEvent[] = [{ type: 'headers', atMs: T0_MS + HEADERS_AFTER_MS, status: 200, contentType: 'text/event-stream' }];
   chunks.forEach((chunk, i) => {
     events.push({ type: 'chunk', atMs: T0_MS + FIRST_CHUNK_AFTER_MS + CHUNK_SPACING_MS * i, chunk });
   });
@@ -89,7 +87,7 @@ describe('metrics of the recorded streams, with chunk i at t0 + 100 + 37*i ms', 
       answerText: 'Scoop',
       thoughtText:
         '**Considering the Constraint**\n\nI\'m focusing intently on the "just the name" constraint. It demands a ' +
-        'single, direct name; no fluff, no preliminaries. I\'m actively suppressing any inclination to offer ' +
+        "single, direct name; no fluff, no preliminaries. I'm actively suppressing any inclination to offer " +
         'multiple options or explain my reasoning. This constraint is paramount.\n\n\n',
       usagePresent: true,
       otherCandidates: [],

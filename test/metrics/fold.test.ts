@@ -65,17 +65,8 @@ describe('createMetricsFold', () => {
   });
 
   it('ends at a failure, and only the first terminal event counts', () => {
-    const metrics = computeMetrics(T0_MS, [
-      at(10, chunkOf([{ text: 'a' }])),
-      { type: 'failure', atMs: T0_MS + 30_010, failure: STALL },
-      { type: 'end', atMs: T0_MS + 30_020 },
-    ]);
-    expect([metrics.totalMs, metrics.answerStreamMs, metrics.maxGapMs, metrics.answerTokensPerS]).toEqual([
-      30_010,
-      30_000,
-      undefined,
-      undefined,
-    ]);
+    const metrics = computeMetrics(T0_MS, [at(10, chunkOf([{ text: 'a' }])), { type: 'failure', atMs: T0_MS + 30_010, failure: STALL }, { type: 'end', atMs: T0_MS + 30_020 }]);
+    expect([metrics.totalMs, metrics.answerStreamMs, metrics.maxGapMs, metrics.answerTokensPerS]).toEqual([30_010, 30_000, undefined, undefined]);
   });
 
   it('leaves everything empty for a request that failed before any byte', () => {
@@ -167,7 +158,20 @@ describe('more than one candidate (candidateCount > 1)', () => {
   });
   const usage: GeminiChunk = { usageMetadata: { candidatesTokenCount: 9 }, modelVersion: 'gemini-2.5-flash' };
 
-  it.each<[string, GeminiChunk[], { answer: string; finish: string | undefined; chunks: number; answerChunks: number; firstAnswerMs: number | undefined; others: Array<{ index: number; chunks: number; answerChars: number; finishReason: string | undefined }> }]>([
+  it.each<
+    [
+      string,
+      GeminiChunk[],
+      {
+        answer: string;
+        finish: string | undefined;
+        chunks: number;
+        answerChunks: number;
+        firstAnswerMs: number | undefined;
+        others: Array<{ index: number; chunks: number; answerChars: number; finishReason: string | undefined }>;
+      },
+    ]
+  >([
     [
       "the issue's example: a later chunk with only index 1 is not merged and its finishReason does not win",
       [many({ index: 0, text: 'The answer is 42.' }), many({ index: 0, finishReason: 'STOP' }), many({ index: 1, text: 'it is 41.', finishReason: 'MAX_TOKENS' })],
@@ -184,7 +188,7 @@ describe('more than one candidate (candidateCount > 1)', () => {
       { answer: 'zero', finish: 'SAFETY', chunks: 2, answerChunks: 1, firstAnswerMs: 10, others: [{ index: 1, chunks: 2, answerChars: 4, finishReason: 'STOP' }] },
     ],
     [
-      'candidate 1 answers first: first_answer_ms is candidate 0\'s',
+      "candidate 1 answers first: first_answer_ms is candidate 0's",
       [many({ index: 1, text: 'fast' }), many({ index: 0, text: 'slow' })],
       { answer: 'slow', finish: undefined, chunks: 1, answerChunks: 1, firstAnswerMs: 20, others: [{ index: 1, chunks: 1, answerChars: 4, finishReason: undefined }] },
     ],
@@ -192,8 +196,15 @@ describe('more than one candidate (candidateCount > 1)', () => {
       'three candidates, 2 and 1 out of order, a thought on 2 only',
       [many({ index: 2, text: 'think', thought: true }), many({ index: 0, text: 'x' }), many({ index: 1, text: 'yy' }), many({ index: 2, text: 'zzz' })],
       {
-        answer: 'x', finish: undefined, chunks: 1, answerChunks: 1, firstAnswerMs: 20,
-        others: [{ index: 1, chunks: 1, answerChars: 2, finishReason: undefined }, { index: 2, chunks: 2, answerChars: 3, finishReason: undefined }],
+        answer: 'x',
+        finish: undefined,
+        chunks: 1,
+        answerChunks: 1,
+        firstAnswerMs: 20,
+        others: [
+          { index: 1, chunks: 1, answerChars: 2, finishReason: undefined },
+          { index: 2, chunks: 2, answerChars: 3, finishReason: undefined },
+        ],
       },
     ],
     [

@@ -30,7 +30,11 @@ function signalsOf(pieces: Array<{ text: string | Uint8Array; atMs: number }>, a
   return fold.result();
 }
 
-const usage = (candidates: number | undefined, total: number) => ({ promptTokenCount: 10, ...(candidates === undefined ? {} : { candidatesTokenCount: candidates }), totalTokenCount: total });
+const usage = (candidates: number | undefined, total: number) => ({
+  promptTokenCount: 10,
+  ...(candidates === undefined ? {} : { candidatesTokenCount: candidates }),
+  totalTokenCount: total,
+});
 const chunk = (text: string, extra: Partial<GeminiChunk> = {}, thought = false): GeminiChunk => ({
   candidates: [{ content: { parts: [thought ? { text, thought: true } : { text }], role: 'model' }, index: 0 }],
   responseId: 'r1',
@@ -60,7 +64,11 @@ describe('honesty signals on misbehaving streams', () => {
     ['honest growing usage', growing, false],
     ['final usage repeated in every chunk', answer.map((text) => chunk(text, { usageMetadata: usage(15, 25) })), true],
     ['one chunk only', [chunk('42', { usageMetadata: usage(1, 11) })], false],
-    ['same usage but no answer after the first usage chunk', [chunk('All of it.', { usageMetadata: usage(3, 13) }), { candidates: [{ finishReason: 'STOP', index: 0 }], usageMetadata: usage(3, 13) }], false],
+    [
+      'same usage but no answer after the first usage chunk',
+      [chunk('All of it.', { usageMetadata: usage(3, 13) }), { candidates: [{ finishReason: 'STOP', index: 0 }], usageMetadata: usage(3, 13) }],
+      false,
+    ],
   ] as Array<[string, GeminiChunk[], boolean]>)('usage: %s → static %s', (_name, chunks, expected) => {
     expect(signalsOf(sse(chunks), 'sse').usageStatic).toBe(expected);
   });
@@ -77,8 +85,16 @@ describe('honesty signals on misbehaving streams', () => {
   it.each([
     ['a second responseId', [chunk('The answer is', { responseId: 'a' }), chunk('The answer is 42.', { responseId: 'b' })], ['responseId changed']],
     ['usage counts going down', [chunk('The answer', { usageMetadata: usage(9, 40) }), chunk('The answer is 42.', { usageMetadata: usage(4, 35) })], ['usage counts went down']],
-    ['thoughts after the answer began', [chunk('Thinking', {}, true), chunk('The answer'), chunk('Thinking again', {}, true), chunk('The answer is 42.')], ['thoughts after the answer began']],
-    ['a repeated opening sentence (honest prose)', [chunk('A common mistake is to treat the evidence as an afterthought. '), chunk('A common mistake is to treat the goal as an afterthought.')], []],
+    [
+      'thoughts after the answer began',
+      [chunk('Thinking', {}, true), chunk('The answer'), chunk('Thinking again', {}, true), chunk('The answer is 42.')],
+      ['thoughts after the answer began'],
+    ],
+    [
+      'a repeated opening sentence (honest prose)',
+      [chunk('A common mistake is to treat the evidence as an afterthought. '), chunk('A common mistake is to treat the goal as an afterthought.')],
+      [],
+    ],
   ] as const)('restarts: %s', (_name, chunks, expected) => {
     expect(signalsOf(sse([...chunks]), 'sse').restarts).toEqual(expected);
   });
@@ -100,7 +116,13 @@ describe('[DONE] only as its own line', () => {
   it('is not found inside a JSON string even when a piece boundary falls just before it', () => {
     const body = `data: ${JSON.stringify(chunkOf('Print data: [DONE] to end.'))}\r\n\r\n`;
     const at = body.indexOf('data: [DONE]', 5);
-    const signals = signalsOf([{ text: body.slice(0, at), atMs: 0 }, { text: body.slice(at), atMs: 1 }], 'sse');
+    const signals = signalsOf(
+      [
+        { text: body.slice(0, at), atMs: 0 },
+        { text: body.slice(at), atMs: 1 },
+      ],
+      'sse',
+    );
     expect(signals.framingFaults).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ const question = promptCase('q', 'Why?');
 describe('buildGeminiBody', () => {
   it('sends thinkingLevel (never a budget) for a level setting', () => {
     const body = buildGeminiBody(suite({ generationConfig: {} }), question, camel, { kind: 'level', level: 'high' }, 'gemini-3-pro-preview');
-    expect(body['generationConfig']).toEqual({ thinkingConfig: { thinkingLevel: 'high', includeThoughts: true } });
+    expect(body.generationConfig).toEqual({ thinkingConfig: { thinkingLevel: 'high', includeThoughts: true } });
   });
 
   it('sends no thinkingConfig without a sweep, and no generationConfig when nothing is left', () => {
@@ -29,8 +29,8 @@ describe('buildGeminiBody', () => {
       systemInstruction: 'Be brief.',
     };
     const body = buildGeminiBody(suite(), chat, camel, { kind: 'budget', budget: 0 }, 'm');
-    expect(body['contents']).toEqual(chat.contents);
-    expect(body['systemInstruction']).toEqual({ parts: [{ text: 'Be brief.' }] });
+    expect(body.contents).toEqual(chat.contents);
+    expect(body.systemInstruction).toEqual({ parts: [{ text: 'Be brief.' }] });
   });
 
   it('an empty case systemInstruction removes the suite one', () => {
@@ -79,7 +79,13 @@ describe('the rest of the request body', () => {
     const base = suite({
       systemInstruction: { role: 'user', parts: [{ text: 'hi' }] },
       generationConfig: { temperature: 1, topP: 1 },
-      request: { safetySettings: safety, tools: searchTool, toolConfig: { functionCallingConfig: { mode: 'AUTO' } }, cachedContent: 'cachedContents/a', labels: { team: 'bench', run: 'nightly' } },
+      request: {
+        safetySettings: safety,
+        tools: searchTool,
+        toolConfig: { functionCallingConfig: { mode: 'AUTO' } },
+        cachedContent: 'cachedContents/a',
+        labels: { team: 'bench', run: 'nightly' },
+      },
     });
     const override: Case = {
       ...question,
@@ -130,10 +136,7 @@ describe('the rest of the request body', () => {
         { role: 'model', parts: [{ function_call: { name: 'sumRange', args: { firstNumber: 1, lastNumber: 999 } } }] },
         { role: 'user', parts: [{ function_response: { name: 'sumRange', response: { totalSum: 499500 } } }] },
       ],
-      tools: [
-        { function_declarations: [{ name: 'sumRange', parameters, response: { type: 'object', properties: { totalSum: { type: 'integer' } } } }] },
-        { code_execution: {} },
-      ],
+      tools: [{ function_declarations: [{ name: 'sumRange', parameters, response: { type: 'object', properties: { totalSum: { type: 'integer' } } } }] }, { code_execution: {} }],
       tool_config: { function_calling_config: { mode: 'ANY', allowed_function_names: ['sumRange'] } },
       labels: { userId: '12345', session_id: 's1' },
       generation_config: { response_mime_type: 'application/json', response_json_schema: responseJsonSchema },

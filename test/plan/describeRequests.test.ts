@@ -7,7 +7,13 @@ import { relay, suite } from './fixtures.js';
 describe('describeRequests', () => {
   it("shows each relay's first job, hiding keys and headers whose name says they hold a secret", () => {
     const relays = [
-      relay({ name: 'custom', baseUrl: 'https://relay.example', apiKey: 'sk-live-abcdef', auth: ['query', 'header'], headers: { 'X-Api-Token': 'tok-other-secret', 'X-Team': 'bench' } }),
+      relay({
+        name: 'custom',
+        baseUrl: 'https://relay.example',
+        apiKey: 'sk-live-abcdef',
+        auth: ['query', 'header'],
+        headers: { 'X-Api-Token': 'tok-other-secret', 'X-Team': 'bench' },
+      }),
       relay({ name: 'proto', preset: 'gptproto', apiKey: 'sk-live-abcdef', body: { stream: false } }),
     ];
     const target = suite({ relays, repeats: 2 });

@@ -3,10 +3,7 @@ import { describePlan } from '../../src/plan/describe.js';
 import { expandPlan } from '../../src/plan/expand.js';
 import { promptCase, relay, suite } from './fixtures.js';
 
-const twoRelays = [
-  relay({ name: 'google', preset: 'google', apiKey: 'KEY-1' }),
-  relay({ name: 'proto', preset: 'gptproto', apiKey: 'KEY-2', model: 'gemini-2.5-pro' }),
-];
+const twoRelays = [relay({ name: 'google', preset: 'google', apiKey: 'KEY-1' }), relay({ name: 'proto', preset: 'gptproto', apiKey: 'KEY-2', model: 'gemini-2.5-pro' })];
 const sweep = suite({
   relays: twoRelays,
   cases: [promptCase('a', 'A?'), promptCase('b', 'B?')],
@@ -33,7 +30,7 @@ describe('expandPlan', () => {
     expect(jobs.find((job) => job.relay === 'google')?.model).toBe('gemini-2.5-flash');
     const protoJob = jobs.find((job) => job.relay === 'proto');
     expect(protoJob?.model).toBe('gemini-2.5-pro');
-    expect(protoJob?.body['model']).toBe('gemini-2.5-pro');
+    expect(protoJob?.body.model).toBe('gemini-2.5-pro');
   });
 
   it('sweeps levels, or runs once with no thinking setting', () => {
@@ -76,7 +73,12 @@ describe('describePlan', () => {
     expect(text).toContain('google  google    https://generativelanguage.googleapis.com  header  sse         camel                 gemini-2.5-flash');
     expect(text).toContain('proto   gptproto  https://gptproto.com                       query   json-array  snake, model in body  gemini-2.5-pro');
     expect(text).toContain(
-      ['  relay   budget 0  budget -1 (dynamic)  total', '  google         4                    4      8', '  proto          4                    4      8', '  total          8                    8     16'].join('\n'),
+      [
+        '  relay   budget 0  budget -1 (dynamic)  total',
+        '  google         4                    4      8',
+        '  proto          4                    4      8',
+        '  total          8                    8     16',
+      ].join('\n'),
     );
     expect(text).not.toContain('KEY-1');
     expect(text).not.toContain('KEY-2');

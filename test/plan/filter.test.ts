@@ -32,8 +32,12 @@ describe('filterPlan', () => {
     ['two tags', { tag: ['quick', 'math'] }, (job) => job.caseId !== 'plain'],
     ['a budget', { thinking: ['1024'] }, (job) => job.thinking.kind === 'budget' && job.thinking.budget === 1024],
     ['the dynamic budget as plan.json writes it', { thinking: ['budget -1'] }, (job) => job.thinking.kind === 'budget' && job.thinking.budget === -1],
-    ['flags combine', { relay: ['second'], tag: ['math'], thinking: ['0'] }, (job) => job.relay === 'second' && job.caseId.startsWith('sum-') && job.thinking.kind === 'budget' && job.thinking.budget === 0],
-  ])('%s selects exactly its jobs, with the full plan\'s ids', (_name, partial, wanted) => {
+    [
+      'flags combine',
+      { relay: ['second'], tag: ['math'], thinking: ['0'] },
+      (job) => job.relay === 'second' && job.caseId.startsWith('sum-') && job.thinking.kind === 'budget' && job.thinking.budget === 0,
+    ],
+  ])("%s selects exactly its jobs, with the full plan's ids", (_name, partial, wanted) => {
     const selected = filterPlan(suite, all, filter(partial));
     expect(selected).toEqual(all.filter(wanted));
     const ids = new Set(all.map((job) => job.jobId));

@@ -25,7 +25,14 @@ const members: Array<[string, unknown]> = [
   ['empty containers', { a: {}, b: [], c: '' }],
   ['a top-level undefined', undefined],
   ['deep nesting past the fast path', Array.from({ length: 300 }).reduce<unknown>((inner) => ({ k: inner }), 1)],
-  ['a request body', { contents: [{ role: 'user', parts: [{ text: 'What is 2+2?' }] }], generationConfig: { thinkingConfig: { thinkingBudget: 512, includeThoughts: true }, temperature: 0, stopSequences: ['\n\n'] }, systemInstruction: { parts: [{ text: 'Answer.' }] } }],
+  [
+    'a request body',
+    {
+      contents: [{ role: 'user', parts: [{ text: 'What is 2+2?' }] }],
+      generationConfig: { thinkingConfig: { thinkingBudget: 512, includeThoughts: true }, temperature: 0, stopSequences: ['\n\n'] },
+      systemInstruction: { parts: [{ text: 'Answer.' }] },
+    },
+  ],
 ];
 
 describe('canonicalJson', () => {
@@ -66,7 +73,18 @@ describe('canonicalJson', () => {
 const identities: Array<[string, JobIdentity, string]> = [
   [
     'a budget job with unicode and array-index label keys',
-    { caseId: 'sum', relay: 'google', model: 'gemini-2.5-flash', thinking: { kind: 'budget', budget: 1024 }, repeat: 3, body: { contents: [{ role: 'user', parts: [{ text: '1+1? ünï \u2028 "q"' }] }], generationConfig: { thinkingConfig: { thinkingBudget: 1024 }, temperature: 0 }, labels: { 10: 'a', 9: 'b', z: null } } },
+    {
+      caseId: 'sum',
+      relay: 'google',
+      model: 'gemini-2.5-flash',
+      thinking: { kind: 'budget', budget: 1024 },
+      repeat: 3,
+      body: {
+        contents: [{ role: 'user', parts: [{ text: '1+1? ünï \u2028 "q"' }] }],
+        generationConfig: { thinkingConfig: { thinkingBudget: 1024 }, temperature: 0 },
+        labels: { 10: 'a', 9: 'b', z: null },
+      },
+    },
     'c90d3cb64ec7ced5',
   ],
   [

@@ -74,9 +74,7 @@ describe('relay overrides in the request', () => {
       headers: { 'X-Team': 'bench', 'Content-Type': 'application/json; charset=utf-8' },
     });
     const request = requestFor(target);
-    expect(request.url).toBe(
-      'https://relay.example/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse&key=a%26b%3Dc',
-    );
+    expect(request.url).toBe('https://relay.example/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse&key=a%26b%3Dc');
     expect(request.headers).toEqual({
       'content-type': 'application/json; charset=utf-8',
       'x-goog-api-key': 'a&b=c',

@@ -30,11 +30,31 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'html-200', behaviour: (_q, r) => (sse(r, 200, 'text/html'), r.end('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>')), expectRow: { status: 'error', error_kind: 'stream', error_message: /502 Bad Gateway/ } },
-  { name: 'invalid-json-event', behaviour: (_q, r) => (sse(r), r.write('data: {"candidates": [\r\n\r\n'), r.end(chunk('42'))), expectRow: { status: 'error', error_kind: 'stream', error_message: /invalid-json/, chunks: '1' } },
-  { name: 'wrong-content-type', behaviour: (_q, r) => (sse(r, 200, 'text/plain'), r.end(chunk('42', { finishReason: 'STOP' }))), expectRow: { status: 'ok', answer: '42', pass: 'true' } },
-  { name: 'no-candidates', behaviour: (_q, r) => (sse(r), r.end('data: {"usageMetadata":{"promptTokenCount":5,"totalTokenCount":5},"modelVersion":"gemini-2.5-flash"}\r\n\r\n')), expectRow: { status: 'ok', answer: '', pass: 'false', chunks: '1', prompt_tokens: '5' } },
-  { name: 'unknown-enum-and-fields', behaviour: (_q, r) => (sse(r), r.end(chunk('42', { finishReason: 'SOMETHING_NEW', brandNewField: { x: 1 } }))), expectRow: { status: 'ok', finish_reason: 'SOMETHING_NEW', pass: 'true' } },
+  {
+    name: 'html-200',
+    behaviour: (_q, r) => (sse(r, 200, 'text/html'), r.end('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>')),
+    expectRow: { status: 'error', error_kind: 'stream', error_message: /502 Bad Gateway/ },
+  },
+  {
+    name: 'invalid-json-event',
+    behaviour: (_q, r) => (sse(r), r.write('data: {"candidates": [\r\n\r\n'), r.end(chunk('42'))),
+    expectRow: { status: 'error', error_kind: 'stream', error_message: /invalid-json/, chunks: '1' },
+  },
+  {
+    name: 'wrong-content-type',
+    behaviour: (_q, r) => (sse(r, 200, 'text/plain'), r.end(chunk('42', { finishReason: 'STOP' }))),
+    expectRow: { status: 'ok', answer: '42', pass: 'true' },
+  },
+  {
+    name: 'no-candidates',
+    behaviour: (_q, r) => (sse(r), r.end('data: {"usageMetadata":{"promptTokenCount":5,"totalTokenCount":5},"modelVersion":"gemini-2.5-flash"}\r\n\r\n')),
+    expectRow: { status: 'ok', answer: '', pass: 'false', chunks: '1', prompt_tokens: '5' },
+  },
+  {
+    name: 'unknown-enum-and-fields',
+    behaviour: (_q, r) => (sse(r), r.end(chunk('42', { finishReason: 'SOMETHING_NEW', brandNewField: { x: 1 } }))),
+    expectRow: { status: 'ok', finish_reason: 'SOMETHING_NEW', pass: 'true' },
+  },
   {
     name: 'endless-body',
     relay: 'maxBodyBytes: 100000',
@@ -45,10 +65,30 @@ const CASES: Case[] = [
     },
     expectRow: { status: 'error', error_kind: 'stream', error_message: /exceeded 100000 bytes/ },
   },
-  { name: 'openai-shaped-401', behaviour: (_q, r) => (r.writeHead(401, { 'content-type': 'application/json' }), r.end('{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}')), expectRow: { status: 'error', error_kind: 'http', http_status: '401', error_message: /Incorrect API key provided/, attempts: '1' } },
-  { name: 'bare-error-after-200', behaviour: (_q, r) => (sse(r), r.write(chunk('4')), r.end('{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}')), expectRow: { status: 'error', error_kind: 'stream', error_message: /503 UNAVAILABLE: overloaded/ } },
-  { name: 'no-headers', relay: 'timeouts: { firstByteMs: 300 }, retry: { max: 0 }', behaviour: () => undefined, expectRow: { status: 'error', error_kind: 'timeout', error_message: /firstByteMs/ } },
-  { name: 'stall-mid-stream', relay: 'timeouts: { idleMs: 300 }', behaviour: (_q, r) => (sse(r), r.write(chunk('4'))), expectRow: { status: 'error', error_kind: 'timeout', error_message: /idleMs.*not retried/, attempts: '1' } },
+  {
+    name: 'openai-shaped-401',
+    behaviour: (_q, r) => (
+      r.writeHead(401, { 'content-type': 'application/json' }), r.end('{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}')
+    ),
+    expectRow: { status: 'error', error_kind: 'http', http_status: '401', error_message: /Incorrect API key provided/, attempts: '1' },
+  },
+  {
+    name: 'bare-error-after-200',
+    behaviour: (_q, r) => (sse(r), r.write(chunk('4')), r.end('{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}')),
+    expectRow: { status: 'error', error_kind: 'stream', error_message: /503 UNAVAILABLE: overloaded/ },
+  },
+  {
+    name: 'no-headers',
+    relay: 'timeouts: { firstByteMs: 300 }, retry: { max: 0 }',
+    behaviour: () => undefined,
+    expectRow: { status: 'error', error_kind: 'timeout', error_message: /firstByteMs/ },
+  },
+  {
+    name: 'stall-mid-stream',
+    relay: 'timeouts: { idleMs: 300 }',
+    behaviour: (_q, r) => (sse(r), r.write(chunk('4'))),
+    expectRow: { status: 'error', error_kind: 'timeout', error_message: /idleMs.*not retried/, attempts: '1' },
+  },
   {
     name: 'slow-drip',
     relay: 'timeouts: { totalMs: 500, idleMs: 5000 }, retry: { max: 0 }',
@@ -59,13 +99,32 @@ const CASES: Case[] = [
     },
     expectRow: { status: 'error', error_kind: 'timeout', error_message: /totalMs/ },
   },
-  { name: 'blocked', behaviour: (_q, r) => (sse(r), r.end('data: {"promptFeedback": {"blockReason": "SAFETY"}}\r\n\r\n')), expectRow: { status: 'error', error_kind: 'blocked', block_reason: 'SAFETY', pass: '' } },
+  {
+    name: 'blocked',
+    behaviour: (_q, r) => (sse(r), r.end('data: {"promptFeedback": {"blockReason": "SAFETY"}}\r\n\r\n')),
+    expectRow: { status: 'error', error_kind: 'blocked', block_reason: 'SAFETY', pass: '' },
+  },
   { name: 'empty-200', behaviour: (_q, r) => (sse(r), r.end()), expectRow: { status: 'error', error_kind: 'stream', error_message: /empty/ } },
-  { name: 'truncated-array', relay: 'stream: json-array', behaviour: (_q, r) => (sse(r, 200, 'application/json'), r.end('[{"candidates": [{"content": {"parts": [{"text": "4')), expectRow: { status: 'error', error_kind: 'stream', error_message: /truncated/ } },
+  {
+    name: 'truncated-array',
+    relay: 'stream: json-array',
+    behaviour: (_q, r) => (sse(r, 200, 'application/json'), r.end('[{"candidates": [{"content": {"parts": [{"text": "4')),
+    expectRow: { status: 'error', error_kind: 'stream', error_message: /truncated/ },
+  },
   { name: 'dropped-connection', relay: 'retry: { max: 0 }', behaviour: (request) => request.socket.destroy(), expectRow: { status: 'error', error_kind: 'connection' } },
   // CSV formula injection (OWASP): relay text reaches requests.csv neutralised by one apostrophe, NUL bytes as U+FFFD.
-  { name: 'formula-answer', behaviour: (_q, r) => (sse(r), r.end(chunk('=HYPERLINK("http://attacker.example","x")\u0000', { finishReason: '@STOP' }))), expectRow: { status: 'ok', answer: `'=HYPERLINK("http://attacker.example","x")\uFFFD`, finish_reason: "'@STOP" } },
-  { name: 'formula-error', behaviour: (_q, r) => (r.writeHead(400, { 'content-type': 'application/json' }), r.end('{"error":{"code":400,"message":"x","status":"INVALID_ARGUMENT"}}'.replace('"x"', '"=cmd|\' /C calc\'!A0"'))), expectRow: { status: 'error', http_status: '400', error_message: /^'?[^=+@-].*=cmd\|/ } },
+  {
+    name: 'formula-answer',
+    behaviour: (_q, r) => (sse(r), r.end(chunk('=HYPERLINK("http://attacker.example","x")\u0000', { finishReason: '@STOP' }))),
+    expectRow: { status: 'ok', answer: `'=HYPERLINK("http://attacker.example","x")\uFFFD`, finish_reason: "'@STOP" },
+  },
+  {
+    name: 'formula-error',
+    behaviour: (_q, r) => (
+      r.writeHead(400, { 'content-type': 'application/json' }), r.end('{"error":{"code":400,"message":"x","status":"INVALID_ARGUMENT"}}'.replace('"x"', '"=cmd|\' /C calc\'!A0"'))
+    ),
+    expectRow: { status: 'error', http_status: '400', error_message: /^'?[^=+@-].*=cmd\|/ },
+  },
   { name: 'retry-then-ok', behaviour: retryThenOk(), expectRow: { status: 'ok', attempts: '2', pass: 'true', http_status: '200' } },
 ];
 
@@ -105,7 +164,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => closed.close(() => resolve()));
 
   const folder = mkdtempSync(join(tmpdir(), 'relaybench-hostile-'));
-  const relays = CASES.map((entry) => `  - { name: ${entry.name}, baseUrl: "http://127.0.0.1:${port}/${entry.name}", apiKey: hostile-key-1234${entry.relay ? `, ${entry.relay}` : ''} }`);
+  const relays = CASES.map(
+    (entry) => `  - { name: ${entry.name}, baseUrl: "http://127.0.0.1:${port}/${entry.name}", apiKey: hostile-key-1234${entry.relay ? `, ${entry.relay}` : ''} }`,
+  );
   relays.push(`  - { name: refused, baseUrl: "http://127.0.0.1:${closedPort}", apiKey: hostile-key-1234, retry: { max: 0 } }`);
   writeFileSync(
     join(folder, 'suite.yaml'),

@@ -35,7 +35,12 @@ function setup(): { suite: string; out: string } {
 function rowCount(out: string): number {
   const path = join(out, 'requests.csv');
   if (!existsSync(path)) return 0;
-  return Math.max(0, readFileSync(path, 'utf8').split('\n').filter((line) => /^\d{4}-/.test(line)).length);
+  return Math.max(
+    0,
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => /^\d{4}-/.test(line)).length,
+  );
 }
 
 /** Starts a run and sends `signal` once `rowsBefore` rows are on disk. Resolves with the exit. */

@@ -74,7 +74,10 @@ ${cases.join('\n')}
   const truthPath = join(folder, 'truth.jsonl');
   result = await runCli(['run', join(folder, 'suite.yaml'), '--out', out, '--emulator-log', truthPath], { timeoutMs: 110_000 });
   rows = parse(readFileSync(join(out, 'requests.csv')), { columns: true }) as Array<Record<string, string>>;
-  truth = readFileSync(truthPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as TruthLine);
+  truth = readFileSync(truthPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as TruthLine);
   manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as typeof manifest;
 }, 120_000);
 
@@ -113,7 +116,10 @@ describe('soak against flaky', () => {
       if (final?.fault === null || final?.fault === undefined) {
         expect(row.status, `${row.job_id}: ${row.error_message}`).toBe('ok');
       } else {
-        expect({ status: row.status, ...pick(row, ROW_FOR_FAULT[final.fault] ?? {}) }, `${row.job_id} (${final.fault}): ${row.error_message}`).toEqual({ status: 'error', ...ROW_FOR_FAULT[final.fault] });
+        expect({ status: row.status, ...pick(row, ROW_FOR_FAULT[final.fault] ?? {}) }, `${row.job_id} (${final.fault}): ${row.error_message}`).toEqual({
+          status: 'error',
+          ...ROW_FOR_FAULT[final.fault],
+        });
       }
     }
   });

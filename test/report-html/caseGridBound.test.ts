@@ -5,7 +5,17 @@ import { caseGrid, GRID_REPEATS, isShownInGrid } from '../../src/report/html/cas
 
 function row(repeat: number): RequestRow {
   const cells = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
-  return { ...cells, job_id: `job-${repeat}`, case_id: 'case-a', relay: 'honest', thinking_budget: '512', repeat: String(repeat), status: 'ok', pass: 'true', answer: `answer number ${repeat}` };
+  return {
+    ...cells,
+    job_id: `job-${repeat}`,
+    case_id: 'case-a',
+    relay: 'honest',
+    thinking_budget: '512',
+    repeat: String(repeat),
+    status: 'ok',
+    pass: 'true',
+    answer: `answer number ${repeat}`,
+  };
 }
 
 describe('caseGrid on a large run', () => {

@@ -7,7 +7,11 @@ const point = (relay: string, setting: string, costUsd: number, passRatePct: num
 
 describe('Pareto front of cost against pass rate', () => {
   it.each([
-    ['keeps only points nothing beats on both', [point('a', '0', 1, 20), point('a', '1024', 2, 70), point('b', '0', 1.5, 10), point('a', '8192', 5, 90), point('b', '8192', 6, 85)], ['a 0', 'a 1024', 'a 8192']],
+    [
+      'keeps only points nothing beats on both',
+      [point('a', '0', 1, 20), point('a', '1024', 2, 70), point('b', '0', 1.5, 10), point('a', '8192', 5, 90), point('b', '8192', 6, 85)],
+      ['a 0', 'a 1024', 'a 8192'],
+    ],
     ['of equal costs keeps the more accurate', [point('a', '0', 1, 20), point('b', '0', 1, 40)], ['b 0']],
     ['drops a dearer point that is no more accurate', [point('a', '0', 1, 50), point('b', '0', 2, 50)], ['a 0']],
     ['a single point is the front', [point('a', '0', 1, 50)], ['a 0']],
@@ -27,9 +31,12 @@ describe('cost chart', () => {
   );
 
   it('has one bubble per (relay, setting): cost, pass rate, and size from time to first answer', () => {
-    expect(costPoints(rows, ['r']).map(({ setting, costUsd, passRatePct }) => [setting, costUsd, Math.round(passRatePct)])).toEqual([['0', 0.0001, 33], ['1024', 0.002, 100]]);
+    expect(costPoints(rows, ['r']).map(({ setting, costUsd, passRatePct }) => [setting, costUsd, Math.round(passRatePct)])).toEqual([
+      ['0', 0.0001, 33],
+      ['1024', 0.002, 100],
+    ]);
     const chart = costChart(rows, ['r'], relayStyles(['r']));
-    const datasets = (chart?.config['data'] as { datasets: Array<{ label: string; data: Array<{ r?: number }> }> }).datasets;
+    const datasets = (chart?.config.data as { datasets: Array<{ label: string; data: Array<{ r?: number }> }> }).datasets;
     expect(datasets.map((dataset) => dataset.label)).toEqual(['Pareto front (nothing is both cheaper and more accurate)', 'r']);
     expect(datasets[1]?.data.map((bubble) => bubble.r)).toEqual([4, 16]);
     expect(chart?.caption).toContain('smallest 300 ms, largest 900 ms');

@@ -36,7 +36,13 @@ describe('judgeSection', () => {
   });
 
   it('escapes everything read from run.json', () => {
-    const text = cells({ ...base, relay: '<script>alert(1)</script>', model: '"><img src=x onerror=alert(1)>', failedCalls: { '<b>kind</b>': 1 }, template: { source: '<iframe>', sha256: '&lt;' } });
+    const text = cells({
+      ...base,
+      relay: '<script>alert(1)</script>',
+      model: '"><img src=x onerror=alert(1)>',
+      failedCalls: { '<b>kind</b>': 1 },
+      template: { source: '<iframe>', sha256: '&lt;' },
+    });
     expect(text).not.toMatch(/<script|<img|<iframe|<b>/);
     expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(text).toContain('&amp;lt;');

@@ -55,7 +55,19 @@ describe('renderReport', () => {
   });
 
   it('has the header, every table, and a grid cell per case, relay and setting', () => {
-    for (const text of ['relaybench report: synthetic', 'synthetic-run', '3 cases × 3 relays × 4 thinking settings', 'CI gates', 'minPassRate', 'relay html-errors', 'Relay verdicts', 'Budget advice', 'Relay comparison', 'Summary', 'Per-case grid']) {
+    for (const text of [
+      'relaybench report: synthetic',
+      'synthetic-run',
+      '3 cases × 3 relays × 4 thinking settings',
+      'CI gates',
+      'minPassRate',
+      'relay html-errors',
+      'Relay verdicts',
+      'Budget advice',
+      'Relay comparison',
+      'Summary',
+      'Per-case grid',
+    ]) {
       expect(occurrences(text), text).toBeGreaterThan(0);
     }
     expect(page.match(/<td class="cell /g)).toHaveLength(3 * 3 * 4);

@@ -17,7 +17,10 @@ let folder: string;
 
 /** A run folder as `relaybench run` leaves it, written with the run's own writers. */
 function writeRunFolder(options: { manifest?: boolean; details?: boolean } = {}): void {
-  const run = syntheticRun([{ name: 'honest', behaviour: 'honest' }, { name: 'swapper', behaviour: 'model-swapper' }]);
+  const run = syntheticRun([
+    { name: 'honest', behaviour: 'honest' },
+    { name: 'swapper', behaviour: 'model-swapper' },
+  ]);
   const rows = openRequestsCsv(join(folder, 'requests.csv'));
   for (const row of run.rows) rows.append(row as RequestRow);
   rows.close();
@@ -28,7 +31,8 @@ function writeRunFolder(options: { manifest?: boolean; details?: boolean } = {})
     // A crash mid-write leaves a cut line; the report must skip it, not fail.
     appendFileSync(join(folder, 'details.jsonl'), '{"job_id":"cut-sho');
   }
-  if (options.manifest !== false) writeFileSync(join(folder, 'run.json'), JSON.stringify({ ...run.manifest, config: { ...run.manifest.config, seed: 42, ci: { maxErrorRate: 0.01 } } }));
+  if (options.manifest !== false)
+    writeFileSync(join(folder, 'run.json'), JSON.stringify({ ...run.manifest, config: { ...run.manifest.config, seed: 42, ci: { maxErrorRate: 0.01 } } }));
 }
 
 beforeEach(() => {
@@ -47,7 +51,10 @@ describe('writeReport', () => {
     expect(paths).toMatchObject({ reportPath: join(folder, 'report.html'), verdictsPath: join(folder, 'verdicts.csv'), budgetsPath: join(folder, 'budgets.csv') });
     const verdicts = parse(readFileSync(paths.verdictsPath), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(verdicts[0] ?? {})).toEqual(VERDICT_COLUMNS);
-    expect(verdicts.map((row) => [row.relay, row.model_as_asked, row.streams])).toEqual([['honest', 'pass', 'pass'], ['swapper', 'fail', 'pass']]);
+    expect(verdicts.map((row) => [row.relay, row.model_as_asked, row.streams])).toEqual([
+      ['honest', 'pass', 'pass'],
+      ['swapper', 'fail', 'pass'],
+    ]);
     const budgets = parse(readFileSync(paths.budgetsPath), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(budgets[0] ?? {})).toEqual([...BUDGET_COLUMNS]);
     expect(budgets.map((row) => row.relay)).toEqual(['honest', 'swapper']);
@@ -69,7 +76,10 @@ describe('writeReport', () => {
     writeRunFolder({ manifest: false, details: false });
     const paths = await writeReport(folder);
     const verdicts = parse(readFileSync(paths.verdictsPath), { columns: true }) as Array<Record<string, string>>;
-    expect(verdicts.map((row) => [row.relay, row.model_as_asked, row.returns_thoughts])).toEqual([['honest', 'pass', 'n/a'], ['swapper', 'fail', 'n/a']]);
+    expect(verdicts.map((row) => [row.relay, row.model_as_asked, row.returns_thoughts])).toEqual([
+      ['honest', 'pass', 'n/a'],
+      ['swapper', 'fail', 'n/a'],
+    ]);
   });
 });
 

@@ -23,11 +23,11 @@ const NEUTRALISED: Array<[string, string]> = [
   ['\n=1+1', "'\n=1+1"],
   [' =1+1', "' =1+1"],
   ['   @x', "'   @x"],
-  ['\u00A0=HYPERLINK("x")', "'\u00A0=HYPERLINK(\"x\")"],
+  ['\u00A0=HYPERLINK("x")', '\'\u00A0=HYPERLINK("x")'],
   ['\u200B=1+1', "'\u200B=1+1"],
   ['\uFEFF=1+1', "'\uFEFF=1+1"],
   ['\u3000=1+1', "'\u3000=1+1"],
-  ['＝cmd|’ /C calc\'!A0', "'＝cmd|’ /C calc'!A0"],
+  ["＝cmd|’ /C calc'!A0", "'＝cmd|’ /C calc'!A0"],
   ['＋1', "'＋1"],
   ['－1', "'－1"],
   ['＠SUM(1)', "'＠SUM(1)"],
@@ -44,7 +44,7 @@ const NEUTRALISED: Array<[string, string]> = [
 ];
 
 /** Texts left as they are: safe starts, and plain numbers (negative included) that must stay numbers. */
-const UNCHANGED = ['', 'Paris', '499500', '-1', '-12.5', '-0.25', '-.5', '3e-4', '-2E+3', '"quoted"', '"=1+1"', ' plain', '.5', '#REF', '(1+1)', 'a=1', ' \'inner'];
+const UNCHANGED = ['', 'Paris', '499500', '-1', '-12.5', '-0.25', '-.5', '3e-4', '-2E+3', '"quoted"', '"=1+1"', ' plain', '.5', '#REF', '(1+1)', 'a=1', " 'inner"];
 
 describe('neutraliseCell', () => {
   it.each(NEUTRALISED)('neutralises %j', (text, cell) => {
@@ -78,7 +78,20 @@ describe('every CSV relaybench writes', () => {
   /** A row whose every text cell comes from the relay or the suite, and whose numbers are negative where they can be. */
   function row(index: number, text: string): RequestRow {
     const cells = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow;
-    for (const column of ['suite', 'case_id', 'relay', 'model', 'thinking_level', 'error_message', 'finish_reason', 'block_reason', 'model_version', 'response_id', 'grader_reason', 'answer'] as const) {
+    for (const column of [
+      'suite',
+      'case_id',
+      'relay',
+      'model',
+      'thinking_level',
+      'error_message',
+      'finish_reason',
+      'block_reason',
+      'model_version',
+      'response_id',
+      'grader_reason',
+      'answer',
+    ] as const) {
       cells[column] = text;
     }
     return { ...cells, run_id: 'run', job_id: `job-${index}`, thinking_budget: -1, start_lag_ms: -0.5, status: 'ok', pass: true, score: 0 };
@@ -95,8 +108,8 @@ describe('every CSV relaybench writes', () => {
     expect(text).not.toContain('\u0000');
     for (const record of raw) {
       for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[\s\u200B\uFEFF]*[=+@\t\r\n＝＋＠ー\u2212]/u);
-      expect(record['thinking_budget']).toBe('-1');
-      expect(record['start_lag_ms']).toBe('-0.5');
+      expect(record.thinking_budget).toBe('-1');
+      expect(record.start_lag_ms).toBe('-0.5');
     }
     for (const rows of [readRequestsCsv(path).rows, (await readRequestRows(path)).rows]) {
       expect(rows).toHaveLength(hostile.length);
@@ -120,11 +133,23 @@ describe('every CSV relaybench writes', () => {
     const check = { verdict: 'fail', evidence: '-1+1 tokens' } as const;
     const verdict = { relay: '+relay', ...Object.fromEntries(VERDICT_KEYS.map((key) => [key, check])) } as unknown as RelayVerdict;
     const verdicts = parse(verdictsCsv([verdict]), { columns: true }) as Array<Record<string, string>>;
-    expect(verdicts[0]?.['relay']).toBe("'+relay");
+    expect(verdicts[0]?.relay).toBe("'+relay");
     expect(Object.values(verdicts[0] ?? {}).filter((cell) => cell.startsWith("'-1+1"))).toHaveLength(VERDICT_KEYS.length);
 
     const outcome = { setting: { label: '-1' }, graded: 2, passes: 1, passRate: 0.5 };
-    const advice = { relay: '=r', model: '\t=m', recommended: outcome, best: outcome, savedFirstAnswerP50Ms: -15, savedTotalP50Ms: -20, savedThoughtTokensMean: -3, decision: 'recommend', neededPerSetting: 5, neededRepeats: 1, evidence: '=evidence' } as unknown as BudgetAdvice;
+    const advice = {
+      relay: '=r',
+      model: '\t=m',
+      recommended: outcome,
+      best: outcome,
+      savedFirstAnswerP50Ms: -15,
+      savedTotalP50Ms: -20,
+      savedThoughtTokensMean: -3,
+      decision: 'recommend',
+      neededPerSetting: 5,
+      neededRepeats: 1,
+      evidence: '=evidence',
+    } as unknown as BudgetAdvice;
     const budgets = parse(budgetsCsv([advice]), { columns: true, relax_quotes: true }) as Array<Record<string, string>>;
     expect(budgets[0]).toMatchObject({ relay: "'=r", model: "'\t=m", recommended: '-1', saved_first_answer_p50_ms: '-15', saved_total_p50_ms: '-20', evidence: "'=evidence" });
   });

@@ -26,9 +26,27 @@ beforeEach(() => {
 afterEach(() => folder.remove());
 
 const readers: Array<{ name: string; read: () => Promise<{ count: number; duplicates: number; torn: number }> }> = [
-  { name: 'readRequestsCsv (resume, merge, baseline)', read: async () => { const parsed = readRequestsCsv(join(dir, 'requests.csv')); return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes }; } },
-  { name: 'readRequestRows (run summary, gates)', read: async () => { const parsed = await readRequestRows(join(dir, 'requests.csv')); return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes }; } },
-  { name: 'report readRunFolder (report.html, verdicts, budgets)', read: async () => { const parsed = await readReportFolder(dir); return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes }; } },
+  {
+    name: 'readRequestsCsv (resume, merge, baseline)',
+    read: async () => {
+      const parsed = readRequestsCsv(join(dir, 'requests.csv'));
+      return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes };
+    },
+  },
+  {
+    name: 'readRequestRows (run summary, gates)',
+    read: async () => {
+      const parsed = await readRequestRows(join(dir, 'requests.csv'));
+      return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes };
+    },
+  },
+  {
+    name: 'report readRunFolder (report.html, verdicts, budgets)',
+    read: async () => {
+      const parsed = await readReportFolder(dir);
+      return { count: parsed.rows.length, duplicates: parsed.duplicateRows, torn: parsed.tornBytes };
+    },
+  },
   {
     name: 'gate readRunFolder (gate, merge)',
     read: async () => {
@@ -52,7 +70,10 @@ describe('readers of requests.csv count each job_id once', () => {
   });
 
   it('keeps the first row of a job, and warns in one line each', () => {
-    writeFileSync(join(dir, 'requests.csv'), [REQUEST_COLUMNS.join(','), `r1,job-1,${'x,'.repeat(REQUEST_COLUMNS.length - 3)}first`, `r2,job-1,${'x,'.repeat(REQUEST_COLUMNS.length - 3)}second`, ''].join('\n'));
+    writeFileSync(
+      join(dir, 'requests.csv'),
+      [REQUEST_COLUMNS.join(','), `r1,job-1,${'x,'.repeat(REQUEST_COLUMNS.length - 3)}first`, `r2,job-1,${'x,'.repeat(REQUEST_COLUMNS.length - 3)}second`, ''].join('\n'),
+    );
     const parsed = readRequestsCsv(join(dir, 'requests.csv'));
     expect(parsed.rows.map((row) => row.run_id)).toEqual(['r1']);
     const warnings = readWarnings('run/requests.csv', { duplicateRows: 1, tornBytes: 12 });

@@ -137,7 +137,7 @@ describe('claimEmptyFolder (--out)', () => {
     expect(failure(() => claimEmptyFolder(at('held'), '--out', 'run')).message).toContain('already holds a run (requests.csv exists)');
   });
 
-  it('reads a folder holding only a dead process\'s lock as empty', () => {
+  it("reads a folder holding only a dead process's lock as empty", () => {
     mkdirSync(at('stale'));
     writeFileSync(join(at('stale'), LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), since: 'then', command: 'run' }));
     claimEmptyFolder(at('stale'), '--out', 'run').release();
@@ -219,7 +219,7 @@ describe('checkRunFolder (--resume, --baseline, report, gate, merge)', () => {
     expect(error.message).toMatch(says);
   });
 
-  it('refuses a requests.csv that is not relaybench\'s', () => {
+  it("refuses a requests.csv that is not relaybench's", () => {
     expect(failure(() => checkRunFolder(runFolder('foreign', 'name,value'), '--resume')).message).toContain("does not start with relaybench's header");
   });
 
@@ -234,7 +234,7 @@ describe('checkRunFolder (--resume, --baseline, report, gate, merge)', () => {
   });
 });
 
-describe('an output flag never names one of the command\'s own inputs (--junit RUN/requests.csv replaced the rows)', () => {
+describe("an output flag never names one of the command's own inputs (--junit RUN/requests.csv replaced the rows)", () => {
   const run = (): string => at('run-in-play');
   beforeAll(() => {
     mkdirSync(join(root, 'run-in-play', 'captures'), { recursive: true });

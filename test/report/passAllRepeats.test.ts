@@ -11,7 +11,11 @@ describe('pass^k (pass_all_repeats_rate): the share of cases whose every graded 
   it.each<[string, RequestRow[], number | undefined]>([
     ['every repeat of every case passed', [row('a', 'true'), row('a', 'true'), row('b', 'true')], 1],
     // a: 3/3, b: 2/3, c: 0/3 → mean pass rate 5/9, but only a passed every time: 1/3.
-    ['one flaky repeat fails its case', [row('a', 'true'), row('a', 'true'), row('a', 'true'), row('b', 'true'), row('b', 'false'), row('b', 'true'), row('c', 'false'), row('c', 'false'), row('c', 'false')], 1 / 3],
+    [
+      'one flaky repeat fails its case',
+      [row('a', 'true'), row('a', 'true'), row('a', 'true'), row('b', 'true'), row('b', 'false'), row('b', 'true'), row('c', 'false'), row('c', 'false'), row('c', 'false')],
+      1 / 3,
+    ],
     ['errors are not repeats: a case with one graded pass and one error passed', [row('a', 'true'), row('a', undefined, 'error'), row('b', 'false')], 1 / 2],
     ['a case with no graded repeat is left out', [row('a', 'true'), row('b', undefined, 'error')], 1],
     ['nothing graded', [row('a', undefined)], undefined],

@@ -21,7 +21,13 @@ const aged = (): void => utimesSync(lockPath(), new Date(Date.now() - 60_000), n
 describe('lockRunFolder', () => {
   it.each([
     { name: 'a live process on this host', content: () => holder(process.ppid), age: false, taken: false, says: /held by relaybench run \(pid \d+, since/ },
-    { name: 'a process on another host (cannot be checked)', content: () => holder(1, 'other-host'), age: false, taken: false, says: /pid 1 on other-host.*delete .*\.relaybench\.lock/ },
+    {
+      name: 'a process on another host (cannot be checked)',
+      content: () => holder(1, 'other-host'),
+      age: false,
+      taken: false,
+      says: /pid 1 on other-host.*delete .*\.relaybench\.lock/,
+    },
     { name: 'a lock being written right now (empty, fresh)', content: () => '', age: false, taken: false, says: /held by another relaybench process/ },
     { name: 'a dead process', content: () => holder(deadPid()), age: false, taken: true, says: undefined },
     { name: 'an earlier process that had this pid', content: () => holder(process.pid), age: false, taken: true, says: undefined },

@@ -9,7 +9,16 @@ const row = (values: Partial<RequestRow>): RequestRow => ({ ...EMPTY, relay: 'r'
 describe('summarize', () => {
   // Ten rows: ttft 10..100 ms, 8 of 9 graded rows pass, one error.
   const rows = [
-    ...Array.from({ length: 9 }, (_, index) => row({ ttft_ms: String((index + 1) * 10), total_ms: (index + 1) * 100, first_answer_ms: (index + 1) * 20, thought_tokens: '100', answer_tokens: 10, pass: index === 0 ? 'false' : 'true' })),
+    ...Array.from({ length: 9 }, (_, index) =>
+      row({
+        ttft_ms: String((index + 1) * 10),
+        total_ms: (index + 1) * 100,
+        first_answer_ms: (index + 1) * 20,
+        thought_tokens: '100',
+        answer_tokens: 10,
+        pass: index === 0 ? 'false' : 'true',
+      }),
+    ),
     row({ status: 'error', error_kind: 'http' }),
   ];
   const [summary] = summarize(rows);
@@ -22,12 +31,25 @@ describe('summarize', () => {
   });
 
   it('type-7 percentiles over successful rows only', () => {
-    expect(summary).toMatchObject({ ttft_ms_p50: 50, ttft_ms_p90: 82, ttft_ms_p99: 89.2, total_ms_p50: 500, first_answer_ms_p50: 100, thought_tokens_mean: 100, answer_tokens_mean: 10 });
+    expect(summary).toMatchObject({
+      ttft_ms_p50: 50,
+      ttft_ms_p90: 82,
+      ttft_ms_p99: 89.2,
+      total_ms_p50: 500,
+      first_answer_ms_p50: 100,
+      thought_tokens_mean: 100,
+      answer_tokens_mean: 10,
+    });
   });
 
-  it('orders groups by the suite\'s relay order, then thinking setting with dynamic last', () => {
+  it("orders groups by the suite's relay order, then thinking setting with dynamic last", () => {
     const grouped = summarize(
-      [row({ relay: 'b', thinking_budget: '-1' }), row({ relay: 'b', thinking_budget: '0' }), row({ relay: 'a', thinking_budget: '8192' }), row({ relay: 'a', thinking_budget: '1024' })],
+      [
+        row({ relay: 'b', thinking_budget: '-1' }),
+        row({ relay: 'b', thinking_budget: '0' }),
+        row({ relay: 'a', thinking_budget: '8192' }),
+        row({ relay: 'a', thinking_budget: '1024' }),
+      ],
       ['b', 'a'],
     );
     expect(grouped.map((entry) => `${entry.relay}:${entry.thinking_budget}`)).toEqual(['b:0', 'b:-1', 'a:1024', 'a:8192']);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GATES_TABLE,
-  renderHtmlTable,
-  renderMarkdownTable,
-  renderTextTable,
-  SUMMARY_TABLE,
-  type TableDefinition,
-} from '../../src/report/tables/index.js';
+import { GATES_TABLE, renderHtmlTable, renderMarkdownTable, renderTextTable, SUMMARY_TABLE, type TableDefinition } from '../../src/report/tables/index.js';
 import type { GateResult } from '../../src/analysis/gates.js';
 import type { SummaryRow } from '../../src/runfolder/columns.js';
 
@@ -64,27 +57,67 @@ describe('table renderers', () => {
 
 describe('the summary and gates tables, defined once', () => {
   const summaryRow = {
-    relay: 'honest', model: 'gemini-2.5-flash', thinking_budget: -1, thinking_level: undefined, n: 1200, ok: 1199, errors: 1, error_rate: 0.0008,
-    pass_rate: 0.8333, pass_ci_low: 0.81, pass_ci_high: 0.85, pass_all_repeats_rate: 0.5, ttft_ms_p50: 1234.4, ttft_ms_p90: 2000, ttft_ms_p99: 2500,
-    first_answer_ms_p50: 1500, first_answer_ms_p90: 2100, first_answer_ms_p99: 2600, total_ms_p50: 3000, total_ms_p90: 4000, total_ms_p99: 5000,
-    thought_tokens_mean: 900.4, answer_tokens_mean: 12, answer_tokens_per_s_p50: 80.2, cost_usd_mean: 0.00123, cost_usd_total: 1.47, cost_per_pass_usd: 0.00148,
+    relay: 'honest',
+    model: 'gemini-2.5-flash',
+    thinking_budget: -1,
+    thinking_level: undefined,
+    n: 1200,
+    ok: 1199,
+    errors: 1,
+    error_rate: 0.0008,
+    pass_rate: 0.8333,
+    pass_ci_low: 0.81,
+    pass_ci_high: 0.85,
+    pass_all_repeats_rate: 0.5,
+    ttft_ms_p50: 1234.4,
+    ttft_ms_p90: 2000,
+    ttft_ms_p99: 2500,
+    first_answer_ms_p50: 1500,
+    first_answer_ms_p90: 2100,
+    first_answer_ms_p99: 2600,
+    total_ms_p50: 3000,
+    total_ms_p90: 4000,
+    total_ms_p99: 5000,
+    thought_tokens_mean: 900.4,
+    answer_tokens_mean: 12,
+    answer_tokens_per_s_p50: 80.2,
+    cost_usd_mean: 0.00123,
+    cost_usd_total: 1.47,
+    cost_per_pass_usd: 0.00148,
   } as unknown as SummaryRow;
 
   it.each([
-    ['text', () => renderTextTable(SUMMARY_TABLE, [summaryRow]).split('\n')[2], 'honest  gemini-2.5-flash  dynamic   1200       1   83%     50%  81%–85%          1234      2000        1500       3000       4000          900  $0.00123  $0.00148'],
-    ['markdown', () => renderMarkdownTable(SUMMARY_TABLE, [summaryRow]).split('\n')[2], '| honest | gemini-2.5-flash | dynamic | 1200 | 1 | 83.3% | 50.0% | 81.0%–85.0% | 1234 ms | 1500 ms | 3000 ms | 4000 ms |'],
+    [
+      'text',
+      () => renderTextTable(SUMMARY_TABLE, [summaryRow]).split('\n')[2],
+      'honest  gemini-2.5-flash  dynamic   1200       1   83%     50%  81%–85%          1234      2000        1500       3000       4000          900  $0.00123  $0.00148',
+    ],
+    [
+      'markdown',
+      () => renderMarkdownTable(SUMMARY_TABLE, [summaryRow]).split('\n')[2],
+      '| honest | gemini-2.5-flash | dynamic | 1200 | 1 | 83.3% | 50.0% | 81.0%–85.0% | 1234 ms | 1500 ms | 3000 ms | 4000 ms |',
+    ],
   ])('spells one summary row for the %s medium', (_medium, render, expected) => {
     expect(render()).toBe(expected);
   });
 
   it('spells the same row for HTML with grouped thousands and every percentile', () => {
     const page = renderHtmlTable(SUMMARY_TABLE, [summaryRow], 'summary').toString();
-    expect(page).toContain('<th scope="row">honest</th><td>gemini-2.5-flash</td><td>dynamic</td><td class="num">1,200</td><td class="num">1</td><td class="num">83%</td><td class="num">81%–85%</td><td class="num">1,234</td>');
+    expect(page).toContain(
+      '<th scope="row">honest</th><td>gemini-2.5-flash</td><td>dynamic</td><td class="num">1,200</td><td class="num">1</td><td class="num">83%</td><td class="num">81%–85%</td><td class="num">1,234</td>',
+    );
     expect(page.match(/<th scope="col">/g)).toHaveLength(19);
   });
 
   it('puts the gate result first on the console and last in Markdown', () => {
-    const gate: GateResult = { name: 'minPassRate', scope: { kind: 'thinking', relay: 'flaky', thinking: 'level low' }, threshold: 0.9, measured: 0.75, sampleSize: 4, pass: false };
+    const gate: GateResult = {
+      name: 'minPassRate',
+      scope: { kind: 'thinking', relay: 'flaky', thinking: 'level low' },
+      threshold: 0.9,
+      measured: 0.75,
+      sampleSize: 4,
+      pass: false,
+    };
     expect(renderTextTable(GATES_TABLE, [gate]).split('\n')[2]).toBe('FAIL    minPassRate  flaky · level low  ≥ 90.0%    75.0% (n = 4 graded)');
     expect(renderMarkdownTable(GATES_TABLE, [gate]).split('\n')[2]).toBe('| minPassRate | flaky · level low | ≥ 90.0% | 75.0% (n = 4 graded) | ❌ fail |');
   });

@@ -44,7 +44,13 @@ describe('diagnoseCheck', () => {
     ['200 HTML', failed({ kind: 'stream', message: 'html: an HTML page', shape: 'html' }, 200), 'yes', 'yes', /HTML page instead of a stream/],
     ['200 garbage', failed({ kind: 'stream', message: 'invalid-json: Unexpected token' }, 200), 'yes', 'yes', /^wrong framing/],
     ['200 other API', failed({ kind: 'stream', message: 'error in stream after HTTP 200: {"choices":[]}', shape: 'foreign-json' }, 200), 'yes', 'yes', /^wrong framing/],
-    ['200 Google error', failed({ kind: 'stream', message: 'error in stream after HTTP 200: 503 UNAVAILABLE overloaded', shape: 'google', relayErrorCode: 503 }, 200), 'yes', 'yes', /error inside its 200 stream/],
+    [
+      '200 Google error',
+      failed({ kind: 'stream', message: 'error in stream after HTTP 200: 503 UNAVAILABLE overloaded', shape: 'google', relayErrorCode: 503 }, 200),
+      'yes',
+      'yes',
+      /error inside its 200 stream/,
+    ],
     ['blocked', failed({ kind: 'blocked', message: 'prompt blocked: SAFETY' }, 200), 'yes', 'yes', /refused this prompt/],
   ])('%s', (_name, check, reachable, keyAccepted, diagnosis) => {
     const verdict = diagnoseCheck(check);
@@ -65,9 +71,22 @@ describe('diagnoseCheck', () => {
 
 describe('lowestThinking', () => {
   it.each([
-    [[{ kind: 'budget', budget: 1024 }, { kind: 'budget', budget: 0 }, { kind: 'budget', budget: -1 }], { kind: 'budget', budget: 0 }],
+    [
+      [
+        { kind: 'budget', budget: 1024 },
+        { kind: 'budget', budget: 0 },
+        { kind: 'budget', budget: -1 },
+      ],
+      { kind: 'budget', budget: 0 },
+    ],
     [[{ kind: 'budget', budget: -1 }], { kind: 'budget', budget: -1 }],
-    [[{ kind: 'level', level: 'high' }, { kind: 'level', level: 'low' }], { kind: 'level', level: 'low' }],
+    [
+      [
+        { kind: 'level', level: 'high' },
+        { kind: 'level', level: 'low' },
+      ],
+      { kind: 'level', level: 'low' },
+    ],
     [[{ kind: 'none' }], { kind: 'none' }],
   ] as const)('%j → %j', (settings, lowest) => {
     expect(lowestThinking(settings as never)).toEqual(lowest);

@@ -46,7 +46,14 @@ describe('connection failures retrying cannot fix', () => {
 });
 
 describe('relay health: a run of hopeless failures gives up on the relay', () => {
-  const refused: RequestFailure = { kind: 'connection', message: 'connection: ECONNREFUSED (connection refused): connect ECONNREFUSED 127.0.0.1:9', httpStatus: undefined, shape: 'none', midStream: false, hopeless: 'ECONNREFUSED' };
+  const refused: RequestFailure = {
+    kind: 'connection',
+    message: 'connection: ECONNREFUSED (connection refused): connect ECONNREFUSED 127.0.0.1:9',
+    httpStatus: undefined,
+    shape: 'none',
+    midStream: false,
+    hopeless: 'ECONNREFUSED',
+  };
   const reset: RequestFailure = { kind: 'connection', message: 'connection: ECONNRESET', httpStatus: undefined, shape: 'none', midStream: false };
 
   it.each<[string, Array<RequestFailure | undefined>, boolean]>([
@@ -58,7 +65,10 @@ describe('relay health: a run of hopeless failures gives up on the relay', () =>
   ])('%s', (_label, outcomes, down) => {
     const health = createRelayHealth({ maxErrorRate: undefined, minSamples: 20, consecutiveAuthFailures: 20, consecutiveHopelessFailures: 3 });
     for (const outcome of outcomes) health.record('a', outcome);
-    if (down) expect(health.downReason('a')).toMatch(/^3 consecutive connection failures that retrying cannot fix \(last: connection: ECONNREFUSED \(connection refused\).*fix the relay's baseUrl or certificate and resume$/);
+    if (down)
+      expect(health.downReason('a')).toMatch(
+        /^3 consecutive connection failures that retrying cannot fix \(last: connection: ECONNREFUSED \(connection refused\).*fix the relay's baseUrl or certificate and resume$/,
+      );
     else expect(health.downReason('a')).toBeUndefined();
     expect(health.downReason('b')).toBeUndefined();
   });

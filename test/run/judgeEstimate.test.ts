@@ -17,19 +17,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function suiteFile(name: string, extra: { judge?: string; cases: string; maxOutputTokens?: number }): string {
   const file = path.join(dir, `${name}.yaml`);
-  writeFileSync(file, [
-    `name: ${name}`,
-    'model: priced-model',
-    'prices: { priced-model: { input: 1, output: 10 }, unpriced-judge-model: { input: 0, output: 0 } }',
-    'thinkingBudgets: [0, 512]',
-    'repeats: 2',
-    `generationConfig: { maxOutputTokens: ${extra.maxOutputTokens ?? 1000} }`,
-    'relays:',
-    '  - { name: a, emulator: honest }',
-    ...(extra.judge === undefined ? [] : [extra.judge]),
-    'cases:',
-    extra.cases,
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      `name: ${name}`,
+      'model: priced-model',
+      'prices: { priced-model: { input: 1, output: 10 }, unpriced-judge-model: { input: 0, output: 0 } }',
+      'thinkingBudgets: [0, 512]',
+      'repeats: 2',
+      `generationConfig: { maxOutputTokens: ${extra.maxOutputTokens ?? 1000} }`,
+      'relays:',
+      '  - { name: a, emulator: honest }',
+      ...(extra.judge === undefined ? [] : [extra.judge]),
+      'cases:',
+      extra.cases,
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -51,7 +54,7 @@ describe('estimateJudgeCost', () => {
     expect(estimate?.calls).toBe(calls);
     expect(estimate?.lowUsd).toBeGreaterThan(0);
     // High adds each judged answer at maxOutputTokens (1000 tokens at $1/1M) per call.
-    expect((estimate?.highUsd ?? 0) - (estimate?.lowUsd ?? 0)).toBeCloseTo(calls * 1000 / 1e6, 9);
+    expect((estimate?.highUsd ?? 0) - (estimate?.lowUsd ?? 0)).toBeCloseTo((calls * 1000) / 1e6, 9);
     expect(estimate?.template.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -64,7 +67,9 @@ describe('estimateJudgeCost', () => {
   });
 
   it('a judge relay priced per request: calls × its price, whatever the answer length', async () => {
-    const suite = await loadSuite(suiteFile('per-request', { judge: 'judge: { relay: { name: g, emulator: honest, price: { perRequest: 0.01 } }, model: priced-model, repeats: 3 }', cases: judgedCase }));
+    const suite = await loadSuite(
+      suiteFile('per-request', { judge: 'judge: { relay: { name: g, emulator: honest, price: { perRequest: 0.01 } }, model: priced-model, repeats: 3 }', cases: judgedCase }),
+    );
     const estimate = estimateJudgeCost(suite, expandPlan(suite));
     expect(estimate?.lowUsd).toBeCloseTo(12 * 0.01, 12);
     expect(estimate?.highUsd).toBeCloseTo(12 * 0.01, 12);
@@ -86,10 +91,13 @@ describe('estimateJudgeCost', () => {
   it('a custom prompt file is named with its own hash, and the line shows every setting', async () => {
     const prompt = 'Q: {{question}}\nR: {{rubric}}\nA: {{answer}}\n';
     writeFileSync(path.join(dir, 'my-prompt.txt'), prompt);
-    const suite = await loadSuite(suiteFile('custom', { judge: 'judge: { relay: a, model: priced-model, thinkingBudget: 0, repeats: 3, concurrency: 2, prompt: my-prompt.txt }', cases: judgedCase }));
+    const suite = await loadSuite(
+      suiteFile('custom', { judge: 'judge: { relay: a, model: priced-model, thinkingBudget: 0, repeats: 3, concurrency: 2, prompt: my-prompt.txt }', cases: judgedCase }),
+    );
     const estimate = estimateJudgeCost(suite, expandPlan(suite));
     expect(estimate?.template.sha256).toBe(createHash('sha256').update(prompt).digest('hex'));
     const text = describeJudgeEstimate(suite, estimate!);
-    for (const part of ['relay a', 'model priced-model', 'thinking budget 0', 'repeats 3', 'concurrency 2', 'my-prompt.txt', estimate!.template.sha256, '12 calls']) expect(text).toContain(part);
+    for (const part of ['relay a', 'model priced-model', 'thinking budget 0', 'repeats 3', 'concurrency 2', 'my-prompt.txt', estimate!.template.sha256, '12 calls'])
+      expect(text).toContain(part);
   });
 });

@@ -19,12 +19,16 @@ function sse(response: ServerResponse, chunks: unknown[]): void {
 }
 
 function answer(text: string, finishReason = 'STOP'): unknown {
-  return { candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason, index: 0 }], usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 20, totalTokenCount: 120 }, modelVersion: 'gemini-2.5-flash' };
+  return {
+    candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason, index: 0 }],
+    usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 20, totalTokenCount: 120 },
+    modelVersion: 'gemini-2.5-flash',
+  };
 }
 
 /** A judge that passes an answer mentioning "handshake" (so identical and different answers are told apart). */
 function judgeByWord(body: Record<string, unknown>): string {
-  const text = JSON.stringify(body['contents']);
+  const text = JSON.stringify(body.contents);
   const pass = /Answer under test: [^"]*handshake/.test(text);
   return JSON.stringify({ reason: pass ? 'mentions the handshake' : 'no handshake', pass, score: pass ? 0.9 : 0.1 });
 }
@@ -90,16 +94,47 @@ afterAll(async () => {
 
 function relay(behaviour: string): ResolvedRelay {
   return {
-    name: `judge-${behaviour}`, preset: 'google', baseUrl: `${baseUrl}/${behaviour}`, apiKey: KEY, auth: ['header'], stream: 'sse', casing: 'camel', modelInBody: false,
-    model: undefined, headers: {}, concurrency: undefined, rpm: undefined,
+    name: `judge-${behaviour}`,
+    preset: 'google',
+    baseUrl: `${baseUrl}/${behaviour}`,
+    apiKey: KEY,
+    auth: ['header'],
+    stream: 'sse',
+    casing: 'camel',
+    modelInBody: false,
+    model: undefined,
+    headers: {},
+    concurrency: undefined,
+    rpm: undefined,
     timeouts: { ...DEFAULT_TIMEOUTS, firstByteMs: 300, totalMs: 2000 },
-    retry: { ...DEFAULT_RETRY, max: 2 }, proxy: undefined, emulator: undefined, emulatorOverrides: undefined, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, reference: false,
+    retry: { ...DEFAULT_RETRY, max: 2 },
+    proxy: undefined,
+    emulator: undefined,
+    emulatorOverrides: undefined,
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    reference: false,
   };
 }
 
 function judgeOf(behaviour: string, settings: Partial<JudgeSettings> = {}): Judging {
-  const judge: JudgeSettings = { relay: relay(behaviour), inlineRelay: true, model: 'gemini-2.5-flash', thinking: { kind: 'budget', budget: 0 }, repeats: 1, concurrency: 4, ...settings };
-  return createJudging(judge, { suite: { judge, prices: {} }, redact: createRedactor([KEY]), clock: () => performance.now(), signal: new AbortController().signal, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), sampleHeader: undefined, seed: 1 });
+  const judge: JudgeSettings = {
+    relay: relay(behaviour),
+    inlineRelay: true,
+    model: 'gemini-2.5-flash',
+    thinking: { kind: 'budget', budget: 0 },
+    repeats: 1,
+    concurrency: 4,
+    ...settings,
+  };
+  return createJudging(judge, {
+    suite: { judge, prices: {} },
+    redact: createRedactor([KEY]),
+    clock: () => performance.now(),
+    signal: new AbortController().signal,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sampleHeader: undefined,
+    seed: 1,
+  });
 }
 
 const CASE: Case = {
@@ -128,7 +163,7 @@ describe('judge calls against a local server', () => {
     ['no-pass', undefined, 'judge answered outside the schema: "pass" missing', { 'off-schema': 1 }],
     ['blocked', undefined, 'judge refused: prompt blocked: SAFETY', { refused: 1 }],
     ['safety', undefined, 'judge refused: no answer (finishReason SAFETY)', { refused: 1 }],
-    ['prose', undefined, "judge answered outside the schema (not JSON): \"I'm sorry", { 'off-schema': 1 }],
+    ['prose', undefined, 'judge answered outside the schema (not JSON): "I\'m sorry', { 'off-schema': 1 }],
     ['rate-limited-once', true, 'judge pass', {}],
     ['always-429', undefined, 'judge call failed after 3 attempts: HTTP 429', { 'http 429': 1 }],
     ['silent', undefined, 'judge timed out (firstByteMs)', { timeout: 1 }],
@@ -160,9 +195,9 @@ describe('judge calls against a local server', () => {
     expect(text).toContain(CASE.prompt);
     expect(text).toContain('Mentions synchronising sequence numbers in both directions.');
     expect(text).toContain('Answer under test: the handshake.');
-    expect(body.generationConfig['responseMimeType']).toBe('application/json');
-    expect(body.generationConfig['responseSchema']).toMatchObject({ type: 'OBJECT', required: expect.arrayContaining(['pass', 'score', 'reason']) });
-    expect(body.generationConfig['thinkingConfig']).toEqual({ thinkingBudget: 0, includeThoughts: false });
+    expect(body.generationConfig.responseMimeType).toBe('application/json');
+    expect(body.generationConfig.responseSchema).toMatchObject({ type: 'OBJECT', required: expect.arrayContaining(['pass', 'score', 'reason']) });
+    expect(body.generationConfig.thinkingConfig).toEqual({ thinkingBudget: 0, includeThoughts: false });
     expect(sent[0]?.headers['x-goog-api-key']).toBe(KEY);
   });
 
@@ -202,11 +237,21 @@ describe('judge calls against a local server', () => {
     expect(judgeOf('ok').gradeAnswer({ ...CASE, expect: { contains: 'x' } }, 'x')).toBeUndefined();
   });
 
-  it('spaces its calls at the judge relay\'s rpm', async () => {
+  it("spaces its calls at the judge relay's rpm", async () => {
     const judge: JudgeSettings = { relay: { ...relay('ok'), rpm: 600 }, inlineRelay: true, model: 'gemini-2.5-flash', thinking: { kind: 'none' }, repeats: 1, concurrency: 8 };
     const waits: number[] = [];
     const now = 0;
-    const judging = createJudging(judge, { suite: { judge, prices: {} }, redact: createRedactor([KEY]), clock: () => now, signal: new AbortController().signal, sleep: async (ms) => { waits.push(ms); }, sampleHeader: undefined, seed: 1 });
+    const judging = createJudging(judge, {
+      suite: { judge, prices: {} },
+      redact: createRedactor([KEY]),
+      clock: () => now,
+      signal: new AbortController().signal,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      sampleHeader: undefined,
+      seed: 1,
+    });
     await Promise.all([1, 2, 3].map((index) => judging.gradeAnswer(CASE, `Answer under test: ${index}`)));
     await judging.close();
     expect(waits).toEqual([100, 200]);

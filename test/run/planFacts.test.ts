@@ -17,7 +17,11 @@ describe('pricesUsed (run.json prices)', () => {
   });
   const book = createPriceBook(priced);
   const jobs = expandPlan(priced).filter((job) => job.relay !== 'idle');
-  const used = pricesUsed(priced.relays.map((entry) => entry.name), jobs, book);
+  const used = pricesUsed(
+    priced.relays.map((entry) => entry.name),
+    jobs,
+    book,
+  );
   const sourceOf = (relayName: string, model: string): string | undefined => book.pricingOf({ relay: relayName, model })?.source;
 
   it.each([

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { explainPlanChange, type PlannedJob } from '../../src/runfolder/planFile.js';
 
-const job = (caseId: string, relay: string, thinking: string, repeat: number, id = `${caseId}-${relay}-${thinking}-${repeat}`): PlannedJob => ({ job_id: id, case_id: caseId, relay, model: 'm', thinking, repeat });
+const job = (caseId: string, relay: string, thinking: string, repeat: number, id = `${caseId}-${relay}-${thinking}-${repeat}`): PlannedJob => ({
+  job_id: id,
+  case_id: caseId,
+  relay,
+  model: 'm',
+  thinking,
+  repeat,
+});
 
 describe('explainPlanChange', () => {
   const saved = [job('a', 'r1', 'budget 0', 1), job('a', 'r1', 'budget 1024', 1), job('b', 'r1', 'budget 0', 1), job('b', 'r1', 'budget 1024', 1)];

@@ -47,7 +47,17 @@ describe('price book of a run', () => {
   it('fills cost_usd on a successful row only, rounded to the nano-dollar', () => {
     const job = expandPlan(priced)[0];
     if (job === undefined) throw new Error('no job');
-    const base = { runId: 'r', suite: 's', job, startedAtIso: '2026-11-30T00:00:00Z', metrics: createMetricsFold(0).result(), httpStatus: 200, attempts: 1, retryNote: undefined, grade: undefined };
+    const base = {
+      runId: 'r',
+      suite: 's',
+      job,
+      startedAtIso: '2026-11-30T00:00:00Z',
+      metrics: createMetricsFold(0).result(),
+      httpStatus: 200,
+      attempts: 1,
+      retryNote: undefined,
+      grade: undefined,
+    };
     expect(toRequestRow({ ...base, failure: undefined, costUsd: 0.1 + 0.2 }).cost_usd).toBe(0.3);
     expect(toRequestRow({ ...base, failure: undefined, costUsd: undefined }).cost_usd).toBeUndefined();
     const failure = { kind: 'stream' as const, message: 'cut', httpStatus: 200, shape: 'none' as const, midStream: true };

@@ -53,12 +53,16 @@ describe('runLanes', () => {
     expect(finishedAt.get('fast')).toBeLessThan(400);
   });
 
-  it('spaces a relay\'s starts by its rpm, using the injected clock', async () => {
+  it("spaces a relay's starts by its rpm, using the injected clock", async () => {
     vi.useFakeTimers();
     const startedAt: number[] = [];
-    const run = runLanes([lane('limited', 3, { rpm: 60 })], async () => {
-      startedAt.push(Date.now());
-    }, { concurrency: 10, now: () => Date.now() });
+    const run = runLanes(
+      [lane('limited', 3, { rpm: 60 })],
+      async () => {
+        startedAt.push(Date.now());
+      },
+      { concurrency: 10, now: () => Date.now() },
+    );
     await vi.advanceTimersByTimeAsync(5000);
     await run;
     const origin = startedAt[0] ?? 0;

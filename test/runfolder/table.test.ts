@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,9 @@ const plain = (row: RequestRow): Record<string, unknown> => Object.fromEntries(R
 
 /** What a JSON Lines reader joins to a row: the last record of each job_id. */
 function detailsById(path: string): Map<string, JobDetail> {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   return new Map(lines.map((line) => JSON.parse(line) as JobDetail).map((detail) => [detail.job_id, detail]));
 }
 
@@ -72,7 +74,12 @@ describe('RunTable on a real run folder', () => {
       const got = Object.fromEntries(Object.keys(want).map((key) => [key, (detail as unknown as Record<string, unknown>)[key]]));
       expect(got).toEqual({ ...want, thought_text: keep(row) ? want.thought_text : undefined });
     }
-    expect(table.rows().filter(keep).some((row) => typeof table.detailOf(row)?.thought_text === 'string')).toBe(true);
+    expect(
+      table
+        .rows()
+        .filter(keep)
+        .some((row) => typeof table.detailOf(row)?.thought_text === 'string'),
+    ).toBe(true);
   });
 
   it('holds live rows exactly as reading them back from the file gives them', async () => {
@@ -80,7 +87,10 @@ describe('RunTable on a real run folder', () => {
     const live = new RunTable({ keepTextOf: () => true });
     for (const row of parsed.rows) live.append(liveRowOf(row));
     expect(live.rows().map(plain)).toEqual(parsed.rows.map(plain));
-    const details = readFileSync(join(DEMO, 'details.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as JobDetail);
+    const details = readFileSync(join(DEMO, 'details.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as JobDetail);
     for (const detail of details) live.appendDetail(detail);
     const first = live.rowAt(0);
     expect(live.detailOf(first)?.t0_epoch_ms).toBe(detailsById(join(DEMO, 'details.jsonl')).get(String(first.job_id))?.t0_epoch_ms);
@@ -113,7 +123,13 @@ const AWKWARD: Array<[string, Partial<RequestRow>]> = [
 describe('RunTable with awkward cells, duplicates and torn lines', () => {
   const base = (index: number, extra: Partial<RequestRow>): RequestRow => ({
     ...(Object.fromEntries(REQUEST_COLUMNS.map((column) => [column, undefined])) as RequestRow),
-    run_id: 'r1', job_id: `job${index}`, relay: 'a', case_id: 'c', status: 'ok', repeat: 1, ...extra,
+    run_id: 'r1',
+    job_id: `job${index}`,
+    relay: 'a',
+    case_id: 'c',
+    status: 'ok',
+    repeat: 1,
+    ...extra,
   });
 
   it.each(AWKWARD)('%s: file read, live append and the whole-file reader agree', async (_name, extra) => {
@@ -187,7 +203,12 @@ describe('RunTable sizes', () => {
   it.each([0, 2000, 3000, 5000])('stores nothing for a numeric column until a row fills it, and reads empty cells as empty (expectedRows %i)', (expectedRows) => {
     const table = new RunTable({ expectedRows });
     for (let index = 0; index < 3000; index++) table.append({ job_id: `j${index}`, connect_ms: index === 2500 ? 12.5 : undefined } as unknown as RequestRow);
-    expect([table.rowAt(0).connect_ms, table.rowAt(2499).connect_ms, table.rowAt(2500).connect_ms, table.rowAt(2999).connect_ms]).toEqual([undefined, undefined, '12.5', undefined]);
+    expect([table.rowAt(0).connect_ms, table.rowAt(2499).connect_ms, table.rowAt(2500).connect_ms, table.rowAt(2999).connect_ms]).toEqual([
+      undefined,
+      undefined,
+      '12.5',
+      undefined,
+    ]);
     const loadRate = table.column('load_rate');
     expect([loadRate.length, loadRate.every(Number.isNaN)]).toEqual([3000, true]);
     expect(table.column('connect_ms')[2500]).toBe(12.5);

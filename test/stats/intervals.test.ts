@@ -31,7 +31,11 @@ describe('bootstrapDiffOfMedians', () => {
   // difference of medians is known: 200.
   const random = createRandom(7);
   const spread = (from: number) => Array.from({ length: 61 }, (_, index) => from + (index * 100) / 60);
-  const shuffle = (values: number[]) => values.map((value) => ({ value, key: random() })).sort((x, y) => x.key - y.key).map(({ value }) => value);
+  const shuffle = (values: number[]) =>
+    values
+      .map((value) => ({ value, key: random() }))
+      .sort((x, y) => x.key - y.key)
+      .map(({ value }) => value);
   const slow = shuffle(spread(300));
   const fast = shuffle(spread(100));
 

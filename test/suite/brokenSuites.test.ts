@@ -264,7 +264,10 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
   },
   {
     title: 'two reference relays, and a reference that is not a boolean',
-    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    reference: true\n  - { name: b, apiKey: k, reference: true }\n  - { name: c, apiKey: k, reference: yes please }\n'),
+    text: VALID.replace(
+      '    apiKey: test-key\n',
+      '    apiKey: test-key\n    reference: true\n  - { name: b, apiKey: k, reference: true }\n  - { name: c, apiKey: k, reference: yes please }\n',
+    ),
     issues: [
       { line: 7, col: 38, path: 'relays[1].reference', message: 'only one relay may be reference: true (the first is on line 6)' },
       { line: 8, col: 38, path: 'relays[2].reference', message: 'expected true or false, got a string' },
@@ -272,65 +275,200 @@ const BROKEN: Array<{ title: string; text: string; files?: Record<string, string
   },
   {
     title: 'prototype keys in pass-through objects: body, tools, toolConfig, labels',
-    text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body: { __proto__: { stream: false }, extra: { constructor: 1 } }\n') +
+    text:
+      VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body: { __proto__: { stream: false }, extra: { constructor: 1 } }\n') +
       'tools: [{ functionDeclarations: [{ name: f, prototype: x }] }]\ntoolConfig: { constructor: { mode: ANY } }\nlabels: { __proto__: x }\n',
     issues: [
-      { line: 6, col: 13, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
-      { line: 6, col: 52, path: 'relays[0].body.extra.constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
-      { line: 11, col: 45, path: 'tools[0].functionDeclarations[0].prototype', message: 'the key prototype is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
-      { line: 12, col: 15, path: 'toolConfig.constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
-      { line: 13, col: 11, path: 'labels.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' },
+      {
+        line: 6,
+        col: 13,
+        path: 'relays[0].body.__proto__',
+        message: "the key __proto__ is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+      {
+        line: 6,
+        col: 52,
+        path: 'relays[0].body.extra.constructor',
+        message: "the key constructor is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+      {
+        line: 11,
+        col: 45,
+        path: 'tools[0].functionDeclarations[0].prototype',
+        message: "the key prototype is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+      {
+        line: 12,
+        col: 15,
+        path: 'toolConfig.constructor',
+        message: "the key constructor is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+      {
+        line: 13,
+        col: 11,
+        path: 'labels.__proto__',
+        message: "the key __proto__ is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
     ],
   },
   {
     title: 'a prototype key in a block mapping',
     text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body:\n      __proto__:\n        stream: false\n'),
-    issues: [{ line: 7, col: 7, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+    issues: [
+      {
+        line: 7,
+        col: 7,
+        path: 'relays[0].body.__proto__',
+        message: "the key __proto__ is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+    ],
   },
   {
     // The loader skips the prototype-key walk for text that names no such key: an escape must still count.
     title: 'a prototype key spelled with an escape in a double-quoted key',
     text: VALID.replace('    apiKey: test-key\n', '    apiKey: test-key\n    body: { "\\x5f_proto__": { stream: false } }\n'),
-    issues: [{ line: 6, col: 13, path: 'relays[0].body.__proto__', message: 'the key __proto__ is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+    issues: [
+      {
+        line: 6,
+        col: 13,
+        path: 'relays[0].body.__proto__',
+        message: "the key __proto__ is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+    ],
   },
   {
     title: 'a prototype key reached through an alias and a merge key',
     text: VALID.replace('  - name: google\n', '  - <<: { constructor: &k x }\n    name: google\n'),
-    issues: [{ line: 4, col: 11, path: 'relays[0].constructor', message: 'the key constructor is not allowed: JavaScript treats it as part of the object\'s prototype, so it would be dropped or misread, not sent', hint: 'Remove it; the Gemini API has no field of that name' }],
+    issues: [
+      {
+        line: 4,
+        col: 11,
+        path: 'relays[0].constructor',
+        message: "the key constructor is not allowed: JavaScript treats it as part of the object's prototype, so it would be dropped or misread, not sent",
+        hint: 'Remove it; the Gemini API has no field of that name',
+      },
+    ],
   },
   {
     title: 'an unknown alias as a merge source',
     text: VALID.replace('  - name: google\n', '  - <<: *defaults\n    name: google\n'),
-    issues: [{ line: 4, col: 9, path: '', message: 'YAML: unknown alias *defaults: no anchor &defaults is set before it', hint: 'Put the anchor &defaults on a node earlier in the file, or fix the spelling' }],
+    issues: [
+      {
+        line: 4,
+        col: 9,
+        path: '',
+        message: 'YAML: unknown alias *defaults: no anchor &defaults is set before it',
+        hint: 'Put the anchor &defaults on a node earlier in the file, or fix the spelling',
+      },
+    ],
   },
   {
     title: 'unknown aliases in a merge list, as a value, and before their anchor',
-    text: VALID.replace('  - name: google\n', '  - <<: [*base, *nope]\n    name: *relayName\n') + 'late: &base { a: 1 }\n',
+    text: `${VALID.replace('  - name: google\n', '  - <<: [*base, *nope]\n    name: *relayName\n')}late: &base { a: 1 }\n`,
     issues: [
-      { line: 4, col: 10, path: '', message: 'YAML: unknown alias *base: no anchor &base is set before it', hint: 'Put the anchor &base on a node earlier in the file, or fix the spelling' },
-      { line: 4, col: 17, path: '', message: 'YAML: unknown alias *nope: no anchor &nope is set before it', hint: 'Put the anchor &nope on a node earlier in the file, or fix the spelling' },
-      { line: 5, col: 11, path: '', message: 'YAML: unknown alias *relayName: no anchor &relayName is set before it', hint: 'Put the anchor &relayName on a node earlier in the file, or fix the spelling' },
+      {
+        line: 4,
+        col: 10,
+        path: '',
+        message: 'YAML: unknown alias *base: no anchor &base is set before it',
+        hint: 'Put the anchor &base on a node earlier in the file, or fix the spelling',
+      },
+      {
+        line: 4,
+        col: 17,
+        path: '',
+        message: 'YAML: unknown alias *nope: no anchor &nope is set before it',
+        hint: 'Put the anchor &nope on a node earlier in the file, or fix the spelling',
+      },
+      {
+        line: 5,
+        col: 11,
+        path: '',
+        message: 'YAML: unknown alias *relayName: no anchor &relayName is set before it',
+        hint: 'Put the anchor &relayName on a node earlier in the file, or fix the spelling',
+      },
     ],
   },
   {
     title: 'function declaration names Gemini refuses',
     text: `${VALID}tools:\n  - functionDeclarations:\n      - { name: get weather }\n      - { name: 2fast }\n      - { name: '' }\n      - { name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa }\n      - { name: 'café' }\n      - { name: a/b }\n      - { name: -x }\n      - { name: _ok.v1:get-x }\n      - { name: _bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb }\n`,
     issues: [
-      { line: 12, col: 17, path: 'tools[0].functionDeclarations[0].name', message: 'function name "get weather" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 13, col: 17, path: 'tools[0].functionDeclarations[1].name', message: 'function name "2fast" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 14, col: 17, path: 'tools[0].functionDeclarations[2].name', message: 'function name "" is empty', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 15, col: 17, path: 'tools[0].functionDeclarations[3].name', message: 'function name "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is 65 characters long', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 16, col: 17, path: 'tools[0].functionDeclarations[4].name', message: 'function name "café" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 17, col: 17, path: 'tools[0].functionDeclarations[5].name', message: 'function name "a/b" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 18, col: 17, path: 'tools[0].functionDeclarations[6].name', message: 'function name "-x" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      {
+        line: 12,
+        col: 17,
+        path: 'tools[0].functionDeclarations[0].name',
+        message: 'function name "get weather" has a character Gemini does not accept',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 13,
+        col: 17,
+        path: 'tools[0].functionDeclarations[1].name',
+        message: 'function name "2fast" does not start with a letter or an underscore',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 14,
+        col: 17,
+        path: 'tools[0].functionDeclarations[2].name',
+        message: 'function name "" is empty',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 15,
+        col: 17,
+        path: 'tools[0].functionDeclarations[3].name',
+        message: 'function name "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is 65 characters long',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 16,
+        col: 17,
+        path: 'tools[0].functionDeclarations[4].name',
+        message: 'function name "café" has a character Gemini does not accept',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 17,
+        col: 17,
+        path: 'tools[0].functionDeclarations[5].name',
+        message: 'function name "a/b" has a character Gemini does not accept',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 18,
+        col: 17,
+        path: 'tools[0].functionDeclarations[6].name',
+        message: 'function name "-x" does not start with a letter or an underscore',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
     ],
   },
   {
     title: 'allowed function names Gemini refuses',
     text: `${VALID}toolConfig:\n  functionCallingConfig:\n    mode: ANY\n    allowedFunctionNames: [get_weather, get weather, 9lives]\n`,
     issues: [
-      { line: 13, col: 41, path: 'toolConfig.functionCallingConfig.allowedFunctionNames[1]', message: 'function name "get weather" has a character Gemini does not accept', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
-      { line: 13, col: 54, path: 'toolConfig.functionCallingConfig.allowedFunctionNames[2]', message: 'function name "9lives" does not start with a letter or an underscore', hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore' },
+      {
+        line: 13,
+        col: 41,
+        path: 'toolConfig.functionCallingConfig.allowedFunctionNames[1]',
+        message: 'function name "get weather" has a character Gemini does not accept',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
+      {
+        line: 13,
+        col: 54,
+        path: 'toolConfig.functionCallingConfig.allowedFunctionNames[2]',
+        message: 'function name "9lives" does not start with a letter or an underscore',
+        hint: 'Gemini accepts a-z, A-Z, 0-9, underscores, dots, colons and dashes, at most 64 characters, starting with a letter or an underscore',
+      },
     ],
   },
 ];
@@ -343,13 +481,9 @@ describe('broken suites', () => {
   });
 
   it('collects every issue instead of stopping at the first', async () => {
-    const text = VALID.replace('name: broken', 'name: bad name').replace('{ number: 2 }', '{ numbr: 2 }') + 'concurrency: 0\n';
+    const text = `${VALID.replace('name: broken', 'name: bad name').replace('{ number: 2 }', '{ numbr: 2 }')}concurrency: 0\n`;
     const issues = await issuesOf('three.yaml', text);
-    expect(issues.map((issue) => `${issue.line}:${issue.col} ${issue.path}`)).toEqual([
-      '1:7 name',
-      '9:15 cases[0].expect.numbr',
-      '10:14 concurrency',
-    ]);
+    expect(issues.map((issue) => `${issue.line}:${issue.col} ${issue.path}`)).toEqual(['1:7 name', '9:15 cases[0].expect.numbr', '10:14 concurrency']);
   });
 
   it('formats issues as file:line:col  path: message. hint', async () => {
@@ -359,9 +493,7 @@ describe('broken suites', () => {
 
   it('reports a malformed .env line by its line number', async () => {
     const issues = await issuesOf('dotenv.yaml', VALID, { '.env': 'GOOD=1\nthis is not an assignment\n' });
-    expect(issues).toEqual([
-      { file: '.env', line: 2, col: 1, path: '', message: 'expected KEY=VALUE', hint: 'Comment lines start with #' },
-    ]);
+    expect(issues).toEqual([{ file: '.env', line: 2, col: 1, path: '', message: 'expected KEY=VALUE', hint: 'Comment lines start with #' }]);
     await folder.write('.env', '');
   });
 });

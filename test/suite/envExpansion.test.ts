@@ -45,7 +45,15 @@ describe('the ${NAME} grammar in relay settings', () => {
   });
 
   it('expands only apiKey, baseUrl, proxy and header values of a relay entry', () => {
-    const entry = { name: '${KEY}', apiKey: '${KEY}', baseUrl: 'https://${HOST}', proxy: 'http://${HOST}:8080', headers: { 'X-${KEY}': '${KEY}' }, model: '${KEY}', body: { labels: { a: '${KEY}' } } };
+    const entry = {
+      name: '${KEY}',
+      apiKey: '${KEY}',
+      baseUrl: 'https://${HOST}',
+      proxy: 'http://${HOST}:8080',
+      headers: { 'X-${KEY}': '${KEY}' },
+      model: '${KEY}',
+      body: { labels: { a: '${KEY}' } },
+    };
     expect(expandRelayConfig(entry, ENV, '.env').value).toEqual({
       name: '${KEY}',
       apiKey: 'k-123',
@@ -67,7 +75,7 @@ describe('loadSuite: ${NAME} only where configuration belongs', () => {
     await folder.remove();
   });
 
-  const RELAY = '{ name: r, baseUrl: "http://127.0.0.1:9/\${PATH_PART}", apiKey: "\${RB_KEY}", headers: { X-Team: "\${TEAM}" } }';
+  const RELAY = '{ name: r, baseUrl: "http://127.0.0.1:9/${PATH_PART}", apiKey: "${RB_KEY}", headers: { X-Team: "${TEAM}" } }';
   const suite = (relay = RELAY): string => `name: env
 description: "about \${HOME}"
 model: gemini-2.5-flash

@@ -45,9 +45,7 @@ describe('expandEnv', () => {
   });
   it('reports each missing variable once per string, at its path, and keeps the escape literal', () => {
     const result = expandEnv({ key: '${A}${A}${B} $${C}' }, { B: 'b' }, 'suites/.env');
-    expect(result.issues).toEqual([
-      { path: ['key'], message: 'environment variable A is not set', hint: 'Export A=... or add A=... to suites/.env' },
-    ]);
+    expect(result.issues).toEqual([{ path: ['key'], message: 'environment variable A is not set', hint: 'Export A=... or add A=... to suites/.env' }]);
     expect(expandEnv('$${C}', {}, '.env').value).toBe('${C}');
   });
 });

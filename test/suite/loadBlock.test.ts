@@ -20,7 +20,10 @@ load: ${load}
 describe('the load: block', () => {
   it.each([
     ['{ rates: [1, 2], stepS: 10 }', { arrival: 'poisson', rates: [1, 2], stepS: 10, warmupS: 0, maxInFlight: 64, slo: {}, maxStartLagMs: 10 }],
-    ['{ arrival: constant, rates: [0.5], requests: 20, warmupS: 2, maxInFlight: 4, slo: { ttftMs: 800 }, maxStartLagMs: 25 }', { arrival: 'constant', rates: [0.5], requests: 20, warmupS: 2, maxInFlight: 4, slo: { ttftMs: 800 }, maxStartLagMs: 25 }],
+    [
+      '{ arrival: constant, rates: [0.5], requests: 20, warmupS: 2, maxInFlight: 4, slo: { ttftMs: 800 }, maxStartLagMs: 25 }',
+      { arrival: 'constant', rates: [0.5], requests: 20, warmupS: 2, maxInFlight: 4, slo: { ttftMs: 800 }, maxStartLagMs: 25 },
+    ],
   ])('load: %s loads with its defaults', async (load, expected) => {
     const suite = await loadSuite(await folder.write('ok.yaml', suiteWith(load)), { env: {} });
     expect(suite.load).toEqual(expected);

@@ -154,16 +154,11 @@ describe('loadSuite on a valid suite', () => {
   });
 
   it('accepts inline relays and a relays file that is a bare list', async () => {
-    const inline = await folder.write(
-      'inline.yaml',
-      'name: inline\nmodel: m\nrelays:\n  - { name: a, apiKey: k }\ncases:\n  - { id: x, prompt: hi }\n',
-    );
+    const inline = await folder.write('inline.yaml', 'name: inline\nmodel: m\nrelays:\n  - { name: a, apiKey: k }\ncases:\n  - { id: x, prompt: hi }\n');
     await folder.write('list.yaml', '- { name: b, preset: apigo, apiKey: k }\n');
     const listed = await folder.write('listed.yaml', 'name: listed\nmodel: m\nrelays: list.yaml\ncases:\n  - { id: x, prompt: hi }\n');
 
-    expect((await loadSuite(inline, { env: {} })).relays.map((relay) => relay.baseUrl)).toEqual([
-      'https://generativelanguage.googleapis.com',
-    ]);
+    expect((await loadSuite(inline, { env: {} })).relays.map((relay) => relay.baseUrl)).toEqual(['https://generativelanguage.googleapis.com']);
     expect((await loadSuite(listed, { env: {} })).relays.map((relay) => relay.baseUrl)).toEqual(['https://maas.apigo.ai']);
   });
 

@@ -32,8 +32,16 @@ const suite = (head: string, relays = '  - { name: r, emulator: honest }'): stri
 
 describe('plan size is counted before anything is expanded', () => {
   it.each([
-    ['repeats: 100000000', 'model: gemini-2.5-flash\nthinkingBudgets: [0, 1024]\nrepeats: 100000000', ['4:10 repeats: the plan has 400,000,000 jobs (2 cases × 1 relays × 2 thinking settings × 100,000,000 repeats); relaybench plans at most 1,000,000 per suite']],
-    ['just over the cap', 'model: gemini-2.5-flash\nrepeats: 500001', ['3:10 repeats: the plan has 1,000,002 jobs (2 cases × 1 relays × 1 thinking settings × 500,001 repeats); relaybench plans at most 1,000,000 per suite']],
+    [
+      'repeats: 100000000',
+      'model: gemini-2.5-flash\nthinkingBudgets: [0, 1024]\nrepeats: 100000000',
+      ['4:10 repeats: the plan has 400,000,000 jobs (2 cases × 1 relays × 2 thinking settings × 100,000,000 repeats); relaybench plans at most 1,000,000 per suite'],
+    ],
+    [
+      'just over the cap',
+      'model: gemini-2.5-flash\nrepeats: 500001',
+      ['3:10 repeats: the plan has 1,000,002 jobs (2 cases × 1 relays × 1 thinking settings × 500,001 repeats); relaybench plans at most 1,000,000 per suite'],
+    ],
     ['exactly the cap', 'model: gemini-2.5-flash\nrepeats: 500000', []],
   ])('%s', async (_name, head, issues) => {
     const started = performance.now();
@@ -52,12 +60,42 @@ describe('plan size is counted before anything is expanded', () => {
 describe('thinking settings the model table says every request would fail', () => {
   const levels = (model: string, sweep: string): string => `model: ${model}\n${sweep}`;
   it.each([
-    ['2.5 Flash with levels', levels('gemini-2.5-flash', 'thinkingLevels: [low, high]'), [], ['3:1 thinkingLevels: gemini-2.5-flash takes thinkingBudget, not thinkingLevel: every request would fail with 400']],
-    ['2.5 Pro with levels', levels('gemini-2.5-pro', 'thinkingLevels: [high]'), [], ['3:1 thinkingLevels: gemini-2.5-pro takes thinkingBudget, not thinkingLevel: every request would fail with 400']],
-    ['2.5 Flash-Lite with levels', levels('gemini-2.5-flash-lite', 'thinkingLevels: [low]'), [], ['3:1 thinkingLevels: gemini-2.5-flash-lite takes thinkingBudget, not thinkingLevel: every request would fail with 400']],
-    ['a 2.5 release name with levels', levels('gemini-2.5-flash-preview-05-20', 'thinkingLevels: [low]'), [], ['3:1 thinkingLevels: gemini-2.5-flash-preview-05-20 takes thinkingBudget, not thinkingLevel: every request would fail with 400']],
-    ['3 Pro with a level it lacks', levels('gemini-3-pro-preview', 'thinkingLevels: [minimal, low]'), [], ['3:1 thinkingLevels: gemini-3-pro-preview does not take thinkingLevel minimal: those requests would fail with 400']],
-    ['2.0 Flash with budgets', levels('gemini-2.0-flash', 'thinkingBudgets: [0, 1024]'), [], ['3:1 thinkingBudgets: gemini-2.0-flash cannot think: every request with a thinking setting would fail with 400']],
+    [
+      '2.5 Flash with levels',
+      levels('gemini-2.5-flash', 'thinkingLevels: [low, high]'),
+      [],
+      ['3:1 thinkingLevels: gemini-2.5-flash takes thinkingBudget, not thinkingLevel: every request would fail with 400'],
+    ],
+    [
+      '2.5 Pro with levels',
+      levels('gemini-2.5-pro', 'thinkingLevels: [high]'),
+      [],
+      ['3:1 thinkingLevels: gemini-2.5-pro takes thinkingBudget, not thinkingLevel: every request would fail with 400'],
+    ],
+    [
+      '2.5 Flash-Lite with levels',
+      levels('gemini-2.5-flash-lite', 'thinkingLevels: [low]'),
+      [],
+      ['3:1 thinkingLevels: gemini-2.5-flash-lite takes thinkingBudget, not thinkingLevel: every request would fail with 400'],
+    ],
+    [
+      'a 2.5 release name with levels',
+      levels('gemini-2.5-flash-preview-05-20', 'thinkingLevels: [low]'),
+      [],
+      ['3:1 thinkingLevels: gemini-2.5-flash-preview-05-20 takes thinkingBudget, not thinkingLevel: every request would fail with 400'],
+    ],
+    [
+      '3 Pro with a level it lacks',
+      levels('gemini-3-pro-preview', 'thinkingLevels: [minimal, low]'),
+      [],
+      ['3:1 thinkingLevels: gemini-3-pro-preview does not take thinkingLevel minimal: those requests would fail with 400'],
+    ],
+    [
+      '2.0 Flash with budgets',
+      levels('gemini-2.0-flash', 'thinkingBudgets: [0, 1024]'),
+      [],
+      ['3:1 thinkingBudgets: gemini-2.0-flash cannot think: every request with a thinking setting would fail with 400'],
+    ],
     ['3 Pro with its levels', levels('gemini-3-pro-preview', 'thinkingLevels: [low, high]'), [], []],
     ['3 Flash with every level', levels('gemini-3-flash-preview', 'thinkingLevels: [minimal, low, medium, high]'), [], []],
     ['the latest alias with levels', levels('gemini-flash-latest', 'thinkingLevels: [low]'), [], []],
@@ -104,7 +142,10 @@ cases:
     const relay = (name: string) => loaded.relays.find((entry) => entry.name === name);
     expect(relay('c')).toMatchObject({ concurrency: 2, rpm: 60 });
     expect(relay('d')).toMatchObject({ concurrency: 3, rpm: 10, timeouts: expect.objectContaining({ totalMs: 5000 }) });
-    expect(loaded.cases.map((entry) => [entry.id, entry.prompt])).toEqual([['x', '1+1?'], ['y', '1+1?']]);
+    expect(loaded.cases.map((entry) => [entry.id, entry.prompt])).toEqual([
+      ['x', '1+1?'],
+      ['y', '1+1?'],
+    ]);
   });
 
   it('reports an issue inside a merged map where it was written, and unknown keys in merged maps', async () => {

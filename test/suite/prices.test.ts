@@ -30,7 +30,10 @@ async function load(text: string) {
 }
 
 async function issuesOf(text: string): Promise<Array<{ line: number; path: string; message: string }>> {
-  const error = await load(text).then(() => undefined, (caught: unknown) => caught);
+  const error = await load(text).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(SuiteError);
   return (error as SuiteError).issues.map(({ line, path, message }) => ({ line, path, message }));
 }
@@ -40,11 +43,25 @@ describe('bad prices are errors with file:line:col', () => {
     ['negative suite price', '', '{ gemini-2.5-flash: { input: -1, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'must be at least 0'],
     ['non-numeric suite price', '', '{ gemini-2.5-flash: { input: cheap, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got a string'],
     ['infinite price', '', '{ gemini-2.5-flash: { input: .inf, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got an infinite number'],
-    ['NaN price (was called infinite)', '', '{ gemini-2.5-flash: { input: .nan, output: 2 } }', 9, 'prices["gemini-2.5-flash"].input', 'expected a number, got NaN (.nan, not a number)'],
+    [
+      'NaN price (was called infinite)',
+      '',
+      '{ gemini-2.5-flash: { input: .nan, output: 2 } }',
+      9,
+      'prices["gemini-2.5-flash"].input',
+      'expected a number, got NaN (.nan, not a number)',
+    ],
     ['NaN per-request price', '{ perRequest: .NaN }', '', 4, 'relays[0].price.perRequest', 'expected a number, got NaN (.nan, not a number)'],
     ['missing output', '', '{ gemini-2.5-flash: { input: 1 } }', 9, 'prices["gemini-2.5-flash"].output', 'missing required key "output"'],
     ['negative cached price', '', '{ gemini-2.5-flash: { input: 1, output: 2, cachedInput: -0.1 } }', 9, 'prices["gemini-2.5-flash"].cachedInput', 'must be at least 0'],
-    ['long context without threshold', '', '{ gemini-2.5-flash: { input: 1, output: 2, longContext: { input: 2, output: 3 } } }', 9, 'prices["gemini-2.5-flash"].longContext.overTokens', 'missing required key "overTokens"'],
+    [
+      'long context without threshold',
+      '',
+      '{ gemini-2.5-flash: { input: 1, output: 2, longContext: { input: 2, output: 3 } } }',
+      9,
+      'prices["gemini-2.5-flash"].longContext.overTokens',
+      'missing required key "overTokens"',
+    ],
     ['unknown price key', '', '{ gemini-2.5-flash: { input: 1, output: 2, cached: 0.1 } }', 9, 'prices["gemini-2.5-flash"].cached', 'unknown key'],
     ['multiplier 0', '{ multiplier: 0 }', '', 4, 'relays[0].price.multiplier', 'must be more than 0'],
     ['negative multiplier', '{ multiplier: -0.5 }', '', 4, 'relays[0].price.multiplier', 'must be more than 0'],

@@ -59,7 +59,13 @@ describe('request fields in a suite', () => {
   it("knows Google's enums, OFF and BLOCK_NONE included", () => {
     expect(HARM_BLOCK_THRESHOLDS).toEqual(expect.arrayContaining(['OFF', 'BLOCK_NONE', 'BLOCK_ONLY_HIGH', 'BLOCK_MEDIUM_AND_ABOVE', 'BLOCK_LOW_AND_ABOVE']));
     expect(HARM_CATEGORIES).toEqual(
-      expect.arrayContaining(['HARM_CATEGORY_HARASSMENT', 'HARM_CATEGORY_HATE_SPEECH', 'HARM_CATEGORY_SEXUALLY_EXPLICIT', 'HARM_CATEGORY_DANGEROUS_CONTENT', 'HARM_CATEGORY_CIVIC_INTEGRITY']),
+      expect.arrayContaining([
+        'HARM_CATEGORY_HARASSMENT',
+        'HARM_CATEGORY_HATE_SPEECH',
+        'HARM_CATEGORY_SEXUALLY_EXPLICIT',
+        'HARM_CATEGORY_DANGEROUS_CONTENT',
+        'HARM_CATEGORY_CIVIC_INTEGRITY',
+      ]),
     );
   });
 });

@@ -4,8 +4,23 @@ import { caseInputSchema } from '../../src/suite/caseSchema.js';
 import { GRADER_KEYS, expectationSchema } from '../../src/suite/expectationSchema.js';
 import { loadSuite } from '../../src/suite/index.js';
 import type {
-  AuthMode, CapturePolicy, Case, Casing, CiGates, CiSettings, Content, Expectation, ExpectationOf, JudgeRubric, LoadSettings,
-  ResolvedRelay, RetryPolicy, StreamFraming, Suite, ThinkingLevel, Timeouts,
+  AuthMode,
+  CapturePolicy,
+  Case,
+  Casing,
+  CiGates,
+  CiSettings,
+  Content,
+  Expectation,
+  ExpectationOf,
+  JudgeRubric,
+  LoadSettings,
+  ResolvedRelay,
+  RetryPolicy,
+  StreamFraming,
+  Suite,
+  ThinkingLevel,
+  Timeouts,
 } from '../../src/suite/types.js';
 
 /**
@@ -47,8 +62,13 @@ describe('types derived from the suite schemas', () => {
     expectTypeOf<HandWrittenExpectation>().toExtend<Expectation>();
 
     expectTypeOf<CiSettings>().toEqualTypeOf<{
-      minPassRate?: number; maxErrorRate?: number; maxTtftP90Ms?: number; maxFirstAnswerP90Ms?: number; maxTotalP90Ms?: number;
-      failOnFlip?: boolean; allowIncomplete?: boolean;
+      minPassRate?: number;
+      maxErrorRate?: number;
+      maxTtftP90Ms?: number;
+      maxFirstAnswerP90Ms?: number;
+      maxTotalP90Ms?: number;
+      failOnFlip?: boolean;
+      allowIncomplete?: boolean;
     }>();
     expectTypeOf<CiGates>().toEqualTypeOf<Omit<CiSettings, 'failOnFlip'>>();
     expectTypeOf<keyof CiGates>().toEqualTypeOf<'minPassRate' | 'maxErrorRate' | 'maxTtftP90Ms' | 'maxFirstAnswerP90Ms' | 'maxTotalP90Ms' | 'allowIncomplete'>();

@@ -17,15 +17,11 @@ export interface Baseline {
 /** Without a reference, a median needs this many relays: with two, neither can be told from the other. */
 export const MIN_RELAYS_FOR_MEDIAN = 3;
 
-/** Per key, the median of `valueOf` over a relay's successful rows (rows where it is undefined are skipped). */
-export function perKeyMedians(
-  rows: readonly RequestRow[],
-  keyOf: (row: RequestRow) => string,
-  valueOf: (row: RequestRow) => number | undefined,
-): Map<string, number> {
+/** Per key, the median of `valueOfRow` over a relay's successful rows (rows where it is undefined are skipped). */
+export function perKeyMedians(rows: readonly RequestRow[], keyOf: (row: RequestRow) => string, valueOfRow: (row: RequestRow) => number | undefined): Map<string, number> {
   const byKey = new Map<string, number[]>();
   for (const row of okRows(rows)) {
-    const value = valueOf(row);
+    const value = valueOfRow(row);
     if (value === undefined) continue;
     const key = keyOf(row);
     const list = byKey.get(key) ?? [];
@@ -47,20 +43,16 @@ function modelsOf(rows: readonly RequestRow[]): Set<string> {
  * with the same model and no reference). Keys include the model, so relays of other models never
  * mix in.
  */
-export function baselineFor(
-  evidence: RelayEvidence,
-  keyOf: (row: RequestRow) => string,
-  valueOf: (row: RequestRow) => number | undefined,
-): Baseline | { missing: string } {
+export function baselineFor(evidence: RelayEvidence, keyOf: (row: RequestRow) => string, valueOfRow: (row: RequestRow) => number | undefined): Baseline | { missing: string } {
   const { relay, peers, reference } = evidence;
   if (reference === relay) return { missing: 'this relay is the reference the others are compared with' };
   const models = modelsOf(evidence.rows);
   const sameModel = (rows: readonly RequestRow[]): RequestRow[] => rows.filter((row) => models.has(String(row.model ?? '')));
   const referenceRows = reference === undefined ? undefined : peers.get(reference);
   if (referenceRows !== undefined && okRows(sameModel(referenceRows)).length > 0) {
-    return { label: `reference ${reference}`, values: perKeyMedians(sameModel(referenceRows), keyOf, valueOf) };
+    return { label: `reference ${reference}`, values: perKeyMedians(sameModel(referenceRows), keyOf, valueOfRow) };
   }
-  const perRelay = [...peers.values()].map((rows) => perKeyMedians(sameModel(rows), keyOf, valueOf)).filter((medians) => medians.size > 0);
+  const perRelay = [...peers.values()].map((rows) => perKeyMedians(sameModel(rows), keyOf, valueOfRow)).filter((medians) => medians.size > 0);
   if (perRelay.length < MIN_RELAYS_FOR_MEDIAN) {
     return { missing: `no reference relay and only ${perRelay.length} relay(s) with this model reported it: a median needs ${MIN_RELAYS_FOR_MEDIAN}` };
   }

@@ -14,12 +14,12 @@ import { exampleJobs } from './baseline.js';
 const MAX_OUTPUT_SLACK = 0.05;
 
 function stopSequencesOf(config: Readonly<Record<string, unknown>> | undefined): string[] {
-  const value = config?.['stopSequences'] ?? config?.['stop_sequences'];
+  const value = config?.stopSequences ?? config?.stop_sequences;
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
 }
 
 function maxOutputTokensOf(config: Readonly<Record<string, unknown>> | undefined): number | undefined {
-  const value = config?.['maxOutputTokens'] ?? config?.['max_output_tokens'];
+  const value = config?.maxOutputTokens ?? config?.max_output_tokens;
   const number = typeof value === 'string' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }

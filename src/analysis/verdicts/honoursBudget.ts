@@ -59,9 +59,7 @@ export function honoursBudgetVerdict({ rows }: RelayEvidence): VerdictResult {
     const thinking = zero.filter((entry) => entry.thoughtTokens > 0);
     failed ||= thinking.length > zero.length * MAX_OFFENDING_SHARE;
     const median = medianOf(thinking.map((entry) => entry.thoughtTokens));
-    parts.push(
-      `budget 0: ${thinking.length} of ${zero.length} responses still thought${thinking.length > 0 ? ` (median ${formatTokens(median)} thought tokens)` : ''}`,
-    );
+    parts.push(`budget 0: ${thinking.length} of ${zero.length} responses still thought${thinking.length > 0 ? ` (median ${formatTokens(median)} thought tokens)` : ''}`);
   }
   return judged(failed, parts.join('; '));
 }

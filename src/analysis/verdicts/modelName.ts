@@ -9,7 +9,10 @@ const RELEASE_SEGMENT = /^(preview|exp|experimental|latest|\d+)$/;
 const TIER_SEGMENTS = new Set(['pro', 'flash', 'lite', 'ultra', 'nano', 'image', 'live', 'audio', 'tts']);
 
 function segmentsOf(name: string): string[] {
-  const bare = name.trim().toLowerCase().replace(/^models\//, '');
+  const bare = name
+    .trim()
+    .toLowerCase()
+    .replace(/^models\//, '');
   return bare.split('-').filter((segment) => segment !== '');
 }
 

@@ -81,7 +81,10 @@ export function qualityParityVerdicts(all: readonly RelayEvidence[]): Map<string
       continue;
     }
     if (best.relay === evidence.relay) {
-      results.set(evidence.relay, judged(false, `${how === 'reference' ? 'the reference' : 'the best relay'} for ${model}: ${formatShare(passRate(own))} of ${own.length} answers passed`));
+      results.set(
+        evidence.relay,
+        judged(false, `${how === 'reference' ? 'the reference' : 'the best relay'} for ${model}: ${formatShare(passRate(own))} of ${own.length} answers passed`),
+      );
       continue;
     }
     const { strata, ownRows, theirRows } = pairedStrata(own, best.rows);
@@ -89,7 +92,15 @@ export function qualityParityVerdicts(all: readonly RelayEvidence[]): Map<string
       results.set(evidence.relay, notApplicable(`no case and setting in common with ${best.relay}`));
       continue;
     }
-    comparisons.push({ relay: evidence.relay, against: best.relay, how, own: passRate(ownRows), theirs: passRate(theirRows), jobs: ownRows.length, p: mantelHaenszelLessP(strata) });
+    comparisons.push({
+      relay: evidence.relay,
+      against: best.relay,
+      how,
+      own: passRate(ownRows),
+      theirs: passRate(theirRows),
+      jobs: ownRows.length,
+      p: mantelHaenszelLessP(strata),
+    });
   }
   const adjusted = holmAdjust(comparisons.map((comparison) => comparison.p));
   comparisons.forEach((comparison, index) => {
@@ -98,7 +109,10 @@ export function qualityParityVerdicts(all: readonly RelayEvidence[]): Map<string
     const figures = `${formatShare(comparison.own)} vs ${formatShare(comparison.theirs)} over ${comparison.jobs} answers paired by case and setting, ${formatP(p)} (one-sided CMH, Holm-corrected over ${comparisons.length} relays, α = ${ALPHA})`;
     results.set(
       comparison.relay,
-      judged(worse, worse ? `answers worse than ${comparison.against} (${comparison.how}): ${figures}` : `not significantly worse than ${comparison.against} (${comparison.how}): ${figures}`),
+      judged(
+        worse,
+        worse ? `answers worse than ${comparison.against} (${comparison.how}): ${figures}` : `not significantly worse than ${comparison.against} (${comparison.how}): ${figures}`,
+      ),
     );
   });
   return results;

@@ -18,8 +18,5 @@ export function returnsThoughtsVerdict({ rows, includeThoughts }: RelayEvidence)
     return notApplicable('no successful response reported thought tokens, so none had thoughts to return');
   }
   const stripped = thinking.filter((row) => thoughtChunks(row) === 0).length;
-  return judged(
-    stripped * 2 > thinking.length,
-    `${stripped} of ${thinking.length} responses that billed thought tokens carried no thought part`,
-  );
+  return judged(stripped * 2 > thinking.length, `${stripped} of ${thinking.length} responses that billed thought tokens carried no thought part`);
 }

@@ -16,9 +16,23 @@ const DURATION_SECONDS = /^\s*(\d+(?:\.\d+)?)s\s*$/;
 
 /** google.rpc.Code names (googleapis, google/rpc/code.proto), as `status` carries them. */
 export const GOOGLE_CANONICAL_CODES: ReadonlySet<string> = new Set([
-  'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
-  'PERMISSION_DENIED', 'UNAUTHENTICATED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED',
-  'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS',
+  'OK',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'UNAUTHENTICATED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
 ]);
 
 /** How deep wrapped errors are unwrapped: a relay of a relay of Google is two; more is a loop. */
@@ -53,8 +67,8 @@ function durationToMs(duration: unknown): number | undefined {
     return match?.[1] === undefined ? undefined : Number(match[1]) * 1000;
   }
   if (isObject(duration)) {
-    const seconds = Number(duration['seconds'] ?? 0);
-    const nanos = Number(duration['nanos'] ?? 0);
+    const seconds = Number(duration.seconds ?? 0);
+    const nanos = Number(duration.nanos ?? 0);
     return Number.isFinite(seconds) && Number.isFinite(nanos) ? seconds * 1000 + nanos / 1e6 : undefined;
   }
   return undefined;
@@ -63,14 +77,14 @@ function durationToMs(duration: unknown): number | undefined {
 function retryDelayMs(details: unknown): number | undefined {
   if (!Array.isArray(details)) return undefined;
   for (const detail of details) {
-    if (isObject(detail) && detail['@type'] === RETRY_INFO_TYPE) return durationToMs(detail['retryDelay']);
+    if (isObject(detail) && detail['@type'] === RETRY_INFO_TYPE) return durationToMs(detail.retryDelay);
   }
   return undefined;
 }
 
 /** Google's error object exactly: integer code, canonical status, string message. */
 function isGoogleError(error: JsonObject): boolean {
-  return Number.isInteger(error['code']) && typeof error['status'] === 'string' && GOOGLE_CANONICAL_CODES.has(error['status']) && typeof error['message'] === 'string';
+  return Number.isInteger(error.code) && typeof error.status === 'string' && GOOGLE_CANONICAL_CODES.has(error.status) && typeof error.message === 'string';
 }
 
 function compactJson(value: unknown): string {
@@ -105,19 +119,19 @@ function withRetry(info: RelayErrorInfo, details: unknown): RelayErrorInfo {
 }
 
 function envelopeAt(body: JsonObject, depth: number): RelayErrorInfo {
-  const error = body['error'];
+  const error = body.error;
   if (typeof error === 'string') {
     return embeddedGoogleError(error, depth) ?? { shape: 'error-string', message: sampleOf(error.trim()) || '(empty error)' };
   }
   if (!isObject(error)) {
-    return { shape: 'other-json', message: firstString(body['message']) ?? compactJson(body) };
+    return { shape: 'other-json', message: firstString(body.message) ?? compactJson(body) };
   }
-  const message = firstString(error['message'], error['msg']);
-  const wrapped = embeddedGoogleError(error['message'], depth);
-  if (wrapped !== undefined) return withRetry(wrapped, error['details']);
+  const message = firstString(error.message, error.msg);
+  const wrapped = embeddedGoogleError(error.message, depth);
+  if (wrapped !== undefined) return withRetry(wrapped, error.details);
   const shape: ErrorShape = isGoogleError(error)
     ? 'google'
-    : typeof error['type'] === 'string'
+    : typeof error.type === 'string'
       ? 'openai'
       : 'status' in error && 'code' in error
         ? 'google-lookalike'
@@ -125,11 +139,11 @@ function envelopeAt(body: JsonObject, depth: number): RelayErrorInfo {
           ? 'error-code-message'
           : 'other-json';
   const info: RelayErrorInfo = { shape, message: message ?? compactJson(error) };
-  const httpCode = firstNumber(error['code'], body['code']);
+  const httpCode = firstNumber(error.code, body.code);
   if (httpCode !== undefined) info.httpCode = httpCode;
-  const status = firstString(error['status'], error['type'], typeof error['code'] === 'string' ? error['code'] : undefined);
+  const status = firstString(error.status, error.type, typeof error.code === 'string' ? error.code : undefined);
   if (status !== undefined) info.status = status;
-  return withRetry(info, error['details']);
+  return withRetry(info, error.details);
 }
 
 /** An object with an `error` member: Google's error envelope or a look-alike. */
@@ -144,22 +158,22 @@ export function errorFromEnvelope(body: JsonObject): RelayErrorInfo {
 export function errorFromForeignJson(body: unknown): RelayErrorInfo {
   if (Array.isArray(body) && isObject(body[0]) && 'error' in body[0]) return errorFromEnvelope(body[0]);
   if (!isObject(body)) return { shape: 'other-json', message: compactJson(body) };
-  const wrapped = embeddedGoogleError(body['message'], 0) ?? embeddedGoogleError(body['detail'], 0);
+  const wrapped = embeddedGoogleError(body.message, 0) ?? embeddedGoogleError(body.detail, 0);
   if (wrapped !== undefined) return wrapped;
-  const detail = body['detail'];
-  const message = firstString(body['message'], body['msg'], body['error_msg'], body['errorMessage'], detail);
+  const detail = body.detail;
+  const message = firstString(body.message, body.msg, body.error_msg, body.errorMessage, detail);
   const shape: ErrorShape =
     detail !== undefined
       ? 'fastapi-detail'
-      : Number.isInteger(body['code']) && typeof body['status'] === 'string' && GOOGLE_CANONICAL_CODES.has(body['status']) && message !== undefined
+      : Number.isInteger(body.code) && typeof body.status === 'string' && GOOGLE_CANONICAL_CODES.has(body.status) && message !== undefined
         ? 'google-unenveloped'
         : message !== undefined
           ? 'flat-message'
           : 'other-json';
   const info: RelayErrorInfo = { shape, message: message ?? compactJson(detail ?? body) };
-  const httpCode = firstNumber(body['code'], body['status'], body['statusCode']);
+  const httpCode = firstNumber(body.code, body.status, body.statusCode);
   if (httpCode !== undefined) info.httpCode = httpCode;
-  const status = firstString(body['status'], body['type'], typeof body['code'] === 'string' ? body['code'] : undefined, typeof body['details'] === 'string' ? body['details'] : undefined);
+  const status = firstString(body.status, body.type, typeof body.code === 'string' ? body.code : undefined, typeof body.details === 'string' ? body.details : undefined);
   if (status !== undefined && firstNumber(status) === undefined) info.status = status;
   return info;
 }

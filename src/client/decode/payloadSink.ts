@@ -37,10 +37,7 @@ const DONE_MARKER = '[DONE]';
  * chunk or a relay error (Google's shape or a foreign one), or `onProblem` with invalid JSON, a
  * non-Gemini object, or a truncated body. `[DONE]` (OpenAI's end marker) is skipped. Never throws.
  */
-export function createPayloadSink(
-  onItem: (item: DecodedItem) => void,
-  onProblem: (problem: DecodeProblem) => void,
-): PayloadSink {
+export function createPayloadSink(onItem: (item: DecodedItem) => void, onProblem: (problem: DecodeProblem) => void): PayloadSink {
   function streamPayload(text: string, ending: boolean): void {
     const trimmed = text.trim();
     if (trimmed === '' || trimmed === DONE_MARKER) return;

@@ -11,9 +11,8 @@ export function factsVerdict(facts: readonly string[] | undefined, answer: strin
   const haystack = fold(answer);
   const missing = facts.filter((fact) => !haystack.includes(fold(fact)));
   const found = facts.length - missing.length;
-  const reason = missing.length === 0
-    ? `mentions all ${facts.length} facts`
-    : `mentions ${found} of ${facts.length} facts; missing ${missing.map((fact) => JSON.stringify(fact)).join(', ')}`;
+  const reason =
+    missing.length === 0 ? `mentions all ${facts.length} facts` : `mentions ${found} of ${facts.length} facts; missing ${missing.map((fact) => JSON.stringify(fact)).join(', ')}`;
   return { pass: missing.length === 0, score: found / facts.length, reason };
 }
 

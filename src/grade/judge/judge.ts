@@ -31,7 +31,8 @@ export function gradeJudge(answer: string, node: JudgeExpectation, verdicts: Jud
  */
 export const judgeGrader: Grader<'judge'> = {
   key: 'judge',
-  summary: "A model grades the answer against the rubric (the suite's `judge:` block names it); `threshold` turns its score into pass/fail instead of its own verdict. An undecided judge leaves pass and score empty.",
+  summary:
+    "A model grades the answer against the rubric (the suite's `judge:` block names it); `threshold` turns its score into pass/fail instead of its own verdict. An undecided judge leaves pass and score empty.",
   example: '{ judge: { rubric: "Explains SYN, SYN-ACK and ACK", threshold: 0.7 } }',
   grade: (answer, expectation, context) => gradeJudge(answer, expectation, context.verdicts),
   passingCandidates: (expectation) => {

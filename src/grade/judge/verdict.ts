@@ -22,7 +22,10 @@ const QUOTE_CHARS = 80;
  * verdict buried in prose is the judge not following its instructions. Problems name the field.
  */
 export function parseJudgeVerdict(text: string): ParsedVerdict {
-  const trimmed = text.trim().replace(/^```(?:json)?\s*\n?([\s\S]*?)\n?```$/u, '$1').trim();
+  const trimmed = text
+    .trim()
+    .replace(/^```(?:json)?\s*\n?([\s\S]*?)\n?```$/u, '$1')
+    .trim();
   if (trimmed === '') return { ok: false, problem: 'answered nothing' };
   let value: unknown;
   try {
@@ -34,9 +37,9 @@ export function parseJudgeVerdict(text: string): ParsedVerdict {
     return { ok: false, problem: `answered outside the schema (not a JSON object): ${quote(trimmed)}` };
   }
   const record = value as Record<string, unknown>;
-  const pass = record['pass'];
-  const score = record['score'];
-  const reason = record['reason'];
+  const pass = record.pass;
+  const score = record.score;
+  const reason = record.reason;
   if (pass === undefined) return { ok: false, problem: 'answered outside the schema: "pass" missing' };
   if (typeof pass !== 'boolean') return { ok: false, problem: `answered outside the schema: "pass" is ${JSON.stringify(pass)}, not true/false` };
   if (score === undefined) return { ok: false, problem: 'answered outside the schema: "score" missing' };

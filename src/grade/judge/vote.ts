@@ -34,7 +34,11 @@ export function decideByVote(results: readonly JudgeCallResult[], threshold: num
   const score = valid.reduce((sum, verdict) => sum + verdict.score, 0) / valid.length;
   const rule = threshold === undefined ? '' : `, pass at score ≥ ${threshold}`;
   if (passes === fails) {
-    return { decision: { pass: undefined, score: undefined, reason: `judge split ${passes}–${fails}${rule}: ${valid.map((verdict) => verdict.reason).join(' | ')}${failedNote}` }, agreement: undefined, votes: valid.length };
+    return {
+      decision: { pass: undefined, score: undefined, reason: `judge split ${passes}–${fails}${rule}: ${valid.map((verdict) => verdict.reason).join(' | ')}${failedNote}` },
+      agreement: undefined,
+      votes: valid.length,
+    };
   }
   const pass = passes > fails;
   const majority = valid.filter((verdict) => passOf(verdict) === pass);

@@ -43,7 +43,8 @@ function cellSummary(rows: readonly RequestRow[]): { className: string; text: st
   const passes = grades.filter(Boolean).length;
   const errors = rows.filter((row) => row.status !== 'ok').length;
   const errorText = errors === 0 ? '' : ` · ${errors} error${errors === 1 ? '' : 's'}`;
-  if (grades.length === 0) return errors > 0 ? { className: 'error', text: `! ${errors} error${errors === 1 ? '' : 's'}` } : { className: 'ungraded', text: `${rows.length} ungraded` };
+  if (grades.length === 0)
+    return errors > 0 ? { className: 'error', text: `! ${errors} error${errors === 1 ? '' : 's'}` } : { className: 'ungraded', text: `${rows.length} ungraded` };
   const className = passes === grades.length ? 'pass' : passes === 0 ? 'fail' : 'mixed';
   const mark = className === 'pass' ? '✓' : className === 'fail' ? '✗' : '◐';
   return { className, text: `${mark} ${passes}/${grades.length}${errorText}` };

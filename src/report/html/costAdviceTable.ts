@@ -14,13 +14,15 @@ export function costAdviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
     if (cost === undefined) return [];
     const outcome = (which: 'cheapest' | 'best'): string =>
       `${cost[which].setting.label}: ${percentWhole(cost[which].passRate)} of ${cost[which].graded} at ${formatUsd(cost[which].costUsdMean)}/request`;
-    return [html`<tr>
+    return [
+      html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>
       <td><strong>${outcome('cheapest')}</strong></td><td>${outcome('best')}</td>
       <td class="num">${formatUsd(cost.savedUsdPer1000)}</td>
       <td class="num">${signedGroupedNumber(cost.savedFirstAnswerP50Ms, ' ms')}</td>
       <td class="evidence">${cost.evidence}</td>
-    </tr>`];
+    </tr>`,
+    ];
   });
   return html`<div class="table-wrap"><table class="cost-advice"><thead><tr>${head.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -50,7 +50,9 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-i
 /** The Judge section when run.json has a `judge` record (judge calls are not rows, so they are shown apart). */
 function judgeTableOf(manifest: RunManifest): SafeHtml | string {
   const table = judgeSection(manifest.judge);
-  return table === undefined ? '' : section('judge', 'Judge', 'The model that graded judge expectations: its calls (not measured rows), failures, tokens and cost, and how far its votes agreed.', table);
+  return table === undefined
+    ? ''
+    : section('judge', 'Judge', 'The model that graded judge expectations: its calls (not measured rows), failures, tokens and cost, and how far its votes agreed.', table);
 }
 
 function chartFigure(spec: ChartSpec): SafeHtml {
@@ -83,14 +85,16 @@ export function renderReportParts(input: ReportInput): string[] {
   const relays = relayOrder(rows, manifest);
   const styles = relayStyles(relays);
   const settings = settingsOf(rows);
-  const cases = [...new Set([...(manifest.config?.cases?.map((testCase) => testCase.id) ?? []), ...distinct(rows, 'case_id')])].filter((id) => rows.some((row) => row.case_id === id));
+  const cases = [...new Set([...(manifest.config?.cases?.map((testCase) => testCase.id) ?? []), ...distinct(rows, 'case_id')])].filter((id) =>
+    rows.some((row) => row.case_id === id),
+  );
   const charts = [...loadCharts(input.load ?? [], relays, styles), ...buildCharts(rows, relays, styles)];
   const title = `relaybench: ${manifest.suite?.name ?? 'run'} ${manifest.runId ?? ''}`.trim();
 
   const body = html`
 <nav><a href="#gates">Gates</a><a href="#verdicts">Verdicts</a><a href="#charts">Charts</a><a href="#budgets">Budget advice</a><a href="#comparison">Relay comparison</a>${manifest.judge === undefined ? '' : html`<a href="#judge">Judge</a>`}<a href="#summary">Summary</a><a href="#grid">Per-case grid</a></nav>
 ${reportHeader(manifest, rows, { cases, relays, settingLabels: settings.filter((setting) => setting.kind !== 'none').map((setting) => setting.label) })}
-${section('gates', 'CI gates', 'The suite\'s ci: thresholds, overall and per relay, as relaybench run checks them (command-line overrides such as --min-pass-rate are not recorded in run.json, so they are not applied here).', input.gates.length === 0 ? emptyNote('No gates configured (the suite has no ci: block).') : gatesTable(input.gates))}
+${section('gates', 'CI gates', "The suite's ci: thresholds, overall and per relay, as relaybench run checks them (command-line overrides such as --min-pass-rate are not recorded in run.json, so they are not applied here).", input.gates.length === 0 ? emptyNote('No gates configured (the suite has no ci: block).') : gatesTable(input.gates))}
 ${section('verdicts', 'Relay verdicts', 'Is each relay honest? Each verdict shows the numbers that decided it; n/a means the run had nothing to judge it on.', verdictsTable(input.verdicts, capturesByRelay(rows, input.captures)))}
 ${section('charts', 'Charts', 'One colour, point shape and dash per relay throughout.', html`<div class="charts">${charts.map(chartFigure)}</div>`)}
 ${section('budgets', 'Budget advice', 'Per relay and model: the smallest thinking setting whose pass rate is not significantly below the best one (one-sided Fisher exact test, α = 0.05), and what it saves against the best.', input.advice.length === 0 ? emptyNote('No relay swept two or more thinking settings with graded answers.') : adviceTable(input.advice))}
@@ -98,10 +102,11 @@ ${input.advice.some((entry) => entry.cost !== undefined) ? section('cost-advice'
 ${section('comparison', 'Relay comparison', 'Each pair of relays on the thinking settings both ran: difference in median time to first answer token (seeded bootstrap 95% CI) and in pass rate (Newcombe 95% CI). An interval spanning zero reads "no detectable difference".', input.comparisons.length === 0 ? emptyNote('Only one relay ran.') : comparisonTable(input.comparisons))}
 ${judgeTableOf(manifest)}
 ${section('summary', 'Summary', 'One row per relay, model and thinking setting, as in summary.csv; latency percentiles in ms over successful requests.', summaryTable(summarize(rows, relays)))}
-${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat\'s answer, thought summary and grader reason.', caseGrid(rows, input.details, cases, relays, settings))}
+${section('grid', 'Per-case grid', "Pass or fail per case, relay and thinking setting: ✓ all repeats passed, ✗ none did, ◐ some did. Open a cell for each repeat's answer, thought summary and grader reason.", caseGrid(rows, input.details, cases, relays, settings))}
 <footer>Written by relaybench from requests.csv, details.jsonl and run.json. Charts drawn with Chart.js (MIT licence), inlined.</footer>`;
 
-  return [`<!DOCTYPE html>
+  return [
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -112,12 +117,15 @@ ${section('grid', 'Per-case grid', 'Pass or fail per case, relay and thinking se
 </head>
 <body>
 ${body}
-<script type="application/json" id="chart-data">`, scriptJson(charts), `</script>
+<script type="application/json" id="chart-data">`,
+    scriptJson(charts),
+    `</script>
 <script>${trustedHtml(inlineScriptSource(input.chartLibrary))}</script>
 <script>${trustedHtml(inlineScriptSource(CHART_RUNTIME))}</script>
 </body>
 </html>
-`];
+`,
+  ];
 }
 
 /** The captured job ids of each relay, errors first (the failures a verdict or error count points at). */

@@ -1,10 +1,4 @@
-import {
-  VERDICT_KEYS,
-  VERDICT_LABELS,
-  type BudgetAdvice,
-  type RelayComparison,
-  type RelayVerdict,
-} from '../../analysis/index.js';
+import { VERDICT_KEYS, VERDICT_LABELS, type BudgetAdvice, type RelayComparison, type RelayVerdict } from '../../analysis/index.js';
 import type { GateResult } from '../../analysis/gates.js';
 import type { DifferenceInterval } from '../../stats/index.js';
 import type { SummaryRow } from '../../runfolder/columns.js';
@@ -37,7 +31,6 @@ function evidenceHtml(evidence: string): SafeHtml {
   return html`${parts}`;
 }
 
-
 /** How many of a relay's captured streams the verdicts table links by name; the rest are counted. */
 const CAPTURE_LINKS = 4;
 
@@ -53,21 +46,32 @@ function captureLinks(jobIds: readonly string[] | undefined): SafeHtml | string 
 export function verdictsTable(verdicts: readonly RelayVerdict[], capturesByRelay?: ReadonlyMap<string, readonly string[]>): SafeHtml {
   const head = ['relay', ...VERDICT_KEYS.map((key) => VERDICT_LABELS[key].title)];
   const body = verdicts.map(
-    (row) => html`<tr><th scope="row">${row.relay}${captureLinks(capturesByRelay?.get(row.relay))}</th>${VERDICT_KEYS.map((key) => {
-      const { verdict, evidence } = row[key];
-      const className = verdict === 'n/a' ? 'na' : verdict;
-      return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;
-    })}</tr>`,
+    (row) =>
+      html`<tr><th scope="row">${row.relay}${captureLinks(capturesByRelay?.get(row.relay))}</th>${VERDICT_KEYS.map((key) => {
+        const { verdict, evidence } = row[key];
+        const className = verdict === 'n/a' ? 'na' : verdict;
+        return html`<td class="verdict ${className}"><span class="badge">${verdict.toUpperCase()}</span><div class="evidence">${evidenceHtml(evidence)}</div></td>`;
+      })}</tr>`,
   );
   return htmlTable(head, body, 'verdicts');
 }
 
 /** report.html's Budget advice: one row per (relay, model), the recommended and the best setting with the test behind the choice. */
 export function adviceTable(advice: readonly BudgetAdvice[]): SafeHtml {
-  const head = ['relay', 'model', 'recommended', 'best accuracy', 'one-sided p', 'first answer p50 saved', 'total p50 saved', 'thought tokens saved (mean)', 'decision', 'evidence'];
+  const head = [
+    'relay',
+    'model',
+    'recommended',
+    'best accuracy',
+    'one-sided p',
+    'first answer p50 saved',
+    'total p50 saved',
+    'thought tokens saved (mean)',
+    'decision',
+    'evidence',
+  ];
   const body = advice.map((entry) => {
-    const outcome = (which: 'recommended' | 'best'): string =>
-      `${entry[which].setting.label}: ${percentWhole(entry[which].passRate)} of ${entry[which].graded}`;
+    const outcome = (which: 'recommended' | 'best'): string => `${entry[which].setting.label}: ${percentWhole(entry[which].passRate)} of ${entry[which].graded}`;
     const decision = entry.decision === 'too few data' ? `too few data (need ${entry.neededRepeats} repeats)` : entry.decision;
     return html`<tr>
       <th scope="row">${entry.relay}</th><td>${entry.model}</td>

@@ -48,7 +48,18 @@ export async function writeReport(runDir: string, live?: ReadTable): Promise<Wri
   const advice = budgetAdvice(rows, { relayOrder: relays });
   const comparisons = compareRelays(rows, { seed: manifest.config?.seed ?? DEFAULT_SEED, relayOrder: relays });
   const gates = evaluateGates(rows, ciGatesOf(manifest));
-  const html = renderReportParts({ rows, details, manifest, verdicts, advice, comparisons, gates, chartLibrary: readChartLibrary(), captures: capturedJobIds(runDir), ...loadRowsOf(runDir) });
+  const html = renderReportParts({
+    rows,
+    details,
+    manifest,
+    verdicts,
+    advice,
+    comparisons,
+    gates,
+    chartLibrary: readChartLibrary(),
+    captures: capturedJobIds(runDir),
+    ...loadRowsOf(runDir),
+  });
   const paths: ReportPaths = {
     reportPath: join(runDir, RUN_FILES.report),
     verdictsPath: join(runDir, RUN_FILES.verdicts),

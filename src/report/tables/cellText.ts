@@ -4,16 +4,7 @@
  * (`1234 ms`, `83.3%`), for a reviewer reading one pull-request comment; HTML groups thousands
  * (`1,234`) and puts units in the section's caption. USD is `formatUsd` everywhere.
  */
-import {
-  EMPTY,
-  fixedNumber,
-  formatUsd,
-  groupedNumber,
-  msWhole,
-  percentOneDecimal,
-  percentWhole,
-  type NumberCell,
-} from '../../format/index.js';
+import { EMPTY, fixedNumber, formatUsd, groupedNumber, msWhole, percentOneDecimal, percentWhole, type NumberCell } from '../../format/index.js';
 import type { CellValue, Medium } from './table.js';
 
 const isEmpty = (value: NumberCell): boolean => value === undefined || value === '';

@@ -8,11 +8,35 @@ import { EMPTY } from '../../format/index.js';
 import type { Column, TableDefinition } from './table.js';
 
 type Cells = Column<SummaryRow>;
-const text = (header: string, pick: (row: SummaryRow) => string, extra: Partial<Cells> = {}): Cells => ({ header, align: 'left', value: (row) => ({ kind: 'text', text: pick(row) }), ...extra });
-const count = (header: string, pick: (row: SummaryRow) => SummaryRow[keyof SummaryRow]): Cells => ({ header, align: 'right', value: (row) => ({ kind: 'count', value: pick(row) as string | number | undefined }) });
-const ms = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({ header, align: 'right', value: (row) => ({ kind: 'ms', value: row[key] as string | number | undefined }), ...(headers ? { headers } : {}) });
-const share = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({ header, align: 'right', value: (row) => ({ kind: 'share', value: row[key] as string | number | undefined }), ...(headers ? { headers } : {}) });
-const tokens = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({ header, align: 'right', value: (row) => ({ kind: 'tokens', value: row[key] as string | number | undefined }), ...(headers ? { headers } : {}) });
+const text = (header: string, pick: (row: SummaryRow) => string, extra: Partial<Cells> = {}): Cells => ({
+  header,
+  align: 'left',
+  value: (row) => ({ kind: 'text', text: pick(row) }),
+  ...extra,
+});
+const count = (header: string, pick: (row: SummaryRow) => SummaryRow[keyof SummaryRow]): Cells => ({
+  header,
+  align: 'right',
+  value: (row) => ({ kind: 'count', value: pick(row) as string | number | undefined }),
+});
+const ms = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({
+  header,
+  align: 'right',
+  value: (row) => ({ kind: 'ms', value: row[key] as string | number | undefined }),
+  ...(headers ? { headers } : {}),
+});
+const share = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({
+  header,
+  align: 'right',
+  value: (row) => ({ kind: 'share', value: row[key] as string | number | undefined }),
+  ...(headers ? { headers } : {}),
+});
+const tokens = (header: string, key: keyof SummaryRow, headers?: Cells['headers']): Cells => ({
+  header,
+  align: 'right',
+  value: (row) => ({ kind: 'tokens', value: row[key] as string | number | undefined }),
+  ...(headers ? { headers } : {}),
+});
 const usd = (header: string, key: keyof SummaryRow): Cells => ({ header, align: 'right', value: (row) => ({ kind: 'usd', value: row[key] as string | number | undefined }) });
 
 const COLUMNS = {
@@ -51,8 +75,45 @@ export type SummaryColumn = keyof typeof COLUMNS;
 export const SUMMARY_TABLE: TableDefinition<SummaryRow, SummaryColumn> = {
   columns: COLUMNS,
   views: {
-    text: ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'passAllRepeats', 'passCi', 'ttftP50', 'ttftP90', 'firstAnswerP50', 'totalP50', 'totalP90', 'thoughtTokensMean', 'costPerRequest', 'costPerPass'],
+    text: [
+      'relay',
+      'model',
+      'thinking',
+      'n',
+      'errors',
+      'pass',
+      'passAllRepeats',
+      'passCi',
+      'ttftP50',
+      'ttftP90',
+      'firstAnswerP50',
+      'totalP50',
+      'totalP90',
+      'thoughtTokensMean',
+      'costPerRequest',
+      'costPerPass',
+    ],
     markdown: ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'passAllRepeats', 'passCi', 'ttftP50', 'firstAnswerP50', 'totalP50', 'totalP90'],
-    html: ['relay', 'model', 'thinking', 'n', 'errors', 'pass', 'passCi', 'ttftP50', 'ttftP90', 'ttftP99', 'firstAnswerP50', 'firstAnswerP90', 'firstAnswerP99', 'totalP50', 'totalP90', 'totalP99', 'thoughtTokensMean', 'answerTokensMean', 'answerTokensPerSecondP50'],
+    html: [
+      'relay',
+      'model',
+      'thinking',
+      'n',
+      'errors',
+      'pass',
+      'passCi',
+      'ttftP50',
+      'ttftP90',
+      'ttftP99',
+      'firstAnswerP50',
+      'firstAnswerP90',
+      'firstAnswerP99',
+      'totalP50',
+      'totalP90',
+      'totalP99',
+      'thoughtTokensMean',
+      'answerTokensMean',
+      'answerTokensPerSecondP50',
+    ],
   },
 };

@@ -68,7 +68,8 @@ export function scheduleStep(input: ScheduleInput): StepSchedule {
     const warmup = atMs < windowStartMs;
     // With a count, the window runs from the first measured arrival to where the next would be
     // due: N whole gaps, so N / window is an unbiased rate (constant arrivals give the rate exactly).
-    if (!warmup && input.measured !== undefined && counted === input.measured) return { arrivals, windowStartMs: arrivals.find((arrival) => !arrival.warmup)?.atMs ?? windowStartMs, endMs: atMs };
+    if (!warmup && input.measured !== undefined && counted === input.measured)
+      return { arrivals, windowStartMs: arrivals.find((arrival) => !arrival.warmup)?.atMs ?? windowStartMs, endMs: atMs };
     arrivals.push({ index: arrivals.length, atMs, warmup });
     if (!warmup) counted += 1;
     // Constant times are k·1000/rate, not a running sum, so they never drift by rounding.

@@ -13,10 +13,10 @@ import type { CaptureSink } from '../captures.js';
 import { executeJob } from '../execute.js';
 import { createPriceBook } from '../pricing.js';
 import { detailOf, redactRow } from '../jobRecords.js';
-import { type JobDetail } from '../../runfolder/details.js';
+import type { JobDetail } from '../../runfolder/details.js';
 import type { SpendingCap } from '../spendingCap.js';
 import { loadRowOf, type StepAccount } from './stepRow.js';
-import { type LoadRow } from '../../runfolder/loadCsv.js';
+import type { LoadRow } from '../../runfolder/loadCsv.js';
 import { scheduleStep, shuffledPicks, stepSeed, type Arrival } from './arrivals.js';
 import { waitUntilMs } from './clock.js';
 import { runOpenLoop } from './openLoop.js';
@@ -98,7 +98,11 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
         ...(load.requests === undefined ? {} : { measured: load.requests }),
         random: createRandom(stepSeed(suite.seed, stepIndex, 'arrivals')),
       });
-      const picks = shuffledPicks(pool.map((_, index) => index), schedule.arrivals.length, createRandom(stepSeed(suite.seed, stepIndex, 'cases')));
+      const picks = shuffledPicks(
+        pool.map((_, index) => index),
+        schedule.arrivals.length,
+        createRandom(stepSeed(suite.seed, stepIndex, 'cases')),
+      );
       const stepRows: RequestRow[] = [];
       const send = async (arrival: Arrival, scheduledMs: number): Promise<void> => {
         const base = pool[picks[arrival.index] ?? 0] as Job;
@@ -109,7 +113,17 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
         const startedAtIso = new Date().toISOString();
         let spentUsd: number | undefined;
         try {
-          const outcome = await executeJob(job, { relay: once, dispatcher, clock: () => performance.now(), random, redact: options.redact, signal: options.abortSignal, sleep: noSleep, sampleHeader, captureRaw: options.capture !== undefined && options.capture.policy !== 'none' });
+          const outcome = await executeJob(job, {
+            relay: once,
+            dispatcher,
+            clock: () => performance.now(),
+            random,
+            redact: options.redact,
+            signal: options.abortSignal,
+            sleep: noSleep,
+            sampleHeader,
+            captureRaw: options.capture !== undefined && options.capture.policy !== 'none',
+          });
           spentUsd = prices.costOf(job, outcome.metrics) ?? 0;
           // Cut short by our own interruption: not a measurement of the relay, no row.
           if (arrival.warmup || outcome.failure?.kind === 'aborted' || (options.abortSignal.aborted && outcome.failure !== undefined)) return;
@@ -136,7 +150,14 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
         capStop.abort();
         return false;
       };
-      const result = await runOpenLoop({ schedule, maxInFlight: load.maxInFlight, io: { now: () => performance.now(), waitUntil: (atMs) => waitUntilMs(atMs, stop) }, send, mayStart, stop });
+      const result = await runOpenLoop({
+        schedule,
+        maxInFlight: load.maxInFlight,
+        io: { now: () => performance.now(), waitUntil: (atMs) => waitUntilMs(atMs, stop) },
+        send,
+        mayStart,
+        stop,
+      });
       if (result.measuredArrivals === 0) break;
       const windowS = Math.max(0, result.scheduleEndedMs - result.startedMs - schedule.windowStartMs) / 1000;
       const account: StepAccount = { relay: relay.name, offeredRps: ratePerS, arrivals: result.measuredArrivals, dropped: result.droppedMeasured, windowS };

@@ -25,8 +25,7 @@ export function meetsSlo(row: RequestRow, slo: SloBounds): boolean {
   return within(row.ttft_ms, slo.ttftMs) && within(row.first_answer_ms, slo.firstAnswerMs) && within(row.total_ms, slo.totalMs);
 }
 
-const round = (value: number | undefined, digits: number): number | undefined =>
-  value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number | undefined, digits: number): number | undefined => (value === undefined ? undefined : Math.round(value * 10 ** digits) / 10 ** digits);
 
 function columnQuantiles(rows: readonly RequestRow[], column: 'ttft_ms' | 'first_answer_ms' | 'total_ms' | 'start_lag_ms', percents: number[]): Array<number | undefined> {
   const values = rows.map((row) => numberCell(row[column])).filter((value): value is number => value !== undefined);
@@ -70,4 +69,3 @@ export function loadRowOf(account: StepAccount, rows: readonly RequestRow[], slo
     goodput_rps: windowS === undefined ? undefined : round(meeting / windowS, 3),
   };
 }
-

@@ -39,7 +39,19 @@ describe('a load.csv row', () => {
     ];
     const result = loadRowOf({ relay: 'r', offeredRps: 2, arrivals: 20, dropped: 3, windowS: 10 }, rows, { ttftMs: 1000 });
     expect(Object.keys(result)).toEqual([...LOAD_COLUMNS]);
-    expect(result).toMatchObject({ relay: 'r', offered_rps: 2, achieved_rps: 1.7, arrivals: 20, dropped: 3, completed: 17, errors: 2, http_429: 1, timeouts: 1, slo_attainment: 0.7, goodput_rps: 1.4 });
+    expect(result).toMatchObject({
+      relay: 'r',
+      offered_rps: 2,
+      achieved_rps: 1.7,
+      arrivals: 20,
+      dropped: 3,
+      completed: 17,
+      errors: 2,
+      http_429: 1,
+      timeouts: 1,
+      slo_attainment: 0.7,
+      goodput_rps: 1.4,
+    });
     expect(result.ttft_ms_p50).toBe(107); // 15 successful rows: 100–113 and 3000
     expect(result.start_lag_ms_p99).toBeGreaterThan(5);
     expect(held(result)).toBe(false);
@@ -56,9 +68,17 @@ describe('a load.csv row', () => {
   });
 
   it('the highest held rate per relay, and the lag bound', () => {
-    const make = (relay: string, rate: number, attainment: number) => ({ ...loadRowOf({ relay, offeredRps: rate, arrivals: 10, dropped: 0, windowS: 1 }, [], {}), completed: 10, errors: 0, slo_attainment: attainment });
+    const make = (relay: string, rate: number, attainment: number) => ({
+      ...loadRowOf({ relay, offeredRps: rate, arrivals: 10, dropped: 0, windowS: 1 }, [], {}),
+      completed: 10,
+      errors: 0,
+      slo_attainment: attainment,
+    });
     const rows = [make('a', 1, 1), make('a', 2, 0.95), make('a', 4, 0.5), make('b', 1, 0.2), make('b', 2, 0.1)];
-    expect([...highestHeldRates(rows)]).toEqual([['a', 2], ['b', undefined]]);
+    expect([...highestHeldRates(rows)]).toEqual([
+      ['a', 2],
+      ['b', undefined],
+    ]);
     expect(lagged({ ...rows[0]!, start_lag_ms_p99: 10.5 }, 10)).toBe(true);
     expect(lagged({ ...rows[0]!, start_lag_ms_p99: 10 }, 10)).toBe(false);
   });
@@ -66,12 +86,18 @@ describe('a load.csv row', () => {
 
 describe('bench start lag against the emulator log', () => {
   it('is the receive time minus the scheduled time (t0 minus the recorded lag)', () => {
-    const received = new Map([['a/1', 1_000_003_500], ['b/1', 2_000_000_000]]);
-    const result = emulatorStartLags([
-      { sample: 'a/1', t0EpochMs: 1_000_002, startLagMs: 0.5 },
-      { sample: 'b/1', t0EpochMs: 1_999_999, startLagMs: 0 },
-      { sample: 'c/1', t0EpochMs: 5, startLagMs: 0 },
-    ], received);
+    const received = new Map([
+      ['a/1', 1_000_003_500],
+      ['b/1', 2_000_000_000],
+    ]);
+    const result = emulatorStartLags(
+      [
+        { sample: 'a/1', t0EpochMs: 1_000_002, startLagMs: 0.5 },
+        { sample: 'b/1', t0EpochMs: 1_999_999, startLagMs: 0 },
+        { sample: 'c/1', t0EpochMs: 5, startLagMs: 0 },
+      ],
+      received,
+    );
     expect(result.lagsMs.map((lag) => Number(lag.toFixed(3)))).toEqual([2, 1]);
     expect(result.unmatched).toBe(1);
   });

@@ -67,7 +67,15 @@ describe('constant arrivals', () => {
     [3, 10, 1, 30, 3],
     [7, 3, 0, 21, 0],
   ])('%f req/s over %f s with %f s warm-up: exact times, %i arrivals, %i warm-up', (rate, stepS, warmupS, count, warmups) => {
-    const schedule = scheduleStep({ process: 'constant', ratePerS: rate, warmupS, stepS, random: () => { throw new Error('constant arrivals draw nothing'); } });
+    const schedule = scheduleStep({
+      process: 'constant',
+      ratePerS: rate,
+      warmupS,
+      stepS,
+      random: () => {
+        throw new Error('constant arrivals draw nothing');
+      },
+    });
     expect(schedule.arrivals).toHaveLength(count);
     schedule.arrivals.forEach((arrival, index) => expect(arrival.atMs).toBe((index * 1000) / rate));
     expect(schedule.arrivals.filter((arrival) => arrival.warmup)).toHaveLength(warmups);

@@ -3,18 +3,7 @@ import { passCell } from '../../../runfolder/cells.js';
 import { quantiles, wilsonInterval } from '../../../stats/index.js';
 import type { RequestRow } from '../../../runfolder/columns.js';
 import { withAlpha, type RelayStyle } from '../palette.js';
-import {
-  baseOptions,
-  dodgedX,
-  lineStyle,
-  linearAxis,
-  okRowsOf,
-  settingXAxis,
-  whiskerDataset,
-  type ChartSpec,
-  type Point,
-  type SettingAxis,
-} from './common.js';
+import { baseOptions, dodgedX, lineStyle, linearAxis, okRowsOf, settingXAxis, whiskerDataset, type ChartSpec, type Point, type SettingAxis } from './common.js';
 
 interface Estimate {
   x: number;
@@ -41,10 +30,7 @@ function pointsWithWhiskers(
       const value = estimate(atSetting);
       return value === undefined ? [] : [{ x: dodgedX(settingIndex, relayIndex, relays.length), ...value }];
     });
-    return [
-      { label: relay, data: estimates.map(({ x, y }) => ({ x, y })), showLine: true, ...lineStyle(style) },
-      whiskerDataset(`${relay} interval`, style, estimates),
-    ];
+    return [{ label: relay, data: estimates.map(({ x, y }) => ({ x, y })), showLine: true, ...lineStyle(style) }, whiskerDataset(`${relay} interval`, style, estimates)];
   });
 }
 
@@ -61,7 +47,8 @@ export function totalLatencyChart(rows: readonly RequestRow[], relays: readonly 
   return {
     id: 'chart-total',
     title: 'Total latency per thinking setting and relay',
-    caption: 'Median total time of successful requests (point) with the 10th to 90th percentile (whisker), per thinking setting. Thinking more costs time; a relay far above the others at every setting adds its own delay.',
+    caption:
+      'Median total time of successful requests (point) with the 10th to 90th percentile (whisker), per thinking setting. Thinking more costs time; a relay far above the others at every setting adds its own delay.',
     xLabels: axis.settings.map((setting) => setting.label),
     config: { type: 'scatter', data: { datasets }, options: baseOptions(settingXAxis(axis), linearAxis('total latency (ms)', { beginAtZero: true })) },
   };
@@ -82,7 +69,8 @@ export function passRateChart(rows: readonly RequestRow[], relays: readonly stri
   return {
     id: 'chart-pass-rate',
     title: 'Pass rate per thinking setting and relay',
-    caption: 'Share of graded answers that passed (point) with its Wilson 95% interval (whisker). Where whiskers overlap widely, the data cannot tell the settings or relays apart.',
+    caption:
+      'Share of graded answers that passed (point) with its Wilson 95% interval (whisker). Where whiskers overlap widely, the data cannot tell the settings or relays apart.',
     xLabels: axis.settings.map((setting) => setting.label),
     config: { type: 'scatter', data: { datasets }, options: baseOptions(settingXAxis(axis), linearAxis('pass rate (%)', { min: 0, max: 100 })) },
   };
@@ -103,7 +91,13 @@ export function thoughtTokensChart(rows: readonly RequestRow[], relays: readonly
     return { label: relay, data, ...lineStyle(style), backgroundColor: withAlpha(style.color, 0.35), pointRadius: 4 };
   });
   const budgetLine: Point[] = axis.settings.flatMap((setting, index) =>
-    setting.budget === undefined ? [] : [{ x: index - 0.4, y: setting.budget }, { x: index + 0.4, y: setting.budget }, { x: index + 0.4, y: null }],
+    setting.budget === undefined
+      ? []
+      : [
+          { x: index - 0.4, y: setting.budget },
+          { x: index + 0.4, y: setting.budget },
+          { x: index + 0.4, y: null },
+        ],
   );
   if (budgetLine.length > 0) {
     datasets.unshift({
@@ -121,7 +115,8 @@ export function thoughtTokensChart(rows: readonly RequestRow[], relays: readonly
   return {
     id: 'chart-thought-tokens',
     title: 'Thought tokens against the thinking budget',
-    caption: 'Thought tokens billed by each successful response (one point each), with each fixed budget drawn as a dashed line. Points above the line went over budget; dynamic and levels set no cap.',
+    caption:
+      'Thought tokens billed by each successful response (one point each), with each fixed budget drawn as a dashed line. Points above the line went over budget; dynamic and levels set no cap.',
     xLabels: axis.settings.map((setting) => setting.label),
     config: { type: 'scatter', data: { datasets }, options: baseOptions(settingXAxis(axis), linearAxis('thought tokens', { beginAtZero: true })) },
   };

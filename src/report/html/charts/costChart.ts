@@ -70,16 +70,18 @@ export function costChart(rows: readonly RequestRow[], relays: readonly string[]
     const style = styles.get(relay) as RelayStyle;
     const own = points.filter((point) => point.relay === relay);
     if (own.length === 0) return [];
-    return [{
-      type: 'bubble',
-      label: relay,
-      data: own.map((point) => ({ x: point.costUsd, y: point.passRatePct, r: radius(point.firstAnswerP50Ms), note: note(point) })),
-      borderColor: style.color,
-      backgroundColor: withAlpha(style.color, 0.35),
-      pointStyle: style.pointStyle,
-      borderWidth: 2,
-      clip: 16,
-    }];
+    return [
+      {
+        type: 'bubble',
+        label: relay,
+        data: own.map((point) => ({ x: point.costUsd, y: point.passRatePct, r: radius(point.firstAnswerP50Ms), note: note(point) })),
+        borderColor: style.color,
+        backgroundColor: withAlpha(style.color, 0.35),
+        pointStyle: style.pointStyle,
+        borderWidth: 2,
+        clip: 16,
+      },
+    ];
   });
   const front = paretoFront(points);
   datasets.unshift({

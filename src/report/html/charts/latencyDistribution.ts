@@ -25,12 +25,7 @@ const METRICS = {
  * requests: the share of requests (%) answered by each time, as a step line with a marker at the
  * median (see `ecdfPoints`). Pure.
  */
-export function latencyDistributionChart(
-  rows: readonly RequestRow[],
-  relays: readonly string[],
-  styles: ReadonlyMap<string, RelayStyle>,
-  column: keyof typeof METRICS,
-): ChartSpec {
+export function latencyDistributionChart(rows: readonly RequestRow[], relays: readonly string[], styles: ReadonlyMap<string, RelayStyle>, column: keyof typeof METRICS): ChartSpec {
   const metric = METRICS[column];
   const datasets = relays.map((relay) => {
     const style = styles.get(relay) as RelayStyle;

@@ -34,7 +34,15 @@ export function loadCharts(rows: readonly LoadRow[], relays: readonly string[], 
     });
     return [
       { type: 'line', label: `${relay} p50`, data: own.map((row) => point(row.ttft_ms_p50, row, 'p50')), ...lineStyle(style) },
-      { type: 'line', label: `${relay} p99`, data: own.map((row) => point(row.ttft_ms_p99, row, 'p99')), ...lineStyle(style), borderColor: withAlpha(style.color, 0.45), backgroundColor: withAlpha(style.color, 0.45), borderWidth: 1 },
+      {
+        type: 'line',
+        label: `${relay} p99`,
+        data: own.map((row) => point(row.ttft_ms_p99, row, 'p99')),
+        ...lineStyle(style),
+        borderColor: withAlpha(style.color, 0.45),
+        backgroundColor: withAlpha(style.color, 0.45),
+        borderWidth: 1,
+      },
     ];
   });
   // A point at every offered rate, so the diagonal is exact where the relays' points are, on a log axis too.
@@ -56,13 +64,15 @@ export function loadCharts(rows: readonly LoadRow[], relays: readonly string[], 
     {
       id: 'chart-load-latency',
       title: 'Time to first token against offered rate',
-      caption: 'Per relay: ttft p50 (solid) and p99 (faint) of successful requests at each offered rate of the load run (load.csv). A relay starts queueing where its line bends up.',
+      caption:
+        'Per relay: ttft p50 (solid) and p99 (faint) of successful requests at each offered rate of the load run (load.csv). A relay starts queueing where its line bends up.',
       config: { type: 'line', data: { datasets: latency }, options: baseOptions(rateAxis(rows), linearAxis('time to first token (ms)', { min: 0 })) },
     },
     {
       id: 'chart-load-goodput',
       title: 'Goodput against offered rate',
-      caption: 'Requests per second that succeeded within the SLO (load.csv goodput_rps). A relay holds while its line follows the dotted diagonal (all offered load served within the SLO); it saturates where the line flattens or falls.',
+      caption:
+        'Requests per second that succeeded within the SLO (load.csv goodput_rps). A relay holds while its line follows the dotted diagonal (all offered load served within the SLO); it saturates where the line flattens or falls.',
       config: { type: 'line', data: { datasets: goodput }, options: baseOptions(rateAxis(rows), linearAxis('goodput (requests/s within the SLO)', { min: 0 })) },
     },
   ];

@@ -36,9 +36,7 @@ describe('errors sent after status 200', () => {
   });
 
   it('keeps the chunks before an error event in the middle of an SSE stream, in order', () => {
-    const body =
-      `data: ${GOOD_CHUNK}\r\n\r\ndata: ${SECOND_CHUNK}\r\n\r\n` +
-      `data: ${JSON.stringify(GOOGLE_429)}\r\n\r\n`;
+    const body = `data: ${GOOD_CHUNK}\r\n\r\ndata: ${SECOND_CHUNK}\r\n\r\n` + `data: ${JSON.stringify(GOOGLE_429)}\r\n\r\n`;
     const outcome = decodeText(body);
     expect(outcome.problems).toEqual([]);
     expect(outcome.items.map((item) => item.type)).toEqual(['chunk', 'chunk', 'error']);
@@ -70,41 +68,39 @@ describe('errors sent after status 200', () => {
 
 describe('bodies that are not Gemini at all', () => {
   it('reports an HTML page as a problem and an error item titled from the page', () => {
-    const page =
-      '\n<!DOCTYPE html>\r\n<html><head><title>502 Bad Gateway &amp; friends</title></head>' +
-      '<body><h1>Bad Gateway</h1></body></html>';
+    const page = '\n<!DOCTYPE html>\r\n<html><head><title>502 Bad Gateway &amp; friends</title></head>' + '<body><h1>Bad Gateway</h1></body></html>';
     const outcome = decodeText(page);
     expect(outcome.items).toEqual([{ type: 'error', error: { shape: 'html', message: '502 Bad Gateway & friends' } }]);
-    expect(outcome.problems).toEqual([
-      { kind: 'html', message: 'the relay answered with an HTML page', sample: page.trim() },
-    ]);
+    expect(outcome.problems).toEqual([{ kind: 'html', message: 'the relay answered with an HTML page', sample: page.trim() }]);
   });
 
   it('uses the first visible text of an HTML page without a title', () => {
     const page = '<html><head><style>h1{color:red}</style></head><body>\n  <h1>Access denied</h1> <p>Error 1020</p></body></html>';
-    expect(decodeText(page, 'json-array').items).toEqual([
-      { type: 'error', error: { shape: 'html', message: 'Access denied Error 1020' } },
-    ]);
+    expect(decodeText(page, 'json-array').items).toEqual([{ type: 'error', error: { shape: 'html', message: 'Access denied Error 1020' } }]);
   });
 
   const GOOGLE_503 = { error: { code: 503, message: 'This model is currently experiencing high demand.', status: 'UNAVAILABLE' } };
   const WRAPPED_INFO = { shape: 'google-wrapped', httpCode: 503, status: 'UNAVAILABLE', message: 'This model is currently experiencing high demand.' };
   it.each<[string, unknown, Record<string, unknown>]>([
     ['Google', GOOGLE_503, { shape: 'google', httpCode: 503, status: 'UNAVAILABLE', message: 'This model is currently experiencing high demand.' }],
-    ['Google, status DEADLINE_EXCEEDED', { error: { code: 504, message: 'Deadline expired before operation could complete.', status: 'DEADLINE_EXCEEDED' } }, { shape: 'google', httpCode: 504, status: 'DEADLINE_EXCEEDED' }],
-    // gemini-cli #15745: Google's error serialised as a string inside another envelope.
     [
-      'Google wrapped as a pretty-printed string',
-      { error: { message: `${JSON.stringify(GOOGLE_503, null, 2)}\n`, code: 503, status: 'Service Unavailable' } },
-      WRAPPED_INFO,
+      'Google, status DEADLINE_EXCEEDED',
+      { error: { code: 504, message: 'Deadline expired before operation could complete.', status: 'DEADLINE_EXCEEDED' } },
+      { shape: 'google', httpCode: 504, status: 'DEADLINE_EXCEEDED' },
     ],
+    // gemini-cli #15745: Google's error serialised as a string inside another envelope.
+    ['Google wrapped as a pretty-printed string', { error: { message: `${JSON.stringify(GOOGLE_503, null, 2)}\n`, code: 503, status: 'Service Unavailable' } }, WRAPPED_INFO],
     ['Google wrapped after a prefix', { error: { message: `got status: UNAVAILABLE. ${JSON.stringify(GOOGLE_503)}`, code: 500 } }, WRAPPED_INFO],
     ['Google wrapped in {error: string}', { error: JSON.stringify(GOOGLE_503) }, WRAPPED_INFO],
     ['Google wrapped in {message}', { message: JSON.stringify([GOOGLE_503]) }, WRAPPED_INFO],
     ['Google wrapped in {detail}', { detail: `upstream: ${JSON.stringify(GOOGLE_503)}` }, WRAPPED_INFO],
     ['Google wrapped twice', { error: { message: JSON.stringify({ error: { message: JSON.stringify(GOOGLE_503), code: 503 } }), type: 'upstream_error' } }, WRAPPED_INFO],
     // Type checks that only looked at the type of status took these for Google's.
-    ['status not canonical', { error: { code: 503, message: 'busy', status: 'Service Unavailable' } }, { shape: 'google-lookalike', httpCode: 503, status: 'Service Unavailable', message: 'busy' }],
+    [
+      'status not canonical',
+      { error: { code: 503, message: 'busy', status: 'Service Unavailable' } },
+      { shape: 'google-lookalike', httpCode: 503, status: 'Service Unavailable', message: 'busy' },
+    ],
     ['status lower-case', { error: { code: 429, message: 'quota', status: 'resource_exhausted' } }, { shape: 'google-lookalike', httpCode: 429 }],
     ['code as a string', { error: { code: '503', message: 'busy', status: 'UNAVAILABLE' } }, { shape: 'google-lookalike', httpCode: 503, status: 'UNAVAILABLE' }],
     ['message missing', { error: { code: 503, status: 'UNAVAILABLE' } }, { shape: 'google-lookalike', httpCode: 503 }],
@@ -120,7 +116,11 @@ describe('bodies that are not Gemini at all', () => {
     ],
     ['one-api', { error: { message: '当前分组上游负载已饱和，请稍后再试', type: 'one_api_error', param: '', code: null } }, { shape: 'openai', status: 'one_api_error' }],
     // gemini-balance #327
-    ['{error: {code, message}}', { error: { code: 'http_error', message: 'Internal server error during gemini_generate_content' } }, { shape: 'error-code-message', status: 'http_error', message: 'Internal server error during gemini_generate_content' }],
+    [
+      '{error: {code, message}}',
+      { error: { code: 'http_error', message: 'Internal server error during gemini_generate_content' } },
+      { shape: 'error-code-message', status: 'http_error', message: 'Internal server error during gemini_generate_content' },
+    ],
     ['{error: {code: number, message}}', { error: { code: 429, message: 'Too many requests' } }, { shape: 'error-code-message', httpCode: 429, message: 'Too many requests' }],
     ['{error: string}', { error: 'model not found' }, { shape: 'error-string', message: 'model not found' }],
     ['{error: {message}}', { error: { message: 'upstream failed' } }, { shape: 'other-json', message: 'upstream failed' }],
@@ -130,8 +130,16 @@ describe('bodies that are not Gemini at all', () => {
     ['{code, msg}', { code: 401, msg: 'invalid token' }, { shape: 'flat-message', httpCode: 401, message: 'invalid token' }],
     ['{success: false, message}', { success: false, message: '无可用渠道' }, { shape: 'flat-message', message: '无可用渠道' }],
     // opik #1138: Google's fields without the envelope.
-    ['{code, message, details}', { code: 429, message: 'Resource has been exhausted (e.g. check quota).', details: 'RESOURCE_EXHAUSTED' }, { shape: 'flat-message', httpCode: 429, status: 'RESOURCE_EXHAUSTED' }],
-    ['{code, message, status}', { code: 503, message: 'overloaded', status: 'UNAVAILABLE' }, { shape: 'google-unenveloped', httpCode: 503, status: 'UNAVAILABLE', message: 'overloaded' }],
+    [
+      '{code, message, details}',
+      { code: 429, message: 'Resource has been exhausted (e.g. check quota).', details: 'RESOURCE_EXHAUSTED' },
+      { shape: 'flat-message', httpCode: 429, status: 'RESOURCE_EXHAUSTED' },
+    ],
+    [
+      '{code, message, status}',
+      { code: 503, message: 'overloaded', status: 'UNAVAILABLE' },
+      { shape: 'google-unenveloped', httpCode: 503, status: 'UNAVAILABLE', message: 'overloaded' },
+    ],
   ])('names a %s error body, bare, in SSE data: and in an array', (_label, body, expected) => {
     const json = JSON.stringify(body);
     for (const text of [json, JSON.stringify(body, null, 2), `data: ${json}\r\n\r\n`, `[${json}]`]) {
@@ -144,7 +152,11 @@ describe('bodies that are not Gemini at all', () => {
 
   it.each([
     ['plain text', 'Service Unavailable', { shape: 'text', message: 'Service Unavailable' }],
-    ['text quoting Google', `upstream error: ${JSON.stringify({ error: { code: 429, message: 'Quota exceeded.', status: 'RESOURCE_EXHAUSTED' } })}`, { shape: 'google-wrapped', httpCode: 429, status: 'RESOURCE_EXHAUSTED', message: 'Quota exceeded.' }],
+    [
+      'text quoting Google',
+      `upstream error: ${JSON.stringify({ error: { code: 429, message: 'Quota exceeded.', status: 'RESOURCE_EXHAUSTED' } })}`,
+      { shape: 'google-wrapped', httpCode: 429, status: 'RESOURCE_EXHAUSTED', message: 'Quota exceeded.' },
+    ],
     ['binary bytes', '\u001f\uFFFD\b\u0000\uFFFD\uFFFDxyz', { shape: 'text', message: '<15 bytes of binary data>' }],
   ])('names a %s body', (_label, body, expected) => {
     expect(decodeText(body).items).toEqual([{ type: 'error', error: expected }]);
@@ -162,9 +174,7 @@ describe('bodies that are not Gemini at all', () => {
       for (const framing of ['sse', 'json-array'] as const) {
         const outcome = decodeText(body, framing);
         expect(outcome.items).toEqual([]);
-        expect(outcome.problems).toEqual([
-          { kind: 'truncated', message: `empty body where ${framing} was expected`, sample: '' },
-        ]);
+        expect(outcome.problems).toEqual([{ kind: 'truncated', message: `empty body where ${framing} was expected`, sample: '' }]);
       }
     }
   });

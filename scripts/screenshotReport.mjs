@@ -3,7 +3,7 @@
  * Screenshots a relaybench report.html in headless Chromium (Debian's `chromium` package; no
  * browser is ever downloaded), after every chart has drawn:
  *
- *   node scripts/screenshot-report.mjs results/demo/<timestamp>/report.html docs/report.png
+ *   node scripts/screenshotReport.mjs results/demo/<timestamp>/report.html docs/report.png
  *
  * The browser tests reuse `launchChromium`, so the flags that keep Chromium off the network live
  * in one place.
@@ -57,7 +57,7 @@ export async function screenshotReport(reportPath, pngPath, options = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [reportPath, pngPath] = process.argv.slice(2);
   if (reportPath === undefined || pngPath === undefined) {
-    process.stderr.write('usage: node scripts/screenshot-report.mjs <report.html> <output.png>\n');
+    process.stderr.write('usage: node scripts/screenshotReport.mjs <report.html> <output.png>\n');
     process.exit(2);
   }
   await screenshotReport(reportPath, pngPath);

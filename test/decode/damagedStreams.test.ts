@@ -17,9 +17,7 @@ describe('damaged streams', () => {
   it('reports JSON that is not a GenerateContentResponse as not-gemini', () => {
     const outcome = decodeText(`data: {"choices":[{"delta":{"content":"hi"}}]}\n\ndata: ${GOOD_CHUNK}\n\n`);
     expect(chunksOf(outcome)).toEqual([JSON.parse(GOOD_CHUNK)]);
-    expect(outcome.problems).toEqual([
-      { kind: 'not-gemini', message: 'JSON is not a GenerateContentResponse', sample: '{"choices":[{"delta":{"content":"hi"}}]}' },
-    ]);
+    expect(outcome.problems).toEqual([{ kind: 'not-gemini', message: 'JSON is not a GenerateContentResponse', sample: '{"choices":[{"delta":{"content":"hi"}}]}' }]);
   });
 
   it('ignores a [DONE] line', () => {
@@ -33,31 +31,31 @@ describe('damaged streams', () => {
     expect(decodeText(`data: ${GOOD_CHUNK}`)).toEqual({ items: [{ type: 'chunk', chunk: JSON.parse(GOOD_CHUNK) }], problems: [] });
     const cut = decodeText(`data: ${GOOD_CHUNK}\r\n\r\ndata: {"candidates": [{"content"`);
     expect(chunksOf(cut)).toHaveLength(1);
-    expect(cut.problems).toEqual([
-      expect.objectContaining({ kind: 'truncated', sample: '{"candidates": [{"content"' }),
-    ]);
+    expect(cut.problems).toEqual([expect.objectContaining({ kind: 'truncated', sample: '{"candidates": [{"content"' })]);
   });
 
   it('reports a JSON array cut inside an element as truncated, after the complete elements', () => {
     const outcome = decodeText(`[${GOOD_CHUNK}\n,\r\n{"candidates": [{"content": {"parts": [{"text": "unfini`, 'json-array');
     expect(chunksOf(outcome)).toEqual([JSON.parse(GOOD_CHUNK)]);
-    expect(outcome.problems).toEqual([
-      expect.objectContaining({ kind: 'truncated', sample: '{"candidates": [{"content": {"parts": [{"text": "unfini' }),
-    ]);
+    expect(outcome.problems).toEqual([expect.objectContaining({ kind: 'truncated', sample: '{"candidates": [{"content": {"parts": [{"text": "unfini' })]);
   });
 
   it('reports a JSON array that was never closed as truncated', () => {
     const outcome = decodeText(`[${GOOD_CHUNK}\n,\r\n`, 'json-array');
     expect(chunksOf(outcome)).toEqual([JSON.parse(GOOD_CHUNK)]);
-    expect(outcome.problems).toEqual([
-      { kind: 'truncated', message: 'body ended before the JSON array was closed', sample: '' },
-    ]);
+    expect(outcome.problems).toEqual([{ kind: 'truncated', message: 'body ended before the JSON array was closed', sample: '' }]);
   });
 
   it('keeps braces, brackets and escaped quotes inside strings out of the nesting count', () => {
     const tricky = { candidates: [{ content: { parts: [{ text: 'a } ] { [ \\" \\\\ "quoted" end' }] } }] };
     const outcome = decodeText(`[${JSON.stringify(tricky)},${GOOD_CHUNK}]`, 'json-array');
-    expect(outcome).toEqual({ items: [{ type: 'chunk', chunk: tricky }, { type: 'chunk', chunk: JSON.parse(GOOD_CHUNK) }], problems: [] });
+    expect(outcome).toEqual({
+      items: [
+        { type: 'chunk', chunk: tricky },
+        { type: 'chunk', chunk: JSON.parse(GOOD_CHUNK) },
+      ],
+      problems: [],
+    });
   });
 
   it('reports primitive array elements and stray text after the array', () => {
