@@ -39,7 +39,7 @@ export const notFound = (message: string): GoogleError => ({ code: 404, status: 
 /** 404 NOT_FOUND for an unknown `model` with Google's own wording; `method` is `generateContent` or `streamGenerateContent`. */
 export function modelNotFound(model: string, method: string): GoogleError {
   return notFound(
-    `models/${model} is not found for API version v1beta, or is not supported for ${method}. ` + 'Call ListModels to see the list of available models and their supported methods.',
+    `models/${model} is not found for API version v1beta, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
   );
 }
 
