@@ -1,13 +1,10 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { REQUEST_COLUMNS } from './columns.js';
 import { restoreCell } from './csvCell.js';
 import type { JobDetail } from './details.js';
-import { completeLinesOf, readRequestsCsv } from './requestsCsv.js';
+import { readRequestsCsv, streamCompleteRecords } from './requestsCsv.js';
 import { RunTable, type RunTableOptions } from './table.js';
 import { RUN_FILES } from './names.js';
 
@@ -48,22 +45,19 @@ export async function readRequestsInto(path: string, table: RunTable, reading: R
     return undefined;
   };
 
-  const { size, completeBytes } = completeLinesOf(path);
-  if (completeBytes > 0) {
-    try {
-      const records = createReadStream(path, { end: completeBytes - 1 });
-      await pipeline(records, parse({ skip_empty_lines: true, on_record: onRecord }), new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }));
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED' && reading.wholeFileErrors !== true) throw error;
-      // csv-parse reports the open quote at the end: forget this pass and read the file whole.
-      table.truncate(before.size, before.duplicates);
-      const parsed = readRequestsCsv(path);
-      for (const row of parsed.rows) table.appendCells(REQUEST_COLUMNS.map((column) => row[column] as string | undefined));
-      table.duplicateRows += parsed.duplicateRows;
-      return { completeBytes: parsed.completeBytes, tornBytes: parsed.tornBytes, duplicateRows: table.duplicateRows - before.duplicates };
-    }
+  let lines: { size: number; completeBytes: number };
+  try {
+    lines = await streamCompleteRecords(path, onRecord);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED' && reading.wholeFileErrors !== true) throw error;
+    // csv-parse reports the open quote at the end: forget this pass and read the file whole.
+    table.truncate(before.size, before.duplicates);
+    const parsed = readRequestsCsv(path);
+    for (const row of parsed.rows) table.appendCells(REQUEST_COLUMNS.map((column) => row[column] as string | undefined));
+    table.duplicateRows += parsed.duplicateRows;
+    return { completeBytes: parsed.completeBytes, tornBytes: parsed.tornBytes, duplicateRows: table.duplicateRows - before.duplicates };
   }
-  return { completeBytes, tornBytes: size - completeBytes, duplicateRows: table.duplicateRows - before.duplicates };
+  return { completeBytes: lines.completeBytes, tornBytes: lines.size - lines.completeBytes, duplicateRows: table.duplicateRows - before.duplicates };
 }
 
 /**

@@ -241,17 +241,30 @@ export async function readRequestRows(path: string, options: RowReadOptions = {}
     return undefined;
   };
 
-  const { size, completeBytes } = completeLinesOf(path);
-  if (completeBytes > 0) {
-    try {
-      const records = createReadStream(path, { end: completeBytes - 1 });
-      await pipeline(records, parse({ skip_empty_lines: true, on_record: onRecord }), new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }));
-    } catch (error) {
-      if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return readRequestsCsv(path);
-      throw error;
-    }
+  let lines: { size: number; completeBytes: number };
+  try {
+    lines = await streamCompleteRecords(path, onRecord);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return readRequestsCsv(path);
+    throw error;
   }
-  return { rows, completeBytes, tornBytes: size - completeBytes, duplicateRows };
+  return { rows, completeBytes: lines.completeBytes, tornBytes: lines.size - lines.completeBytes, duplicateRows };
+}
+
+/**
+ * Streams the complete lines of a CSV file (up to and including its last newline) through
+ * csv-parse, handing each record to `onRecord` as an array of cells, header included; nothing is
+ * kept. Returns the file's size and the length of those lines, so the caller can report the rest
+ * as torn. Parse errors are thrown as csv-parse raises them (a crash inside a quoted cell is
+ * `CSV_QUOTE_NOT_CLOSED`, found only at the end): the caller chooses its fallback.
+ */
+export async function streamCompleteRecords(path: string, onRecord: (record: string[]) => undefined): Promise<{ size: number; completeBytes: number }> {
+  const lines = completeLinesOf(path);
+  if (lines.completeBytes > 0) {
+    const records = createReadStream(path, { end: lines.completeBytes - 1 });
+    await pipeline(records, parse({ skip_empty_lines: true, on_record: onRecord }), new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }));
+  }
+  return lines;
 }
 
 /** The file's size and the length of its complete lines (up to and including the last newline). */

@@ -1,6 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell } from '../../runfolder/cells.js';
-import { formatTokens } from '../format.js';
+import { tokenCount } from '../../format/index.js';
 import { okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 import { exampleJobs } from './baseline.js';
@@ -46,7 +46,7 @@ export function configHonouredVerdict({ rows, peers, generationConfig }: RelayEv
       const over = ok.filter((row) => outputTokensOf(row) > maxOutputTokens * (1 + MAX_OUTPUT_SLACK));
       offenders.push(...over);
       const highest = Math.max(...ok.map(outputTokensOf));
-      parts.push(`${over.length} of ${ok.length} responses over maxOutputTokens ${maxOutputTokens} (highest ${formatTokens(highest)} answer + thought tokens)`);
+      parts.push(`${over.length} of ${ok.length} responses over maxOutputTokens ${maxOutputTokens} (highest ${tokenCount(highest)} answer + thought tokens)`);
     } else {
       parts.push(`maxOutputTokens ${maxOutputTokens} not judged: no relay's response reached it`);
     }

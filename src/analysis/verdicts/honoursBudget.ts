@@ -1,5 +1,5 @@
 import type { RequestRow } from '../../runfolder/columns.js';
-import { formatShare, formatTokens } from '../format.js';
+import { percentAdaptive, tokenCount } from '../../format/index.js';
 import { medianOf, okRows, thoughtTokensOf } from '../rowValues.js';
 import { observedSettingOf } from '../thinkingSetting.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
@@ -52,14 +52,14 @@ export function honoursBudgetVerdict({ rows }: RelayEvidence): VerdictResult {
     const worst = capped.reduce((top, entry) => (entry.thoughtTokens / entry.budget > top.thoughtTokens / top.budget ? entry : top));
     failed ||= over.length > capped.length * MAX_OFFENDING_SHARE;
     parts.push(
-      `fixed budgets: ${over.length} of ${capped.length} responses over budget + ${formatShare(OVERRUN_TOLERANCE)} (highest ${formatTokens(worst.thoughtTokens)} thought tokens at budget ${worst.budget})`,
+      `fixed budgets: ${over.length} of ${capped.length} responses over budget + ${percentAdaptive(OVERRUN_TOLERANCE)} (highest ${tokenCount(worst.thoughtTokens)} thought tokens at budget ${worst.budget})`,
     );
   }
   if (zero.length > 0) {
     const thinking = zero.filter((entry) => entry.thoughtTokens > 0);
     failed ||= thinking.length > zero.length * MAX_OFFENDING_SHARE;
     const median = medianOf(thinking.map((entry) => entry.thoughtTokens));
-    parts.push(`budget 0: ${thinking.length} of ${zero.length} responses still thought${thinking.length > 0 ? ` (median ${formatTokens(median)} thought tokens)` : ''}`);
+    parts.push(`budget 0: ${thinking.length} of ${zero.length} responses still thought${thinking.length > 0 ? ` (median ${tokenCount(median)} thought tokens)` : ''}`);
   }
   return judged(failed, parts.join('; '));
 }

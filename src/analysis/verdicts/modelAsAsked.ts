@@ -1,4 +1,4 @@
-import { countValues, formatCounts } from '../format.js';
+import { countValues, formatCounts } from '../../format/index.js';
 import { okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 import { isSameModel } from './modelName.js';

@@ -1,5 +1,5 @@
 import type { RequestRow } from '../../runfolder/columns.js';
-import { formatMs } from '../format.js';
+import { msAdaptive } from '../../format/index.js';
 import { medianOf, okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 import { exampleJobs } from './baseline.js';
@@ -41,6 +41,6 @@ export function nativelyPacedVerdict({ rows, detailOf }: RelayEvidence): Verdict
   const failed = repaced.length * 2 > judgedRows.length;
   return judged(
     failed,
-    `${repaced.length} of ${judgedRows.length} responses of ${MIN_TEXT_CHUNKS}+ text chunks came in pieces of ≤ ${TINY_PIECE_CHARS} characters; medians: ${chars ?? '–'} characters per piece, ${formatMs(gapMs)} between pieces${failed ? exampleJobs(repaced.map((entry) => entry.row)) : ''}`,
+    `${repaced.length} of ${judgedRows.length} responses of ${MIN_TEXT_CHUNKS}+ text chunks came in pieces of ≤ ${TINY_PIECE_CHARS} characters; medians: ${chars ?? '–'} characters per piece, ${msAdaptive(gapMs)} between pieces${failed ? exampleJobs(repaced.map((entry) => entry.row)) : ''}`,
   );
 }

@@ -1,6 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell } from '../../runfolder/cells.js';
-import { formatTokens } from '../format.js';
+import { tokenCount } from '../../format/index.js';
 import { medianOf } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 import { baselineFor, exampleJobs, perKeyMedians } from './baseline.js';
@@ -44,6 +44,6 @@ export function promptAsSentVerdict(evidence: RelayEvidence): VerdictResult {
   const examples = failed ? exampleJobs(evidence.rows.filter((row) => row.status === 'ok' && offCases.has(String(row.case_id)))) : '';
   return judged(
     failed,
-    `promptTokenCount vs the ${baseline.label}: ${off.length} of ${compared.length} cases differ by more than ${TOLERANCE_TOKENS} token or ${TOLERANCE_SHARE * 100}% (median ${median >= 0 ? '+' : ''}${formatTokens(median)} tokens; ${caseOf(worst.key)}: ${formatTokens(worst.value)} vs ${formatTokens(worst.expected)})${examples}`,
+    `promptTokenCount vs the ${baseline.label}: ${off.length} of ${compared.length} cases differ by more than ${TOLERANCE_TOKENS} token or ${TOLERANCE_SHARE * 100}% (median ${median >= 0 ? '+' : ''}${tokenCount(median)} tokens; ${caseOf(worst.key)}: ${tokenCount(worst.value)} vs ${tokenCount(worst.expected)})${examples}`,
   );
 }

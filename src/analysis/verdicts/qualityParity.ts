@@ -1,6 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import { passCell } from '../../runfolder/cells.js';
-import { formatP, formatShare } from '../format.js';
+import { pValueEquation, percentAdaptive } from '../../format/index.js';
 import { okRows } from '../rowValues.js';
 import { holmAdjust, mantelHaenszelLessP, type Stratum } from '../../stats/index.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
@@ -83,7 +83,7 @@ export function qualityParityVerdicts(all: readonly RelayEvidence[]): Map<string
     if (best.relay === evidence.relay) {
       results.set(
         evidence.relay,
-        judged(false, `${how === 'reference' ? 'the reference' : 'the best relay'} for ${model}: ${formatShare(passRate(own))} of ${own.length} answers passed`),
+        judged(false, `${how === 'reference' ? 'the reference' : 'the best relay'} for ${model}: ${percentAdaptive(passRate(own))} of ${own.length} answers passed`),
       );
       continue;
     }
@@ -106,7 +106,7 @@ export function qualityParityVerdicts(all: readonly RelayEvidence[]): Map<string
   comparisons.forEach((comparison, index) => {
     const p = adjusted[index] as number;
     const worse = p < ALPHA;
-    const figures = `${formatShare(comparison.own)} vs ${formatShare(comparison.theirs)} over ${comparison.jobs} answers paired by case and setting, ${formatP(p)} (one-sided CMH, Holm-corrected over ${comparisons.length} relays, α = ${ALPHA})`;
+    const figures = `${percentAdaptive(comparison.own)} vs ${percentAdaptive(comparison.theirs)} over ${comparison.jobs} answers paired by case and setting, ${pValueEquation(p)} (one-sided CMH, Holm-corrected over ${comparisons.length} relays, α = ${ALPHA})`;
     results.set(
       comparison.relay,
       judged(

@@ -1,5 +1,5 @@
 import { numberCell } from '../../runfolder/cells.js';
-import { formatMs, formatShare } from '../format.js';
+import { msAdaptive, percentAdaptive } from '../../format/index.js';
 import { medianOf, okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 
@@ -37,10 +37,10 @@ export function streamsVerdict({ rows }: RelayEvidence): VerdictResult {
   });
   if (measured.length === 0) return notApplicable(`no successful response came in ${MIN_CHUNKS} or more chunks, so there is no spread to judge`);
   const bursts = measured.filter((row) => row.maxGapMs < BURST_MAX_GAP_MS && row.spreadShare < BURST_MAX_SPREAD_SHARE).length;
-  const spread = formatShare(medianOf(measured.map((row) => row.spreadShare)));
-  const gap = formatMs(medianOf(measured.map((row) => row.maxGapMs)));
+  const spread = percentAdaptive(medianOf(measured.map((row) => row.spreadShare)));
+  const gap = msAdaptive(medianOf(measured.map((row) => row.maxGapMs)));
   return judged(
     bursts * 2 > measured.length,
-    `${bursts} of ${measured.length} multi-chunk responses arrived in one burst (longest gap < ${BURST_MAX_GAP_MS} ms, (total − ttft)/total < ${formatShare(BURST_MAX_SPREAD_SHARE)}); medians: (total − ttft)/total ${spread}, longest gap ${gap}`,
+    `${bursts} of ${measured.length} multi-chunk responses arrived in one burst (longest gap < ${BURST_MAX_GAP_MS} ms, (total − ttft)/total < ${percentAdaptive(BURST_MAX_SPREAD_SHARE)}); medians: (total − ttft)/total ${spread}, longest gap ${gap}`,
   );
 }

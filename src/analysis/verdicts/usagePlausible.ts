@@ -1,6 +1,6 @@
 import type { RequestRow } from '../../runfolder/columns.js';
 import { numberCell } from '../../runfolder/cells.js';
-import { formatShare } from '../format.js';
+import { percentAdaptive } from '../../format/index.js';
 import { medianOf, okRows } from '../rowValues.js';
 import { judged, notApplicable, type RelayEvidence, type VerdictResult } from '../types.js';
 import { baselineFor, caseSettingKey, exampleJobs } from './baseline.js';
@@ -75,7 +75,9 @@ export function usagePlausibleVerdict(evidence: RelayEvidence): VerdictResult {
     const isRepeated = repeated.length > usageSeen.length * MAX_OFFENDING_SHARE;
     failed ||= isRepeated;
     if (isRepeated) offenders.push(...repeated);
-    parts.push(`usage repeated identically in every chunk while the answer grew: ${repeated.length} of ${usageSeen.length} (${formatShare(repeated.length / usageSeen.length)})`);
+    parts.push(
+      `usage repeated identically in every chunk while the answer grew: ${repeated.length} of ${usageSeen.length} (${percentAdaptive(repeated.length / usageSeen.length)})`,
+    );
   }
   return judged(failed, `${parts.join('; ')}${failed ? exampleJobs(offenders) : ''}`);
 }
